@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { Agent } from './agent';
+import { Email, Id, IdParam, Timestamp } from './common';
+import { Comment, Thread } from './thread';
+import { Channel, CustomFieldValue, Priority, TicketStatus, WebmailThread } from './ticket';
+import { Permission, RoleKind } from './role';
+
+export const Health = z.object({ ok: z.boolean(), db: z.enum(['pglite', 'postgres']), version: z.string() }).meta({ id: 'Health' });
+export type Health = z.infer<typeof Health>;
+
+export const MeDepartment = z.object({
+  departmentId: Id,
+  departmentName: z.string(),
+  role: z.object({ id: Id, name: z.string(), kind: RoleKind }),
+  permissions: z.array(Permission),
+});
+export type MeDepartment = z.infer<typeof MeDepartment>;
+
+export const Me = z.object({ agent: Agent, departments: z.array(MeDepartment) }).meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;
+
+export function pageOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const Limit = z.coerce.number().int().min(1).max(500).default(100);
+const BooleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+export const TicketListQuery = z
+  .object({
+    departmentId: IdParam.optional(),
+    viewId: IdParam.optional(),
+    /** Sync mode: tickets changed at or after this time, oldest first, trashed and merged ones included. */
+    updatedSince: Timestamp.optional(),
+    includeTrashed: BooleanParam.optional(),
+    cursor: z.string().max(500).optional(),
+    limit: Limit,
+  })
+  .strict();
+export type TicketListQuery = z.infer<typeof TicketListQuery>;
+
+export const ContactRef = z.union([
+  z.object({ id: Id }).strict(),
+  z.object({ email: Email, name: z.string().max(200).optional() }).strict(),
+]);
+export type ContactRef = z.infer<typeof ContactRef>;
+
+export const ThreadInput = z
+  .object({
+    from: z.string().max(320).optional(),
+    to: z.array(Email).max(100).default([]),
+    cc: z.array(Email).max(100).default([]),
+    subject: z.string().max(998).optional(),
+    bodyText: z.string().max(1_000_000).default(''),
+    bodyHtml: z.string().max(2_000_000).optional(),
+    messageId: z.string().max(998).optional(),
+    createdAt: Timestamp.optional(),
+  })
+  .strict();
+export type ThreadInput = z.infer<typeof ThreadInput>;
+
+export const TicketCreate = z
+  .object({
+    departmentId: Id,
+    channel: Channel,
+    subject: z.string().min(1).max(998),
+    contact: ContactRef,
+    status: TicketStatus.optional(),
+    priority: Priority.optional(),
+    assigneeAgentId: Id.nullable().optional(),
+    assigneeTeamId: Id.nullable().optional(),
+    secondaryContactIds: z.array(Id).optional(),
+    ccAddresses: z.array(Email).optional(),
+    tags: z.array(z.string().min(1).max(60)).max(50).optional(),
+    customFields: z.record(z.string(), CustomFieldValue).optional(),
+    webmailThread: WebmailThread.optional(),
+    firstThread: ThreadInput.optional(),
+  })
+  .strict();
+export type TicketCreate = z.infer<typeof TicketCreate>;
+
+export const TicketPatch = z
+  .object({
+    version: z.number().int().positive(),
+    subject: z.string().min(1).max(998).optional(),
+    status: TicketStatus.optional(),
+    priority: Priority.optional(),
+    assigneeAgentId: Id.nullable().optional(),
+    assigneeTeamId: Id.nullable().optional(),
+    account: z.string().max(200).nullable().optional(),
+    product: z.string().max(200).nullable().optional(),
+    category: z.string().max(200).nullable().optional(),
+    tags: z.array(z.string().min(1).max(60)).max(50).optional(),
+    resolution: z.string().max(20000).nullable().optional(),
+    customFields: z.record(z.string(), CustomFieldValue).optional(),
+    secondaryContactIds: z.array(Id).optional(),
+    ccAddresses: z.array(Email).optional(),
+    addWebmailThread: WebmailThread.optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 1, { message: 'Nothing to change: send at least one field besides version.' });
+export type TicketPatch = z.infer<typeof TicketPatch>;
+
+export const Timeline = z.object({ threads: z.array(Thread), comments: z.array(Comment) }).meta({ id: 'Timeline' });
+export type Timeline = z.infer<typeof Timeline>;
+
+export const ContactListQuery = z
+  .object({ q: z.string().max(320).optional(), cursor: z.string().max(500).optional(), limit: Limit })
+  .strict();
+export type ContactListQuery = z.infer<typeof ContactListQuery>;
+
+export const ContactCreate = z.object({ email: Email, name: z.string().max(200).optional(), account: z.string().max(200).optional() }).strict();
+export type ContactCreate = z.infer<typeof ContactCreate>;
+
+export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).strict();
+export type DepartmentQuery = z.infer<typeof DepartmentQuery>;
+
+export const IdParams = z.object({ id: IdParam });

@@ -1,0 +1,14 @@
+import { z } from 'zod';
+
+/** Database ids are bigint serials; JSON carries them as safe integers. */
+export const Id = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export type Id = z.infer<typeof Id>;
+
+export const Timestamp = z.iso.datetime({ offset: true });
+export type Timestamp = z.infer<typeof Timestamp>;
+
+export const Email = z.email().max(320);
+export type Email = z.infer<typeof Email>;
+
+/** Id that may arrive as a query-string or path segment. */
+export const IdParam = z.coerce.number().pipe(Id);

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { Email, Id } from './common';
+
+export const CcOptions = z.object({
+  /** R-CC-6: customers may add CCs from the help center. */
+  customersMayAddCc: z.boolean(),
+  /** R-CC-6: To/CC recipients of an incoming e-mail become CCs automatically. */
+  autoAddRecipients: z.boolean(),
+});
+export type CcOptions = z.infer<typeof CcOptions>;
+
+export const DepartmentFeatures = z.object({
+  /** R-RCPT-1: off by default. */
+  receipts: z.boolean(),
+  /** R-CC-1: needs the help center. */
+  cc: z.boolean(),
+  ccOptions: CcOptions,
+});
+export type DepartmentFeatures = z.infer<typeof DepartmentFeatures>;
+
+export const Department = z
+  .object({
+    id: Id,
+    name: z.string().min(1).max(120),
+    supportAddresses: z.array(Email),
+    fromAddresses: z.array(Email),
+    helpCenter: z.boolean(),
+    features: DepartmentFeatures,
+  })
+  .meta({ id: 'Department' });
+export type Department = z.infer<typeof Department>;
+
+export const defaultDepartmentFeatures: DepartmentFeatures = {
+  receipts: false,
+  cc: false,
+  ccOptions: { customersMayAddCc: false, autoAddRecipients: false },
+};

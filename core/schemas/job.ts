@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import { Id, Timestamp } from './common';
+import { CommentVisibility } from './thread';
+import { CustomFieldValue } from './ticket';
+
+/** The operations of R-BULK-2; names and payloads are the public contract of POST /jobs. */
+export const Operation = z.enum([
+  'assign',
+  'update_field',
+  'reply',
+  'comment',
+  'merge',
+  'close',
+  'delete',
+  'move',
+  'spam',
+  'macro',
+  'remove_blueprint',
+  'update_resolution',
+]);
+export type Operation = z.infer<typeof Operation>;
+
+export const OperationPayload = z.discriminatedUnion('operation', [
+  z.object({
+    operation: z.literal('assign'),
+    payload: z.union([z.object({ agentId: Id }).strict(), z.object({ teamId: Id }).strict()]),
+  }),
+  z.object({
+    operation: z.literal('update_field'),
+    payload: z.object({ field: z.string().min(1).max(100), value: CustomFieldValue }).strict(),
+  }),
+  z.object({
+    operation: z.literal('reply'),
+    payload: z
+      .object({ templateId: Id.optional(), subject: z.string().max(998).optional(), body: z.string().max(100_000) })
+      .strict(),
+  }),
+  z.object({
+    operation: z.literal('comment'),
+    payload: z.object({ visibility: CommentVisibility, body: z.string().min(1).max(100_000) }).strict(),
+  }),
+  z.object({
+    operation: z.literal('merge'),
+    payload: z.object({ primaryId: Id, fieldChoices: z.record(z.string(), Id) }).strict(),
+  }),
+  z.object({ operation: z.literal('close'), payload: z.object({}).strict() }),
+  z.object({ operation: z.literal('delete'), payload: z.object({}).strict() }),
+  z.object({ operation: z.literal('move'), payload: z.object({ departmentId: Id }).strict() }),
+  z.object({ operation: z.literal('spam'), payload: z.object({ sender: z.boolean().optional() }).strict() }),
+  z.object({ operation: z.literal('macro'), payload: z.object({ macroId: Id }).strict() }),
+  z.object({ operation: z.literal('remove_blueprint'), payload: z.object({}).strict() }),
+  z.object({ operation: z.literal('update_resolution'), payload: z.object({ text: z.string().max(20000) }).strict() }),
+]);
+export type OperationPayload = z.infer<typeof OperationPayload>;
+
+/** R-BULK-1: bulk is 1–50 selected tickets, mass is a whole view of more than 50. */
+export const JobMode = z.enum(['bulk', 'mass']);
+export type JobMode = z.infer<typeof JobMode>;
+
+export const JobStatus = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
+export type JobStatus = z.infer<typeof JobStatus>;
+
+export const JobFailure = z.object({ ticketId: Id, reason: z.string().max(2000) });
+export type JobFailure = z.infer<typeof JobFailure>;
+
+export const Job = z
+  .object({
+    id: Id,
+    operation: Operation,
+    mode: JobMode,
+    payload: z.record(z.string(), z.unknown()),
+    /** null when run from the "all departments" view. */
+    departmentId: Id.nullable(),
+    viewId: Id.nullable(),
+    initiatorId: Id,
+    status: JobStatus,
+    counts: z.object({
+      total: z.number().int().nonnegative(),
+      done: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+    }),
+    failures: z.array(JobFailure),
+    createdAt: Timestamp,
+    startedAt: Timestamp.nullable(),
+    finishedAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'Job' });
+export type Job = z.infer<typeof Job>;

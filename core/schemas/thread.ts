@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { Email, Id, Timestamp } from './common';
+import { Channel } from './ticket';
+
+export const ThreadDirection = z.enum(['in', 'out']);
+export type ThreadDirection = z.infer<typeof ThreadDirection>;
+
+export const Thread = z
+  .object({
+    id: Id,
+    ticketId: Id,
+    direction: ThreadDirection,
+    channel: Channel,
+    from: z.string().max(320),
+    to: z.array(Email),
+    cc: z.array(Email),
+    bcc: z.array(Email),
+    subject: z.string().max(998),
+    bodyText: z.string().max(1_000_000),
+    bodyHtml: z.string().max(2_000_000).nullable(),
+    messageId: z.string().max(998).nullable(),
+    inReplyTo: z.string().max(998).nullable(),
+    references: z.array(z.string().max(998)),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Thread' });
+export type Thread = z.infer<typeof Thread>;
+
+export const CommentVisibility = z.enum(['private', 'public']);
+export type CommentVisibility = z.infer<typeof CommentVisibility>;
+
+export const Comment = z
+  .object({
+    id: Id,
+    ticketId: Id,
+    visibility: CommentVisibility,
+    body: z.string().min(1).max(100_000),
+    authorAgentId: Id,
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'Comment' });
+export type Comment = z.infer<typeof Comment>;
