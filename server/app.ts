@@ -1,0 +1,65 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { ApiFailure } from './http/api-failure';
+import type { AppDeps, AppEnv } from './http/app-env';
+import { requireAgent } from './http/auth';
+import { openApiDocument } from './http/openapi';
+import { Api } from './http/route';
+import { contactRoutes } from './routes/contacts';
+import { departmentRoutes } from './routes/departments';
+import { sessionRoutes } from './routes/session';
+import { ticketRoutes } from './routes/tickets';
+
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
+
+function errorResponse(error: Error, requestId: string) {
+  if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+  if (error instanceof HTTPException) {
+    const tooLarge = error.status === 413;
+    return {
+      status: error.status,
+      body: { error: { code: 'VALIDATION', message: tooLarge ? `The request body is larger than ${MAX_BODY_BYTES} bytes.` : error.message } },
+    };
+  }
+  console.error(`[${requestId}]`, error);
+  return {
+    status: 500 as const,
+    body: { error: { code: 'INTERNAL', message: `The server failed to handle this request; it was logged as ${requestId}. Retry, and report the id if it keeps failing.` } },
+  };
+}
+
+/** Builds the whole HTTP app; tests call app.request() on it without opening a port. */
+export function createApp(deps: AppDeps) {
+  const { db, kind } = deps.database;
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => {
+    const { status, body } = errorResponse(error, randomUUID());
+    return c.json(body, status);
+  });
+  app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  if (deps.logRequests) {
+    app.use('*', async (c, next) => {
+      const started = performance.now();
+      await next();
+      // The agent id, never the token.
+      const agent = c.get('auth')?.agent.id ?? '-';
+      console.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms agent=${agent}`);
+    });
+  }
+  app.use('/api/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }));
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
+
+  const v1 = new Hono<AppEnv>();
+  const api = new Api(v1, db, requireAgent(db));
+  sessionRoutes(api, { dbKind: kind, version: deps.version });
+  ticketRoutes(api);
+  contactRoutes(api);
+  departmentRoutes(api);
+  const document = openApiDocument(api.routes, deps.version);
+  v1.get('/openapi.json', (c) => c.json(document));
+  app.route('/api/v1', v1);
+  return app;
+}

@@ -1,0 +1,83 @@
+import { serve } from '@hono/node-server';
+import { eq } from 'drizzle-orm';
+import { createApp } from './app';
+import type { Config } from './config';
+import { openDatabase, type Database } from './db/client';
+import { runMigrations } from './db/migrate';
+import { agents, apiTokens } from './db/schema';
+import { seedDemo } from './db/seed/demo';
+import { hashToken, newToken } from './http/auth';
+import { VERSION } from './version';
+
+export interface CommonOptions {
+  dataDir: string;
+}
+
+export class CliError extends Error {
+  override name = 'CliError';
+}
+
+async function openMigrated(config: Config, options: CommonOptions): Promise<Database> {
+  const database = await openDatabase({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: options.dataDir });
+  await runMigrations(database);
+  return database;
+}
+
+/** Runs a short command on a migrated database and always releases it (the data-dir lock included). */
+async function withDatabase<T>(config: Config, options: CommonOptions, work: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openMigrated(config, options);
+  try {
+    return await work(database);
+  } finally {
+    await database.close();
+  }
+}
+
+const describeDb = (database: Database) =>
+  database.kind === 'pglite'
+    ? `embedded PGlite in ${database.location} (one process at a time; use PostgreSQL via DATABASE_URL for a team)`
+    : `PostgreSQL at ${database.location}`;
+
+export function migrate(config: Config, options: CommonOptions) {
+  return withDatabase(config, options, async (database) => console.info(`Migrated ${describeDb(database)}.`));
+}
+
+export function seed(config: Config, options: CommonOptions, dataset: string) {
+  if (dataset !== 'demo') throw new CliError(`Unknown seed "${dataset}"; the only one is "demo".`);
+  return withDatabase(config, options, async (database) => {
+    const result = await seedDemo(database.db);
+    console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data is already there; nothing changed.');
+  });
+}
+
+export function token(config: Config, options: CommonOptions, email: string, label: string) {
+  return withDatabase(config, options, async ({ db }) => {
+    const [agent] = await db.select().from(agents).where(eq(agents.email, email.toLowerCase()));
+    if (!agent) throw new CliError(`No agent with the address ${email}. Seed the demo (npm run server -- seed demo) or check the address.`);
+    const plain = newToken();
+    await db.insert(apiTokens).values({ agentId: agent.id, tokenHash: hashToken(plain), label });
+    console.info(`API token for ${agent.name} <${agent.email}> — shown once, store it now:`);
+    console.log(plain);
+  });
+}
+
+export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string }) {
+  const database = await openMigrated(config, options);
+  if (options.seed) {
+    if (options.seed !== 'demo') throw new CliError(`Unknown seed "${options.seed}"; the only one is "demo".`);
+    const result = await seedDemo(database.db);
+    console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
+  }
+  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS });
+  const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
+    console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
+    console.info(`Database: ${describeDb(database)}.`);
+  });
+  const stop = async () => {
+    server.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}

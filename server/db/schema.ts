@@ -1,0 +1,256 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgSequence,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import type { DepartmentFeatures } from '../../core/schemas/department';
+import type { MacroStep } from '../../core/schemas/template';
+import type { CustomFieldValue } from '../../core/schemas/ticket';
+import type { ViewFilter } from '../../core/schemas/view';
+
+/** Millisecond precision so a timestamp survives the round trip through JSON (sync cursors compare them). */
+const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
+const id = (name: string) => bigint(name, { mode: 'number' });
+
+export const departments = pgTable('departments', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull().unique(),
+  supportAddresses: text('support_addresses').array().notNull().default(sql`'{}'`),
+  fromAddresses: text('from_addresses').array().notNull().default(sql`'{}'`),
+  helpCenter: boolean('help_center').notNull().default(false),
+  features: jsonb('features').$type<DepartmentFeatures>().notNull(),
+});
+
+export const agents = pgTable('agents', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  email: text('email').notNull().unique(),
+  name: text('name').notNull(),
+  active: boolean('active').notNull().default(true),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+export const roles = pgTable('roles', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull().unique(),
+  kind: text('kind', { enum: ['admin', 'lead', 'agent', 'custom'] }).notNull(),
+});
+
+/** R-PERM-1/2: a role's permissions, one row per department. */
+export const rolePermissions = pgTable(
+  'role_permissions',
+  {
+    roleId: id('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
+    departmentId: id('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+    permissions: text('permissions').array().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.departmentId] })],
+);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    departmentId: id('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+    roleId: id('role_id').notNull().references(() => roles.id),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })],
+);
+
+export const teams = pgTable('teams', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+});
+
+export const teamMembers = pgTable(
+  'team_members',
+  {
+    teamId: id('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.agentId] })],
+);
+
+/** Tokens are stored as SHA-256 hex only; the plain token is shown once. */
+export const apiTokens = pgTable('api_tokens', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  tokenHash: text('token_hash').notNull().unique(),
+  label: text('label').notNull().default(''),
+  createdAt: at('created_at').notNull().defaultNow(),
+  lastUsedAt: at('last_used_at'),
+  revokedAt: at('revoked_at'),
+});
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    email: text('email'),
+    name: text('name').notNull().default(''),
+    account: text('account'),
+    deleted: boolean('deleted').notNull().default(false),
+    spam: boolean('spam').notNull().default(false),
+    anonymous: boolean('anonymous').notNull().default(false),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('contacts_email_unique').on(sql`lower(${t.email})`)],
+);
+
+export const ticketNumberSeq = pgSequence('ticket_number_seq', { startWith: 1000 });
+
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    number: integer('number').notNull().unique().default(sql`nextval('ticket_number_seq')`),
+    departmentId: id('department_id').notNull().references(() => departments.id),
+    channel: text('channel').notNull(),
+    contactId: id('contact_id').notNull().references(() => contacts.id),
+    secondaryContactIds: bigint('secondary_contact_ids', { mode: 'number' }).array().notNull().default(sql`'{}'`),
+    ccAddresses: text('cc_addresses').array().notNull().default(sql`'{}'`),
+    subject: text('subject').notNull(),
+    status: text('status').notNull().default('open'),
+    priority: text('priority').notNull().default('medium'),
+    assigneeAgentId: id('assignee_agent_id').references(() => agents.id),
+    assigneeTeamId: id('assignee_team_id').references(() => teams.id),
+    account: text('account'),
+    product: text('product'),
+    category: text('category'),
+    tags: text('tags').array().notNull().default(sql`'{}'`),
+    resolution: text('resolution'),
+    blueprintId: id('blueprint_id'),
+    customFields: jsonb('custom_fields').$type<Record<string, CustomFieldValue>>().notNull().default({}),
+    lastThreadChannel: text('last_thread_channel'),
+    spam: boolean('spam').notNull().default(false),
+    trashedAt: at('trashed_at'),
+    mergedIntoId: id('merged_into_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    firstResponseAt: at('first_response_at'),
+    onHoldSeconds: integer('on_hold_seconds').notNull().default(0),
+    onHoldSince: at('on_hold_since'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [
+    index('tickets_department_updated').on(t.departmentId, t.updatedAt, t.id),
+    index('tickets_updated').on(t.updatedAt, t.id),
+    index('tickets_contact').on(t.contactId),
+  ],
+);
+
+/** The webmail conversations a ticket was created from or linked to; one conversation belongs to one ticket. */
+export const ticketWebmailThreads = pgTable(
+  'ticket_webmail_threads',
+  {
+    ticketId: id('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    mailbox: text('mailbox').notNull(),
+    threadId: text('thread_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.mailbox, t.threadId] }), index('webmail_threads_ticket').on(t.ticketId)],
+);
+
+export const threads = pgTable(
+  'threads',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    direction: text('direction').notNull(),
+    channel: text('channel').notNull(),
+    from: text('from_address').notNull(),
+    to: text('to_addresses').array().notNull().default(sql`'{}'`),
+    cc: text('cc_addresses').array().notNull().default(sql`'{}'`),
+    bcc: text('bcc_addresses').array().notNull().default(sql`'{}'`),
+    subject: text('subject').notNull().default(''),
+    bodyText: text('body_text').notNull().default(''),
+    bodyHtml: text('body_html'),
+    messageId: text('message_id'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references').array().notNull().default(sql`'{}'`),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('threads_ticket').on(t.ticketId, t.createdAt), index('threads_message_id').on(t.messageId)],
+);
+
+export const comments = pgTable(
+  'comments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    visibility: text('visibility').notNull(),
+    body: text('body').notNull(),
+    authorAgentId: id('author_agent_id').notNull().references(() => agents.id),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('comments_ticket').on(t.ticketId, t.createdAt)],
+);
+
+/** Who changed what on a ticket, and through which job. */
+export const ticketHistory = pgTable(
+  'ticket_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    agentId: id('agent_id').references(() => agents.id),
+    jobId: id('job_id'),
+    action: text('action').notNull(),
+    changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_history_ticket').on(t.ticketId, t.createdAt)],
+);
+
+export const views = pgTable('views', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  name: text('name').notNull(),
+  kind: text('kind').notNull(),
+  departmentId: id('department_id').references(() => departments.id),
+  filter: jsonb('filter').$type<ViewFilter>().notNull().default({}),
+});
+
+export const templates = pgTable('templates', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  name: text('name').notNull(),
+  subject: text('subject').notNull().default(''),
+  body: text('body').notNull(),
+});
+
+export const macros = pgTable('macros', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  name: text('name').notNull(),
+  steps: jsonb('steps').$type<MacroStep[]>().notNull(),
+});
+
+export const blueprints = pgTable('blueprints', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  name: text('name').notNull(),
+  transitions: jsonb('transitions').$type<{ from: string; to: string }[]>().notNull(),
+});
+
+/** A mutation's first answer, replayed for a repeated Idempotency-Key of the same agent. */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    requestHash: text('request_hash').notNull(),
+    status: integer('status').notNull(),
+    response: jsonb('response').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.key] })],
+);

@@ -1,0 +1,23 @@
+import type { Agent } from '../../core/schemas/agent';
+import type { RoleKind } from '../../core/schemas/role';
+import type { AgentAccess } from '../../core/rules/permissions';
+import type { Database, Db } from '../db/client';
+
+export interface AuthContext {
+  agent: Agent;
+  access: AgentAccess;
+  /** The role the agent holds in each of their departments. */
+  roleIn: Map<number, { id: number; name: string; kind: RoleKind }>;
+}
+
+export type AppEnv = { Variables: { auth: AuthContext } };
+
+/** What the app is built from; tests build it the same way without a port. */
+export interface AppDeps {
+  database: Database;
+  version: string;
+  corsOrigins: string[];
+  logRequests: boolean;
+}
+
+export type { Db };

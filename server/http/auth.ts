@@ -1,0 +1,75 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { and, eq, isNull } from 'drizzle-orm';
+import type { MiddlewareHandler } from 'hono';
+import { normalizePermissions, type AgentAccess } from '../../core/rules/permissions';
+import type { Permission } from '../../core/schemas/role';
+import type { Db } from '../db/client';
+import { agents, apiTokens, departments, memberships, rolePermissions, roles } from '../db/schema';
+import { ApiFailure } from './api-failure';
+import type { AppEnv, AuthContext } from './app-env';
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** 256 random bits, URL-safe; only its hash is stored. */
+export const newToken = () => `idk_${randomBytes(32).toString('base64url')}`;
+
+const unauthorized = (message: string) => new ApiFailure(401, 'UNAUTHORIZED', message);
+
+export function requireAgent(db: Db): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const header = c.req.header('Authorization') ?? '';
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw unauthorized('Send an API token as "Authorization: Bearer <token>". Create one with: npm run server -- token <agent-email>.');
+    const auth = await authenticate(db, match[1]!);
+    if (!auth) throw unauthorized('This API token is unknown or revoked. Create a new one with: npm run server -- token <agent-email>.');
+    c.set('auth', auth);
+    await next();
+  };
+}
+
+async function authenticate(db: Db, token: string): Promise<AuthContext | null> {
+  const [row] = await db
+    .select({ agent: agents })
+    .from(apiTokens)
+    .innerJoin(agents, eq(agents.id, apiTokens.agentId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(agents.active, true)));
+  if (!row) return null;
+  const { createdAt: _created, ...agent } = row.agent;
+  return { agent, ...(await loadAccess(db, agent.id)) };
+}
+
+/**
+ * Every department is listed, with no permissions where the agent holds no role, so a refusal can
+ * name the department (R-PERM-5) without saying more than its name.
+ */
+export async function loadAccess(db: Db, agentId: number) {
+  const rows = await db
+    .select({
+      departmentId: departments.id,
+      departmentName: departments.name,
+      roleId: roles.id,
+      roleName: roles.name,
+      roleKind: roles.kind,
+      permissions: rolePermissions.permissions,
+    })
+    .from(departments)
+    .leftJoin(memberships, and(eq(memberships.departmentId, departments.id), eq(memberships.agentId, agentId)))
+    .leftJoin(roles, eq(roles.id, memberships.roleId))
+    .leftJoin(
+      rolePermissions,
+      and(eq(rolePermissions.roleId, memberships.roleId), eq(rolePermissions.departmentId, departments.id)),
+    )
+    .orderBy(departments.name);
+  const access: AgentAccess = {
+    agentId,
+    departments: rows.map((r) => ({
+      departmentId: r.departmentId,
+      departmentName: r.departmentName,
+      permissions: normalizePermissions((r.permissions ?? []) as Permission[]),
+    })),
+  };
+  const roleIn = new Map(
+    rows.flatMap((r) => (r.roleId === null ? [] : [[r.departmentId, { id: r.roleId, name: r.roleName!, kind: r.roleKind! }] as const])),
+  );
+  return { access, roleIn };
+}

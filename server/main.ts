@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util';
+import { CliError, migrate, seed, start, token } from './cli-commands';
+import { ConfigError, loadConfig } from './config';
+import { DataDirInUseError } from './db/data-dir-lock';
+
+const USAGE = `Usage: npm run server -- <command> [options]
+
+Commands:
+  start [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--seed demo]
+                       migrate, optionally seed, and serve the API
+  migrate [--data-dir D]            apply database migrations
+  seed demo [--data-dir D]          load the demo data set (does nothing if already there)
+  token <agent-email> [--label L] [--data-dir D]
+                       create an API token; printed alone on the last line
+
+Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, CORS_ORIGINS.`;
+
+async function main(argv: string[]) {
+  const config = loadConfig();
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'data-dir': { type: 'string' },
+      seed: { type: 'string' },
+      label: { type: 'string', default: 'cli' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [command, arg] = positionals;
+  const common = { dataDir: values['data-dir'] ?? config.DATA_DIR };
+  if (values.help || !command) return console.info(USAGE);
+  switch (command) {
+    case 'start': {
+      const port = values.port === undefined ? config.PORT : Number(values.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${values.port}".`);
+      return start(config, { ...common, port, host: values.host, ...(values.seed ? { seed: values.seed } : {}) });
+    }
+    case 'migrate':
+      return migrate(config, common);
+    case 'seed':
+      return seed(config, common, arg ?? 'demo');
+    case 'token':
+      if (!arg) throw new CliError('Name the agent: npm run server -- token <agent-email>');
+      return token(config, common, arg, values.label);
+    default:
+      throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError;
+  const parseError = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
+  if (known || parseError) console.error(`Error: ${(error as Error).message}`);
+  else console.error(error);
+  process.exit(1);
+});

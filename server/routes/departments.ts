@@ -1,0 +1,58 @@
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
+import { DepartmentQuery, IdParams } from '../../core/schemas/api';
+import { Department } from '../../core/schemas/department';
+import { Template } from '../../core/schemas/template';
+import { View, type ViewFilter } from '../../core/schemas/view';
+import type { Db } from '../db/client';
+import { departments, templates, views } from '../db/schema';
+import type { AuthContext } from '../http/app-env';
+import { enforce, notFound } from '../http/api-failure';
+import type { Api } from '../http/route';
+
+/** The departments a request may read: one asked for (checked, R-PERM-5) or all visible ones. */
+function departmentScope(auth: AuthContext, departmentId: number | undefined): number[] {
+  if (departmentId === undefined) return visibleDepartmentIds(auth.access);
+  enforce(checkPermission(auth.access, 'ticket.view', departmentId));
+  return [departmentId];
+}
+
+async function listDepartments(db: Db, ids: number[]): Promise<Department[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(departments).where(inArray(departments.id, ids)).orderBy(asc(departments.name));
+}
+
+export function departmentRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/departments', tag: 'departments', summary: 'Departments where you can view tickets', response: z.object({ items: z.array(Department) }) },
+    async ({ db, auth }) => ({ items: await listDepartments(db, visibleDepartmentIds(auth.access)) }),
+  );
+  api.add(
+    { method: 'get', path: '/departments/:id', tag: 'departments', summary: 'One department', params: IdParams, response: Department },
+    async ({ db, auth, params }) => {
+      const [department] = await db.select().from(departments).where(eq(departments.id, params.id));
+      if (!department) throw notFound(`Department ${params.id}`);
+      enforce(checkPermission(auth.access, 'ticket.view', department.id));
+      return department;
+    },
+  );
+  api.add(
+    { method: 'get', path: '/views', tag: 'views', summary: 'Saved ticket views, including "all departments"', query: DepartmentQuery, response: z.object({ items: z.array(View) }) },
+    async ({ db, auth, query }) => {
+      const ids = departmentScope(auth, query.departmentId);
+      if (ids.length === 0) return { items: [] };
+      const scope = query.departmentId === undefined ? or(inArray(views.departmentId, ids), isNull(views.departmentId)) : inArray(views.departmentId, ids);
+      const rows = await db.select().from(views).where(and(scope)).orderBy(asc(views.departmentId), asc(views.name));
+      return { items: rows.map((v) => ({ ...v, kind: v.kind as View['kind'], filter: v.filter as ViewFilter })) };
+    },
+  );
+  api.add(
+    { method: 'get', path: '/templates', tag: 'templates', summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
+    async ({ db, auth, query }) => {
+      const ids = departmentScope(auth, query.departmentId);
+      if (ids.length === 0) return { items: [] };
+      return { items: await db.select().from(templates).where(inArray(templates.departmentId, ids)).orderBy(asc(templates.name)) };
+    },
+  );
+}

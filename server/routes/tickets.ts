@@ -1,0 +1,45 @@
+import { asc, eq } from 'drizzle-orm';
+import { IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
+import { Ticket } from '../../core/schemas/ticket';
+import type { Comment, Thread } from '../../core/schemas/thread';
+import { comments, threads } from '../db/schema';
+import type { Api } from '../http/route';
+import { createTicket } from '../tickets/ticket-create';
+import { patchTicket } from '../tickets/ticket-patch';
+import { getVisibleTicket, listTickets } from '../tickets/ticket-query';
+import { toTickets } from '../tickets/ticket-rows';
+
+const tag = 'tickets';
+
+export function ticketRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/tickets', tag, summary: 'List tickets (by department or view), or sync changes with updatedSince', query: TicketListQuery, response: pageOf(Ticket) },
+    ({ db, auth, query }) => listTickets(db, auth.access, query),
+  );
+  api.add(
+    { method: 'post', path: '/tickets', tag, summary: 'Create a ticket', body: TicketCreate, response: Ticket, status: 201 },
+    ({ db, auth, body }) => createTicket(db, auth, body),
+  );
+  api.add(
+    { method: 'get', path: '/tickets/:id', tag, summary: 'Get one ticket', params: IdParams, response: Ticket },
+    async ({ db, auth, params }) => (await toTickets(db, [await getVisibleTicket(db, auth.access, params.id)]))[0]!,
+  );
+  api.add(
+    { method: 'patch', path: '/tickets/:id', tag, summary: 'Change a ticket (send the version you read; a stale one is 409)', params: IdParams, body: TicketPatch, response: Ticket },
+    ({ db, auth, params, body }) => patchTicket(db, auth, params.id, body),
+  );
+  api.add(
+    { method: 'get', path: '/tickets/:id/timeline', tag, summary: "A ticket's threads and comments, oldest first", params: IdParams, response: Timeline },
+    async ({ db, auth, params }) => {
+      const ticket = await getVisibleTicket(db, auth.access, params.id);
+      const [threadRows, commentRows] = await Promise.all([
+        db.select().from(threads).where(eq(threads.ticketId, ticket.id)).orderBy(asc(threads.createdAt), asc(threads.id)),
+        db.select().from(comments).where(eq(comments.ticketId, ticket.id)).orderBy(asc(comments.createdAt), asc(comments.id)),
+      ]);
+      return {
+        threads: threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
+        comments: commentRows.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }) as Comment),
+      };
+    },
+  );
+}

@@ -1,0 +1,69 @@
+import { eq } from 'drizzle-orm';
+import { checkPermission } from '../../core/rules/permissions';
+import type { TicketCreate } from '../../core/schemas/api';
+import type { Ticket } from '../../core/schemas/ticket';
+import type { Db } from '../db/client';
+import { departments, threads, ticketHistory, tickets } from '../db/schema';
+import { enforce, notFound } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { findOrCreateContact, getContact } from '../contacts/contact-store';
+import { enforceAssignee } from './assignee';
+import { enforceRecipients } from './secondary-contacts';
+import { toTickets } from './ticket-rows';
+import { linkWebmailThread } from './webmail-links';
+
+async function resolveContact(db: Db, ref: TicketCreate['contact']) {
+  return 'id' in ref ? getContact(db, ref.id) : findOrCreateContact(db, ref.email, ref.name);
+}
+
+export async function createTicket(db: Db, auth: AuthContext, input: TicketCreate): Promise<Ticket> {
+  enforce(checkPermission(auth.access, 'ticket.edit', input.departmentId));
+  const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
+  if (!department) throw notFound(`Department ${input.departmentId}`);
+  if (input.webmailThread) await linkWebmailThread(db, null, input.webmailThread);
+  await enforceAssignee(db, department, input);
+  await enforceRecipients(db, department, input);
+  const contact = await resolveContact(db, input.contact);
+  const first = input.firstThread;
+  const [row] = await db
+    .insert(tickets)
+    .values({
+      departmentId: department.id,
+      channel: input.channel,
+      contactId: contact.id,
+      subject: input.subject,
+      status: input.status ?? 'open',
+      priority: input.priority ?? 'medium',
+      assigneeAgentId: input.assigneeAgentId ?? null,
+      assigneeTeamId: input.assigneeTeamId ?? null,
+      account: contact.account,
+      secondaryContactIds: input.secondaryContactIds ?? [],
+      ccAddresses: (input.ccAddresses ?? []).map((a) => a.toLowerCase()),
+      tags: input.tags ?? [],
+      customFields: input.customFields ?? {},
+      lastThreadChannel: first ? input.channel : null,
+      // R-BULK-12: a sender marked spam makes every later ticket from that address spam on arrival.
+      spam: contact.spam,
+      ...(first?.createdAt ? { createdAt: new Date(first.createdAt) } : {}),
+    })
+    .returning();
+  const ticket = row!;
+  if (input.webmailThread) await linkWebmailThread(db, ticket.id, input.webmailThread);
+  if (first) {
+    await db.insert(threads).values({
+      ticketId: ticket.id,
+      direction: 'in',
+      channel: input.channel,
+      from: first.from ?? contact.email ?? '',
+      to: first.to,
+      cc: first.cc,
+      subject: first.subject ?? input.subject,
+      bodyText: first.bodyText,
+      bodyHtml: first.bodyHtml ?? null,
+      messageId: first.messageId ?? null,
+      ...(first.createdAt ? { createdAt: new Date(first.createdAt) } : {}),
+    });
+  }
+  await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: auth.agent.id, action: 'created', changes: {} });
+  return (await toTickets(db, [ticket]))[0]!;
+}

@@ -1,0 +1,83 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { checkBlueprintTransition } from '../../core/rules/blueprint-rules';
+import { checkPermission } from '../../core/rules/permissions';
+import type { TicketPatch } from '../../core/schemas/api';
+import type { Blueprint } from '../../core/schemas/template';
+import type { Ticket, TicketStatus } from '../../core/schemas/ticket';
+import type { Db } from '../db/client';
+import { blueprints, departments, ticketHistory, tickets } from '../db/schema';
+import { conflict, enforce } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { enforceAssignee } from './assignee';
+import { enforceRecipients } from './secondary-contacts';
+import { getVisibleTicket } from './ticket-query';
+import { toTickets, type TicketRow } from './ticket-rows';
+import { linkWebmailThread } from './webmail-links';
+
+function refuseStale(row: TicketRow, patch: TicketPatch) {
+  if (row.trashedAt) throw conflict(`Ticket #${row.number} is in the trash; restore it before editing.`);
+  if (row.mergedIntoId) throw conflict(`Ticket #${row.number} was merged into ticket ${row.mergedIntoId}; edit that ticket.`, { mergedIntoId: row.mergedIntoId });
+  if (patch.version !== row.version) {
+    throw conflict(`Ticket #${row.number} was changed by someone else (version ${row.version}, yours ${patch.version}); reload it and apply your change again.`, {
+      currentVersion: row.version,
+    });
+  }
+}
+
+async function enforceBlueprint(db: Db, row: TicketRow, to: TicketStatus | undefined) {
+  if (!to || row.blueprintId === null) return;
+  const [blueprint] = await db.select().from(blueprints).where(eq(blueprints.id, row.blueprintId));
+  if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row.id));
+}
+
+/** Keeps on-hold time (R-MERGE-5 carries it into merges): counted while the status is on_hold. */
+function onHoldChange(row: TicketRow, to: TicketStatus | undefined) {
+  if (!to || to === row.status) return {};
+  if (to === 'on_hold') return { onHoldSince: sql`now()` };
+  if (row.status === 'on_hold' && row.onHoldSince) {
+    return {
+      onHoldSeconds: sql`${tickets.onHoldSeconds} + greatest(0, extract(epoch from now() - ${tickets.onHoldSince}))::int`,
+      onHoldSince: null,
+    };
+  }
+  return {};
+}
+
+function changedFields(row: TicketRow, patch: Omit<TicketPatch, 'version' | 'addWebmailThread'>) {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [field, to] of Object.entries(patch)) {
+    const from = row[field as keyof TicketRow];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changes[field] = { from, to };
+  }
+  return changes;
+}
+
+export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: TicketPatch): Promise<Ticket> {
+  const row = await getVisibleTicket(db, auth.access, id, true);
+  enforce(checkPermission(auth.access, 'ticket.edit', row.departmentId));
+  refuseStale(row, patch);
+  const { version: _version, addWebmailThread, ...fields } = patch;
+  const [department] = await db.select().from(departments).where(eq(departments.id, row.departmentId));
+  await enforceBlueprint(db, row, fields.status);
+  await enforceAssignee(db, department!, fields);
+  if (fields.secondaryContactIds || fields.ccAddresses) {
+    await enforceRecipients(
+      db,
+      department!,
+      { secondaryContactIds: fields.secondaryContactIds ?? row.secondaryContactIds, ccAddresses: fields.ccAddresses ?? row.ccAddresses },
+      row.id,
+    );
+  }
+  const changes = changedFields(row, fields);
+  if (addWebmailThread) {
+    await linkWebmailThread(db, row.id, addWebmailThread);
+    changes.webmailThread = { from: null, to: addWebmailThread };
+  }
+  const [updated] = await db
+    .update(tickets)
+    .set({ ...fields, ...onHoldChange(row, fields.status), version: row.version + 1, updatedAt: sql`now()` })
+    .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
+    .returning();
+  await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, action: 'updated', changes });
+  return (await toTickets(db, [updated!]))[0]!;
+}
