@@ -17,3 +17,8 @@ export function violation(rule: string, message: string, ticketId?: number): Ver
 export function allOf(...verdicts: Verdict[]): Verdict {
   return verdictOf(verdicts.flatMap((v) => (v.ok ? [] : v.violations)));
 }
+
+/** Re-files a verdict's violations under another rule id, for checks reused by a more specific rule. */
+export function withRule(verdict: Verdict, rule: string): Verdict {
+  return verdict.ok ? verdict : { ok: false, violations: verdict.violations.map((v) => ({ ...v, rule })) };
+}

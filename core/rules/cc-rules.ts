@@ -1,0 +1,110 @@
+import type { Contact } from '../schemas/contact';
+import type { Department } from '../schemas/department';
+import type { Violation } from '../schemas/error';
+import { addressKey } from './address';
+import { verdictOf } from './verdict';
+import type { Verdict } from './verdict';
+
+/** R-CC-2 */
+export const MAX_SECONDARY_CONTACTS = 20;
+
+/** R-CC-1: secondary contacts are an admin's per-department choice and live in the help center. */
+export function checkCcEnabled(dept: Pick<Department, 'name' | 'helpCenter' | 'features'>): Verdict {
+  const violations: Violation[] = [];
+  if (!dept.features.cc) {
+    violations.push({
+      rule: 'R-CC-1',
+      message: `Secondary contacts (CC) are not enabled in department ${dept.name}; an admin can turn them on in the department's settings.`,
+    });
+  }
+  if (!dept.helpCenter) {
+    violations.push({
+      rule: 'R-CC-1',
+      message: `Secondary contacts need the help center of department ${dept.name}, which is off; an admin must turn the help center on first.`,
+    });
+  }
+  return verdictOf(violations);
+}
+
+export interface CcCandidate {
+  email: string;
+  /** null: an address typed by hand that no contact has yet (R-CC-4). */
+  contact: Pick<Contact, 'id' | 'deleted' | 'spam' | 'anonymous'> | null;
+}
+
+export interface SecondaryContactsInput {
+  department: Pick<Department, 'name' | 'supportAddresses' | 'fromAddresses'>;
+  agentEmails: string[];
+  /** The ticket's whole list of secondary contacts after the change, not just the added ones. */
+  candidates: CcCandidate[];
+  ticketId?: number;
+}
+
+/**
+ * R-CC-2..4. toCreate lists the typed addresses that become new contacts; create them only when the
+ * verdict is ok.
+ */
+export function checkSecondaryContacts(input: SecondaryContactsInput): { verdict: Verdict; toCreate: string[] } {
+  const candidates = uniqueCandidates(input.candidates);
+  const violations: Violation[] = [];
+  const toCreate: string[] = [];
+  // R-CC-2
+  if (candidates.length > MAX_SECONDARY_CONTACTS) {
+    violations.push(
+      withTicket(input.ticketId, {
+        rule: 'R-CC-2',
+        message: `This ticket would have ${candidates.length} secondary contacts; at most ${MAX_SECONDARY_CONTACTS} are allowed. Remove ${candidates.length - MAX_SECONDARY_CONTACTS}.`,
+      }),
+    );
+  }
+  const refuse = refusalReasons(input);
+  for (const candidate of candidates) {
+    const reasons = refuse(candidate);
+    if (reasons.length > 0) {
+      // R-CC-3: name the address and every reason, so the agent knows what to fix.
+      violations.push(
+        withTicket(input.ticketId, {
+          rule: 'R-CC-3',
+          message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reasons.join(' and ')}.`,
+        }),
+      );
+    } else if (candidate.contact === null) {
+      // R-CC-4: a typed address becomes a new contact.
+      toCreate.push(addressKey(candidate.email));
+    }
+  }
+  return { verdict: verdictOf(violations), toCreate };
+}
+
+/** One entry per address, compared case-insensitively; the first one given wins. */
+function uniqueCandidates(candidates: CcCandidate[]): CcCandidate[] {
+  const byKey = new Map<string, CcCandidate>();
+  for (const c of candidates) {
+    const key = addressKey(c.email);
+    if (key !== '' && !byKey.has(key)) byKey.set(key, c);
+  }
+  return [...byKey.values()];
+}
+
+/** R-CC-3: the reasons an address may never be a secondary contact, in words for the agent. */
+function refusalReasons(input: SecondaryContactsInput): (candidate: CcCandidate) => string[] {
+  const { department } = input;
+  const support = new Set(department.supportAddresses.map(addressKey));
+  const from = new Set(department.fromAddresses.map(addressKey));
+  const agents = new Set(input.agentEmails.map(addressKey));
+  return ({ email, contact }) => {
+    const key = addressKey(email);
+    const reasons: string[] = [];
+    if (contact?.deleted) reasons.push('a deleted contact');
+    if (contact?.spam) reasons.push('a spam contact');
+    if (contact?.anonymous) reasons.push('an anonymous contact');
+    if (support.has(key)) reasons.push(`a support address of department ${department.name}`);
+    if (from.has(key)) reasons.push(`a from-address of department ${department.name}`);
+    if (agents.has(key)) reasons.push("an agent's address");
+    return reasons;
+  };
+}
+
+function withTicket(ticketId: number | undefined, v: Violation): Violation {
+  return ticketId === undefined ? v : { ...v, ticketId };
+}

@@ -1,0 +1,193 @@
+import type { Violation } from '../schemas/error';
+import type { Ticket } from '../schemas/ticket';
+import { MAX_SECONDARY_CONTACTS } from './cc-rules';
+import { checkPermission } from './permissions';
+import type { AgentAccess } from './permissions';
+import { allOf, OK, verdictOf, violation, withRule } from './verdict';
+import type { Verdict } from './verdict';
+
+/** R-MERGE-2 */
+export const MIN_MERGE = 2;
+/** R-MERGE-2 */
+export const MAX_MERGE = 5;
+
+export type MergeCandidate = Pick<Ticket, 'id' | 'departmentId' | 'createdAt' | 'trashedAt' | 'mergedIntoId'> & Partial<Ticket>;
+
+/** Whether these tickets may be merged by this agent (R-MERGE-1, R-MERGE-2, R-MERGE-7). */
+export function checkMerge(input: { tickets: MergeCandidate[]; access: AgentAccess }): Verdict {
+  const tickets = uniqueById(input.tickets);
+  const departmentIds = [...new Set(tickets.map((t) => t.departmentId))];
+  return allOf(
+    checkMergeCount(tickets.length),
+    checkSameDepartment(departmentIds),
+    ...tickets.map(checkStillMergeable),
+    // R-MERGE-1
+    ...departmentIds.map((d) => withRule(checkPermission(input.access, 'ticket.merge', d), 'R-MERGE-1')),
+  );
+}
+
+/** A ticket picked twice is still one ticket; counting it twice would let 1 ticket "merge" with itself. */
+function uniqueById<T extends { id: number }>(tickets: T[]): T[] {
+  const byId = new Map<number, T>();
+  for (const t of tickets) if (!byId.has(t.id)) byId.set(t.id, t);
+  return [...byId.values()];
+}
+
+/** R-MERGE-2 */
+function checkMergeCount(count: number): Verdict {
+  if (count < MIN_MERGE) {
+    return violation('R-MERGE-2', `Select at least ${MIN_MERGE} different tickets to merge; you selected ${count}.`);
+  }
+  if (count > MAX_MERGE) {
+    return violation(
+      'R-MERGE-2',
+      `You selected ${count} tickets; at most ${MAX_MERGE} can be merged at once. Select ${count - MAX_MERGE} fewer.`,
+    );
+  }
+  return OK;
+}
+
+/** R-MERGE-2 */
+function checkSameDepartment(departmentIds: number[]): Verdict {
+  if (departmentIds.length <= 1) return OK;
+  return violation(
+    'R-MERGE-2',
+    `The tickets are in different departments (${departmentIds.join(', ')}); only tickets of one department can be merged. Move them into one department first.`,
+  );
+}
+
+/** R-MERGE-7: trashed and merged tickets already left the inbox; merging them again would lose track of them. */
+function checkStillMergeable(ticket: MergeCandidate): Verdict {
+  if (ticket.mergedIntoId !== null) {
+    return violation(
+      'R-MERGE-7',
+      `Ticket ${ticket.id} was already merged into ticket ${ticket.mergedIntoId}; merge ticket ${ticket.mergedIntoId} instead.`,
+      ticket.id,
+    );
+  }
+  if (ticket.trashedAt !== null) {
+    return violation('R-MERGE-7', `Ticket ${ticket.id} is in the trash; restore it before merging.`, ticket.id);
+  }
+  return OK;
+}
+
+/** Oldest first; equal times fall back to the lower id so the order never depends on input order. */
+function byAge(a: Pick<Ticket, 'id' | 'createdAt'>, b: Pick<Ticket, 'id' | 'createdAt'>): number {
+  // Parsed, not compared as strings: timestamps may carry different UTC offsets.
+  return Date.parse(a.createdAt) - Date.parse(b.createdAt) || a.id - b.id;
+}
+
+/** R-MERGE-3: the oldest ticket is the primary unless the agent picks another. */
+export function defaultPrimary(tickets: MergeCandidate[]): number {
+  const oldest = [...tickets].sort(byAge)[0];
+  if (oldest === undefined) throw new RangeError('defaultPrimary needs at least one ticket.');
+  return oldest.id;
+}
+
+/** R-MERGE-4: the fields whose value the agent picks from one of the merged tickets. */
+export const MERGEABLE_FIELDS = [
+  'contactId',
+  'account',
+  'subject',
+  'product',
+  'category',
+  'priority',
+  'status',
+  'assigneeAgentId',
+  'assigneeTeamId',
+  'secondaryContactIds',
+  'ccAddresses',
+  'tags',
+  'resolution',
+  'customFields',
+] as const;
+export type MergeableField = (typeof MERGEABLE_FIELDS)[number];
+
+function isMergeableField(name: string): name is MergeableField {
+  return (MERGEABLE_FIELDS as readonly string[]).includes(name);
+}
+
+/** Values R-MERGE-4 lets another ticket fill in on the primary. */
+export function isEmptyValue(v: unknown): boolean {
+  if (v === null || v === undefined || v === '') return true;
+  if (Array.isArray(v)) return v.length === 0;
+  return typeof v === 'object' && Object.keys(v).length === 0;
+}
+
+function findTicket(tickets: Ticket[], id: number): Ticket {
+  const ticket = tickets.find((t) => t.id === id);
+  if (ticket === undefined) throw new RangeError(`Ticket ${id} is not one of the tickets being merged.`);
+  return ticket;
+}
+
+/** R-MERGE-4: keep the primary's values, filling its empty ones from the oldest ticket that has one. */
+export function defaultFieldChoices(tickets: Ticket[], primaryId: number): Record<MergeableField, number> {
+  const primary = findTicket(tickets, primaryId);
+  const byAgeOrder = [...tickets].sort(byAge);
+  const choices = {} as Record<MergeableField, number>;
+  for (const field of MERGEABLE_FIELDS) {
+    const filler = isEmptyValue(primary[field]) ? byAgeOrder.find((t) => !isEmptyValue(t[field])) : undefined;
+    choices[field] = (filler ?? primary).id;
+  }
+  return choices;
+}
+
+/** Refuses field choices that name an unknown field or a ticket outside the merge (R-MERGE-4, R-CC-9). */
+export function checkFieldChoices(tickets: Ticket[], choices: Partial<Record<string, number>>): Verdict {
+  const ids = tickets.map((t) => t.id);
+  const violations: Violation[] = [];
+  for (const [field, ticketId] of Object.entries(choices)) {
+    if (ticketId === undefined) continue;
+    if (!isMergeableField(field)) {
+      violations.push({
+        rule: 'R-MERGE-4',
+        message: `There is no field "${field}" to choose when merging; the fields are ${MERGEABLE_FIELDS.join(', ')}.`,
+      });
+    } else if (!ids.includes(ticketId)) {
+      violations.push({
+        rule: 'R-MERGE-4',
+        message: `For the field ${field} you chose ticket ${ticketId}, which is not one of the tickets being merged (${ids.join(', ')}).`,
+      });
+    } else if (field === 'secondaryContactIds') {
+      violations.push(...checkChosenSecondaryContacts(findTicket(tickets, ticketId)));
+    }
+  }
+  return verdictOf(violations);
+}
+
+/** R-CC-9 + R-CC-2: the chosen ticket's secondary contacts become the merged ticket's, so the cap applies. */
+function checkChosenSecondaryContacts(source: Ticket): Violation[] {
+  const count = source.secondaryContactIds.length;
+  if (count <= MAX_SECONDARY_CONTACTS) return [];
+  return [
+    {
+      rule: 'R-CC-2',
+      message: `Ticket ${source.id} has ${count} secondary contacts, but a ticket keeps at most ${MAX_SECONDARY_CONTACTS}. Choose another ticket's secondary contacts, or remove ${count - MAX_SECONDARY_CONTACTS} from ticket ${source.id} first.`,
+      ticketId: source.id,
+    },
+  ];
+}
+
+/** The merged ticket as the preview shows it (R-MERGE-4, R-MERGE-5, R-MERGE-8). */
+export function mergedFields(tickets: Ticket[], primaryId: number, choices: Partial<Record<MergeableField, number>>): Ticket {
+  const primary = findTicket(tickets, primaryId);
+  const defaults = defaultFieldChoices(tickets, primaryId);
+  // R-MERGE-5: starting from the primary keeps its id, number, department, created, first-response and
+  // on-hold times, since none of them is a mergeable field.
+  const merged: Ticket = { ...primary, webmailThreads: primary.webmailThreads.map((w) => ({ ...w })) };
+  for (const field of MERGEABLE_FIELDS) {
+    copyField(merged, findTicket(tickets, choices[field] ?? defaults[field]), field);
+  }
+  return merged;
+}
+
+function copyField<K extends MergeableField>(target: Ticket, source: Ticket, field: K): void {
+  target[field] = copyValue(source[field]);
+}
+
+/** The merged ticket must not share arrays or objects with the tickets it came from. */
+function copyValue<T>(value: T): T {
+  if (Array.isArray(value)) return [...value] as T;
+  if (value !== null && typeof value === 'object') return { ...value };
+  return value;
+}

@@ -1,0 +1,69 @@
+import type { JobMode } from '../schemas/job';
+import type { Ticket } from '../schemas/ticket';
+import type { View, ViewFilter, ViewKind } from '../schemas/view';
+import { MAX_BULK_TICKETS } from './bulk-limits';
+import { OK, violation } from './verdict';
+import type { Verdict } from './verdict';
+
+/** R-BULK-4: views where no bulk or mass action runs. */
+export const NO_ACTION_VIEW_KINDS: readonly ViewKind[] = Object.freeze(['spam', 'shared_open', 'shared', 'archived']);
+
+const KIND_WORDS: Readonly<Partial<Record<ViewKind, string>>> = {
+  spam: 'the spam view',
+  shared_open: 'a shared open view',
+  shared: 'a shared view',
+  archived: 'an archived view',
+};
+
+/** Whether a job of this mode may run on the view (R-BULK-4, R-BULK-5). */
+export function checkViewAllowsJob(view: Pick<View, 'kind' | 'filter' | 'name'>, mode: JobMode): Verdict {
+  // R-BULK-4
+  if (NO_ACTION_VIEW_KINDS.includes(view.kind)) {
+    return violation(
+      'R-BULK-4',
+      `No bulk or mass action runs in the view "${view.name}" because it is ${KIND_WORDS[view.kind]}. Open a normal view of the department to act on these tickets.`,
+    );
+  }
+  // R-BULK-5: a blueprint view (by kind or by filter) is limited to selections.
+  const onBlueprint = view.kind === 'blueprint' || view.filter.blueprintId !== undefined;
+  if (onBlueprint && mode === 'mass') {
+    return violation(
+      'R-BULK-5',
+      `The view "${view.name}" is filtered on a blueprint, so it allows bulk actions only, never mass actions. Select at most ${MAX_BULK_TICKETS} tickets and run a bulk action.`,
+    );
+  }
+  return OK;
+}
+
+export type FilterableTicket = Pick<
+  Ticket,
+  'status' | 'priority' | 'channel' | 'assigneeAgentId' | 'assigneeTeamId' | 'blueprintId' | 'tags' | 'contactId' | 'spam'
+>;
+
+/**
+ * Whether a ticket belongs in a view. Every given criterion must hold; a list means "any of", so an
+ * empty list matches nothing (as `= ANY('{}')` does in SQL) rather than widening a mass action to everything.
+ */
+export function ticketMatchesFilter(ticket: FilterableTicket, filter: ViewFilter): boolean {
+  return (
+    anyOf(filter.statuses, ticket.status) &&
+    anyOf(filter.priorities, ticket.priority) &&
+    anyOf(filter.channels, ticket.channel) &&
+    anyOf(filter.assigneeAgentIds, ticket.assigneeAgentId) &&
+    anyOf(filter.assigneeTeamIds, ticket.assigneeTeamId) &&
+    anyOf(filter.contactIds, ticket.contactId) &&
+    (filter.blueprintId === undefined || ticket.blueprintId === filter.blueprintId) &&
+    (filter.tags === undefined || filter.tags.some((t) => ticket.tags.includes(t))) &&
+    (filter.unassigned === undefined || isUnassigned(ticket) === filter.unassigned) &&
+    // R-BULK-12: spam tickets live in the spam view, so other views leave them out unless they ask.
+    ticket.spam === (filter.spam ?? false)
+  );
+}
+
+function anyOf<T>(allowed: readonly T[] | undefined, value: T | null): boolean {
+  return allowed === undefined || (value !== null && allowed.includes(value));
+}
+
+function isUnassigned(ticket: FilterableTicket): boolean {
+  return ticket.assigneeAgentId === null && ticket.assigneeTeamId === null;
+}
