@@ -1,0 +1,62 @@
+import type { WebmailProvider } from '../core/schemas/ticket';
+
+/** A person as the webmail shows them; the address is missing when the page gives only a name. */
+export interface Person {
+  name: string;
+  email: string | null;
+}
+
+/** One conversation row in the message list. */
+export interface ThreadRow {
+  /** Stable id of the conversation (Gmail: legacy thread id without '#'; Outlook: conversation id). */
+  threadId: string;
+  subject: string;
+  sender: Person;
+  /** As the page shows it (a title attribute or datetime when present), or null. */
+  date: string | null;
+  selected: boolean;
+  element: HTMLElement;
+}
+
+export interface ThreadMessage {
+  /** null while the page has not given the message its id yet (a just-sent message): not an error. */
+  messageId: string | null;
+  from: Person;
+  to: Person[];
+  cc: Person[];
+  date: string | null;
+  element: HTMLElement;
+}
+
+/** The conversation open in the reading pane or thread view. */
+export interface OpenThread {
+  threadId: string;
+  subject: string;
+  messages: ThreadMessage[];
+  element: HTMLElement;
+}
+
+export interface MountPoints {
+  /** Where the selection toolbar goes (above the message list). */
+  toolbar: HTMLElement | null;
+  /** Where the ticket panel goes (beside or above the open conversation). */
+  threadPanel: HTMLElement | null;
+}
+
+/**
+ * Everything the extension knows about a webmail page, behind one interface: feature code never
+ * touches a selector (DESIGN.md "Webmail adapters").
+ */
+export interface WebmailAdapter {
+  readonly provider: WebmailProvider;
+  /** The signed-in mailbox address, part of a ticket's webmail thread key. */
+  mailbox(): string | null;
+  /** False when the page no longer looks like what the selectors expect: show "limited mode", touch nothing. */
+  recognised(): boolean;
+  rows(): ThreadRow[];
+  selectedThreadIds(): string[];
+  openThread(): OpenThread | null;
+  mountPoints(): MountPoints;
+  /** Calls back at most once per animation frame after the page changed, until the signal aborts. */
+  onChange(callback: () => void, signal: AbortSignal): void;
+}
