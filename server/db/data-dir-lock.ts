@@ -53,7 +53,7 @@ export function lockDataDir(dataDir: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = readHolder(lockPath);
-      if (holder && holder.pid !== process.pid && isAlive(holder.pid)) throw new DataDirInUseError(dataDir, holder);
+      if (holder && isAlive(holder.pid)) throw new DataDirInUseError(dataDir, holder);
       rmSync(lockPath, { force: true });
     }
   }
