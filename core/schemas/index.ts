@@ -10,3 +10,4 @@ export * from './template';
 export * from './thread';
 export * from './ticket';
 export * from './view';
+export * from './messages';

@@ -1,5 +1,34 @@
+import { browser, defineBackground } from '#imports';
+import { connectionHandlers } from './handlers/connection';
+import { outboxHandlers } from './handlers/outbox';
+import { ticketHandlers } from './handlers/tickets';
+import { route, type Handlers } from './router';
+import { services } from './services';
+import type { MessageType } from '../../core/schemas/messages';
+
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...outboxHandlers };
+
+/** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
+async function catchUp() {
+  const { outbox, sync } = await services();
+  await outbox.drain();
+  await sync().catch(() => undefined);
+}
+
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(({ reason }) => {
-    console.info(`Inbox Desk installed (${reason}); connect it to a backend on the options page.`);
+  // MV3: every listener registered synchronously, before anything is awaited.
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    const trusted = sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    void route(handlers, message, { trusted }).then(sendResponse);
+    return true;
   });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === 'catch-up') void catchUp();
+  });
+  browser.runtime.onInstalled.addListener(() => void catchUp());
+  browser.runtime.onStartup.addListener(() => void catchUp());
+  // Re-created on every start: alarms do not survive every browser restart.
+  void browser.alarms.create('catch-up', { periodInMinutes: 0.5 });
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);
+  void catchUp();
 });

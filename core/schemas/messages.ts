@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { Me, TicketCreate } from './api';
+import { Id } from './common';
+import { ErrorCode } from './error';
+import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
+
+/** What a content script may know of a ticket: enough for a badge, nothing from other departments. */
+export const TicketSummary = Ticket.pick({
+  id: true,
+  number: true,
+  departmentId: true,
+  status: true,
+  priority: true,
+  assigneeAgentId: true,
+  assigneeTeamId: true,
+  subject: true,
+  version: true,
+});
+export type TicketSummary = z.infer<typeof TicketSummary>;
+
+export const Connection = z.object({
+  backendUrl: z.url({ protocol: /^https?$/ }).max(500),
+  token: z.string().min(10).max(200),
+});
+export type Connection = z.infer<typeof Connection>;
+
+export const ConnectionStatus = z.object({
+  configured: z.boolean(),
+  backendUrl: z.string().nullable(),
+  me: Me.nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
+
+export const OutboxEntryView = z.object({
+  id: z.string(),
+  kind: z.enum(['create_ticket', 'update_ticket']),
+  label: z.string(),
+  status: z.enum(['pending', 'failed']),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type OutboxEntryView = z.infer<typeof OutboxEntryView>;
+
+export const TicketChanges = z
+  .object({
+    status: TicketStatus.optional(),
+    priority: Priority.optional(),
+    assigneeAgentId: Id.nullable().optional(),
+    assigneeTeamId: Id.nullable().optional(),
+  })
+  .strict();
+export type TicketChanges = z.infer<typeof TicketChanges>;
+
+const ThreadKeyRequest = z.object({
+  provider: WebmailProvider,
+  mailbox: z.string().min(1).max(320),
+  threadIds: z.array(z.string().min(1).max(200)).max(2000),
+});
+
+/**
+ * Every message between content scripts, popup, options and the background, in one place.
+ * Both ends parse with these schemas; an invalid message gets a structured error back.
+ */
+export const protocol = {
+  'connection.status': { request: z.object({}).strict(), response: ConnectionStatus },
+  'connection.test': { request: Connection, response: Me },
+  'connection.save': { request: Connection, response: ConnectionStatus },
+  'tickets.byThreads': { request: ThreadKeyRequest, response: z.object({ tickets: z.record(z.string(), TicketSummary) }) },
+  'tickets.get': { request: z.object({ id: Id }), response: Ticket.nullable() },
+  'tickets.create': { request: TicketCreate, response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }) },
+  'tickets.update': {
+    request: z.object({ id: Id, version: z.number().int().positive(), changes: TicketChanges }),
+    response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }),
+  },
+  'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
+  'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
+  'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },
+} as const;
+
+export type MessageType = keyof typeof protocol;
+export type RequestOf<T extends MessageType> = z.input<(typeof protocol)[T]['request']>;
+export type ResponseOf<T extends MessageType> = z.output<(typeof protocol)[T]['response']>;
+
+export const Envelope = z.object({ type: z.string(), payload: z.unknown() });
+
+export const MessageError = z.object({ code: ErrorCode, message: z.string(), rule: z.string().optional(), details: z.unknown().optional() });
+export type MessageError = z.infer<typeof MessageError>;
+
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
+
+/** Pushed from the background to webmail tabs after the index changed. */
+export const INDEX_CHANGED = 'inbox-desk:index-changed';

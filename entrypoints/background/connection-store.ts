@@ -1,0 +1,22 @@
+import { storage } from '#imports';
+import type { Me } from '../../core/schemas/api';
+import type { Connection } from '../../core/schemas/messages';
+
+/** Lives only in the background's reach: content scripts ask the background, never storage. */
+export const connectionItem = storage.defineItem<Connection | null>('local:connection', { fallback: null });
+
+export interface SyncState {
+  me: Me | null;
+  lastSyncAt: string | null;
+  lastError: string | null;
+}
+
+export const syncStateItem = storage.defineItem<SyncState>('local:syncState', {
+  fallback: { me: null, lastSyncAt: null, lastError: null },
+});
+
+export async function updateSyncState(change: Partial<SyncState>): Promise<SyncState> {
+  const next = { ...(await syncStateItem.getValue()), ...change };
+  await syncStateItem.setValue(next);
+  return next;
+}

@@ -1,0 +1,29 @@
+import { Me } from '../../../core/schemas/api';
+import type { Connection, ConnectionStatus } from '../../../core/schemas/messages';
+import { call } from '../api-client';
+import { connectionItem, syncStateItem, updateSyncState } from '../connection-store';
+import type { Handlers } from '../router';
+import { services } from '../services';
+
+const fetchMe = (connection: Connection) => call(connection, async (api) => Me.parse(await api.get('me').json()));
+
+async function status(): Promise<ConnectionStatus> {
+  const [connection, state] = await Promise.all([connectionItem.getValue(), syncStateItem.getValue()]);
+  return { configured: connection !== null, backendUrl: connection?.backendUrl ?? null, ...state };
+}
+
+export const connectionHandlers: Handlers<'connection.status' | 'connection.test' | 'connection.save'> = {
+  'connection.status': () => status(),
+  'connection.test': (connection) => fetchMe(connection),
+  'connection.save': async (connection) => {
+    const me = await fetchMe(connection);
+    const previous = await connectionItem.getValue();
+    const { index, sync } = await services();
+    // Another backend or another agent: the old index belongs to someone else.
+    if (previous?.backendUrl !== connection.backendUrl || (await syncStateItem.getValue()).me?.agent.id !== me.agent.id) await index.clear();
+    await connectionItem.setValue(connection);
+    await updateSyncState({ me, lastError: null });
+    await sync().catch(() => undefined);
+    return status();
+  },
+};

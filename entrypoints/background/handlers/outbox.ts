@@ -1,0 +1,17 @@
+import type { Handlers } from '../router';
+import { services } from '../services';
+
+export const outboxHandlers: Handlers<'outbox.list' | 'outbox.retry' | 'sync.now'> = {
+  'outbox.list': async () => {
+    const { outbox } = await services();
+    const items = await outbox.list();
+    return {
+      items: items.map(({ id, kind, label, status, attempts, lastError, createdAt }) => ({ id, kind, label, status, attempts, lastError: lastError?.message ?? null, createdAt })),
+    };
+  },
+  'outbox.retry': async ({ id }) => {
+    const { outbox } = await services();
+    return { ok: await outbox.retry(id) };
+  },
+  'sync.now': async () => ({ changed: await (await services()).sync() }),
+};

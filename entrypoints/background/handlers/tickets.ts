@@ -1,0 +1,63 @@
+import { ApiCallError, call } from '../api-client';
+import type { TicketSummary } from '../../../core/schemas/messages';
+import { Ticket } from '../../../core/schemas/ticket';
+import type { Handlers } from '../router';
+import { services } from '../services';
+import type { NewEntry } from '../outbox';
+
+const summary = (t: Ticket): TicketSummary => ({
+  id: t.id,
+  number: t.number,
+  departmentId: t.departmentId,
+  status: t.status,
+  priority: t.priority,
+  assigneeAgentId: t.assigneeAgentId,
+  assigneeTeamId: t.assigneeTeamId,
+  subject: t.subject,
+  version: t.version,
+});
+
+/** Queues a write, tries it at once, and answers with the saved ticket or null while it waits. */
+async function queue(entry: NewEntry) {
+  const { outbox } = await services();
+  const stored = await outbox.add(entry);
+  await outbox.drain();
+  const answer = outbox.takeAnswer(stored.id);
+  const left = await outbox.get(stored.id);
+  if (left?.status === 'failed' && left.lastError) throw new ApiCallError(left.lastError, null, false);
+  return { outboxId: stored.id, ticket: answer ? Ticket.parse(answer) : null };
+}
+
+export const ticketHandlers: Handlers<'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update'> = {
+  'tickets.byThreads': async ({ provider, mailbox, threadIds }) => {
+    const { index } = await services();
+    const found = await index.byThreads(provider, mailbox, threadIds);
+    return { tickets: Object.fromEntries([...found].map(([threadId, t]) => [threadId, summary(t)])) };
+  },
+  'tickets.get': async ({ id }) => {
+    const { index, connection } = await services();
+    const local = await index.get(id);
+    if (local) {
+      const { threadKeys: _keys, ...ticket } = local;
+      return ticket;
+    }
+    const fetched = await call(await connection(), async (api) => Ticket.parse(await api.get(`tickets/${id}`).json()));
+    await index.upsert([fetched]);
+    return fetched;
+  },
+  'tickets.create': (input) =>
+    queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, method: 'POST', path: 'tickets', body: input }),
+  'tickets.update': async ({ id, version, changes }) => {
+    const { index } = await services();
+    const local = await index.get(id);
+    // Optimistic: the badge shows the change at once; a refusal re-syncs the truth.
+    if (local) await index.upsert([{ ...local, ...changes }]);
+    return queue({
+      kind: 'update_ticket',
+      label: `Update ticket #${local?.number ?? id}`,
+      method: 'PATCH',
+      path: `tickets/${id}`,
+      body: { version, ...changes },
+    });
+  },
+};

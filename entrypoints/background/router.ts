@@ -1,0 +1,44 @@
+import { Envelope, protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from '../../core/schemas/messages';
+import { ApiCallError } from './api-client';
+
+export type Handlers<T extends MessageType> = {
+  [K in T]: (payload: import('zod').output<(typeof protocol)[K]['request']>) => Promise<ResponseOf<K>>;
+};
+
+export interface SenderInfo {
+  /** True for the extension's own pages (popup, options); false for content scripts in webmail tabs. */
+  trusted: boolean;
+}
+
+/** Messages that carry or change the API token: never from a content script. */
+const TRUSTED_ONLY = new Set<MessageType>(['connection.test', 'connection.save', 'outbox.retry']);
+
+const failure = (error: MessageError): Reply<never> => ({ ok: false, error });
+
+function toMessageError(error: unknown): MessageError {
+  if (error instanceof ApiCallError) return error.error;
+  return { code: 'INTERNAL', message: (error as Error)?.message ?? String(error) };
+}
+
+/** Validates a message against the protocol, runs its handler, and always answers with a Reply. */
+export async function route(handlers: Handlers<MessageType>, message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+  const envelope = Envelope.safeParse(message);
+  if (!envelope.success || !(envelope.data.type in protocol)) {
+    return failure({ code: 'VALIDATION', message: `Unknown message: ${JSON.stringify(message)?.slice(0, 100)}` });
+  }
+  const type = envelope.data.type as MessageType;
+  if (TRUSTED_ONLY.has(type) && !sender.trusted) {
+    return failure({ code: 'FORBIDDEN', message: `${type} may only be sent from the extension's own pages.` });
+  }
+  const request = protocol[type].request.safeParse(envelope.data.payload ?? {});
+  if (!request.success) {
+    const issues = request.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+    return failure({ code: 'VALIDATION', message: `Invalid ${type}: ${issues.map((i) => `${i.path || '(payload)'}: ${i.message}`).join('; ')}`, details: { issues } });
+  }
+  try {
+    const handler = handlers[type] as (payload: RequestOf<MessageType>) => Promise<unknown>;
+    return { ok: true, data: await handler(request.data as RequestOf<MessageType>) };
+  } catch (error) {
+    return failure(toMessageError(error));
+  }
+}

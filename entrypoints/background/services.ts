@@ -1,0 +1,80 @@
+import { browser } from '#imports';
+import type { Connection } from '../../core/schemas/messages';
+import { INDEX_CHANGED } from '../../core/schemas/messages';
+import type { Ticket } from '../../core/schemas/ticket';
+import { ApiCallError, call } from './api-client';
+import { connectionItem, updateSyncState } from './connection-store';
+import { Outbox } from './outbox';
+import type { OutboxEntry } from './outbox-entry';
+import { syncIndex } from './sync';
+import { openIndexDb, TicketIndex } from './ticket-index';
+
+export interface Services {
+  index: TicketIndex;
+  outbox: Outbox;
+  connection(): Promise<Connection>;
+  sync(): Promise<number>;
+  notifyTabs(): Promise<void>;
+}
+
+async function requireConnection(): Promise<Connection> {
+  const connection = await connectionItem.getValue();
+  if (!connection) {
+    throw new ApiCallError({ code: 'UNAUTHORIZED', message: 'Inbox Desk is not connected: set the backend URL and API token on the options page.' }, null, false);
+  }
+  return connection;
+}
+
+/** Tells open webmail tabs to redraw badges; tabs without our content script just refuse. */
+async function notifyTabs(): Promise<void> {
+  const tabs = await browser.tabs.query({});
+  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: INDEX_CHANGED }).catch(() => undefined))));
+}
+
+async function build(): Promise<Services> {
+  const index = new TicketIndex(await openIndexDb());
+  const send = async (entry: OutboxEntry) => {
+    const connection = await requireConnection();
+    return call(connection, (api) =>
+      api(entry.path, { method: entry.method, json: entry.body, headers: { 'Idempotency-Key': entry.id }, retry: 0 }).json<Ticket>(),
+    );
+  };
+  const outbox = new Outbox(index.db, {
+    send,
+    delivered: async (_entry, ticket) => {
+      await index.upsert([ticket as Ticket]);
+      await notifyTabs();
+    },
+    // A refused edit leaves the index with the optimistic value: fetch the truth again.
+    failed: async () => {
+      await services.sync().catch(() => undefined);
+      await notifyTabs();
+    },
+  });
+  const services: Services = {
+    index,
+    outbox,
+    connection: requireConnection,
+    async sync() {
+      try {
+        const changed = await syncIndex(index, await requireConnection());
+        await updateSyncState({ lastSyncAt: new Date().toISOString(), lastError: null });
+        if (changed > 0) await notifyTabs();
+        return changed;
+      } catch (error) {
+        await updateSyncState({ lastError: (error as Error).message });
+        throw error;
+      }
+    },
+    notifyTabs,
+  };
+  return services;
+}
+
+let instance: Promise<Services> | null = null;
+
+/** Built on first use in each worker life; everything it holds is persisted, so a restart loses nothing. */
+export function services(): Promise<Services> {
+  instance ??= build();
+  return instance;
+}

@@ -1,0 +1,32 @@
+import type { Page } from '../../core/schemas/api';
+import type { Ticket } from '../../core/schemas/ticket';
+import type { Connection } from '../../core/schemas/messages';
+import { call } from './api-client';
+import type { TicketIndex } from './ticket-index';
+
+const CURSOR = 'syncCursor';
+const PAGE = 500;
+/**
+ * A change committed a moment after a later one can carry the earlier timestamp; re-reading a
+ * short margin behind the cursor catches it (upserts are idempotent by version).
+ */
+const MARGIN_MS = 5_000;
+
+/** Pulls every ticket changed since the last sync into the index; returns how many arrived. */
+export async function syncIndex(index: TicketIndex, connection: Connection): Promise<number> {
+  const cursor = (await index.getMeta<string>(CURSOR)) ?? new Date(0).toISOString();
+  const since = new Date(Math.max(0, Date.parse(cursor) - MARGIN_MS)).toISOString();
+  let newest = cursor;
+  let changed = 0;
+  let page: string | null = null;
+  do {
+    const searchParams: Record<string, string | number> = { updatedSince: since, limit: PAGE, ...(page ? { cursor: page } : {}) };
+    const result = await call(connection, (api) => api.get('tickets', { searchParams }).json<Page<Ticket>>());
+    await index.upsert(result.items);
+    changed += result.items.length;
+    for (const t of result.items) if (t.updatedAt > newest) newest = t.updatedAt;
+    page = result.nextCursor;
+  } while (page);
+  await index.setMeta(CURSOR, newest);
+  return changed;
+}
