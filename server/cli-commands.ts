@@ -70,8 +70,8 @@ export async function start(config: Config, options: CommonOptions & { port: num
   }
   const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
-    console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
     console.info(`Database: ${describeDb(database)}.`);
+    console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
   const stop = async () => {
     server.close();
