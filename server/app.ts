@@ -10,6 +10,7 @@ import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { contactRoutes } from './routes/contacts';
 import { departmentRoutes } from './routes/departments';
+import { directoryRoutes } from './routes/directory';
 import { sessionRoutes } from './routes/session';
 import { ticketRoutes } from './routes/tickets';
 
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   ticketRoutes(api);
   contactRoutes(api);
   departmentRoutes(api);
+  directoryRoutes(api);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

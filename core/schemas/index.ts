@@ -11,3 +11,4 @@ export * from './thread';
 export * from './ticket';
 export * from './view';
 export * from './messages';
+export * from './directory';

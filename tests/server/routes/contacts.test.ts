@@ -81,3 +81,23 @@ describe.each(databaseKinds)('department, view and template routes on %s', (kind
     expect(mine.body.items.map((t: { name: string }) => t.name)).toEqual(['Outage']);
   });
 });
+
+describe.each(databaseKinds)('directory route on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    server = await createTestServer(kind);
+    world = await buildWorld(server.database.db);
+  });
+  afterAll(() => server.close());
+
+  it('lists colleagues and teams of visible departments only', async () => {
+    const res = await server.request('GET', '/api/v1/directory', { token: world.tokens.agent });
+    expect(res.status).toBe(200);
+    const emails = res.body.agents.map((a: { email: string }) => a.email).sort();
+    expect(emails).toEqual(['admin@acme.test', 'agent@acme.test', 'lead@acme.test']);
+    const admin = res.body.agents.find((a: { email: string }) => a.email === 'admin@acme.test');
+    expect(admin.departmentIds).toEqual([world.departments.support.id]);
+    expect(res.body.teams.map((t: { name: string }) => t.name)).toEqual(['Tier 2']);
+  });
+});
