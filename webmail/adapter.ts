@@ -16,10 +16,15 @@ export interface ThreadRow {
   date: string | null;
   selected: boolean;
   element: HTMLElement;
+  /** Where a ticket badge goes in this row (before the subject). */
+  badgeSlot: HTMLElement;
 }
 
 export interface ThreadMessage {
-  /** null while the page has not given the message its id yet (a just-sent message): not an error. */
+  /**
+   * null while Gmail has not given a just-sent message its id yet (not an error), and always on
+   * Outlook, whose page carries no RFC Message-ID: never wait for it there.
+   */
   messageId: string | null;
   from: Person;
   to: Person[];

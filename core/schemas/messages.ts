@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Me, TicketCreate } from './api';
+import { Directory } from './directory';
 import { Id } from './common';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
@@ -78,6 +79,7 @@ export const protocol = {
   'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
   'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },
+  'directory.get': { request: z.object({}).strict(), response: Directory },
 } as const;
 
 export type MessageType = keyof typeof protocol;

@@ -1,12 +1,12 @@
 import { browser, defineBackground } from '#imports';
 import { connectionHandlers } from './handlers/connection';
-import { outboxHandlers } from './handlers/outbox';
+import { housekeepingHandlers } from './handlers/housekeeping';
 import { ticketHandlers } from './handlers/tickets';
 import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...outboxHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

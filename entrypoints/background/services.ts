@@ -6,6 +6,7 @@ import { ApiCallError, call } from './api-client';
 import { connectionItem, updateSyncState } from './connection-store';
 import { Outbox } from './outbox';
 import type { OutboxEntry } from './outbox-entry';
+import { refreshDirectory } from './directory-cache';
 import { syncIndex } from './sync';
 import { openIndexDb, TicketIndex } from './ticket-index';
 
@@ -57,7 +58,9 @@ async function build(): Promise<Services> {
     connection: requireConnection,
     async sync() {
       try {
-        const changed = await syncIndex(index, await requireConnection());
+        const connection = await requireConnection();
+        const changed = await syncIndex(index, connection);
+        await refreshDirectory(index, connection);
         await updateSyncState({ lastSyncAt: new Date().toISOString(), lastError: null });
         if (changed > 0) await notifyTabs();
         return changed;

@@ -1,7 +1,8 @@
 import type { Handlers } from '../router';
+import { cachedDirectory } from '../directory-cache';
 import { services } from '../services';
 
-export const outboxHandlers: Handlers<'outbox.list' | 'outbox.retry' | 'sync.now'> = {
+export const housekeepingHandlers: Handlers<'outbox.list' | 'outbox.retry' | 'sync.now' | 'directory.get'> = {
   'outbox.list': async () => {
     const { outbox } = await services();
     const items = await outbox.list();
@@ -14,4 +15,8 @@ export const outboxHandlers: Handlers<'outbox.list' | 'outbox.retry' | 'sync.now
     return { ok: await outbox.retry(id) };
   },
   'sync.now': async () => ({ changed: await (await services()).sync() }),
+  'directory.get': async () => {
+    const { index, connection } = await services();
+    return cachedDirectory(index, connection);
+  },
 };

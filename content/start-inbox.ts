@@ -1,0 +1,151 @@
+import { i18n } from '#i18n';
+import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { createPinia, setActivePinia } from 'pinia';
+import { createApp, type App, type Component } from 'vue';
+import LimitedModeNotice from '../components/LimitedModeNotice.vue';
+import SelectionBar from '../components/SelectionBar.vue';
+import TicketPanel from '../components/TicketPanel.vue';
+import { INDEX_CHANGED, type TicketSummary } from '../core/schemas/messages';
+import { send } from '../messaging/send';
+import { usePageStore, type OpenConversation } from '../stores/page';
+import { useSessionStore } from '../stores/session';
+import type { OpenThread, WebmailAdapter } from '../webmail/adapter';
+import { BadgeLayer } from './badges';
+
+/** Gmail and Outlook render progressively: wait this long for a recognisable page before "limited mode". */
+const RECOGNISE_WITHIN_MS = 8_000;
+
+type Ui = ShadowRootContentScriptUi<App>;
+
+function conversationOf(thread: OpenThread | null): OpenConversation | null {
+  if (!thread) return null;
+  const first = thread.messages[0];
+  return {
+    threadId: thread.threadId,
+    subject: thread.subject,
+    firstMessage: first ? { from: first.from, to: first.to, cc: first.cc, messageId: first.messageId, date: first.date } : null,
+  };
+}
+
+/** Wires one webmail page: badges on rows, the selection bar, the ticket panel, or the limited-mode notice. */
+export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdapter): Promise<void> {
+  const pinia = createPinia();
+  setActivePinia(pinia);
+  const page = usePageStore();
+  const session = useSessionStore();
+  page.provider = adapter.provider;
+  await session.load().catch(() => undefined);
+
+  const mount = (name: string, component: Component, anchor: () => Element | null, position: 'inline' | 'overlay' = 'inline') =>
+    createShadowRootUi(ctx, {
+      name,
+      position: position === 'inline' ? 'inline' : 'overlay',
+      anchor,
+      append: 'first',
+      onMount(container, _shadow, host) {
+        host.setAttribute('data-inbox-desk', name);
+        const app = createApp(component);
+        app.use(pinia);
+        app.mount(container);
+        return app;
+      },
+      onRemove: (app) => app?.unmount(),
+    });
+
+  const badges = new BadgeLayer({
+    statusLabel: (status) => i18n.t(`status.${status}`),
+    assigneeName: (t: TicketSummary) =>
+      session.directory.agents.find((a) => a.id === t.assigneeAgentId)?.name ?? session.directory.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null,
+    label: (t, status, assignee) => i18n.t('badge.label', [t.number, status, assignee ? i18n.t('badge.assignedTo', [assignee]) : i18n.t('badge.unassigned')]),
+  });
+
+  let panel: Ui | null = null;
+  let panelAnchor: Element | null = null;
+  let toolbar: Ui | null = null;
+  let limited: Ui | null = null;
+  let known: Record<string, TicketSummary> = {};
+  let staleIndex = true;
+
+  async function decorate() {
+    const rows = adapter.rows();
+    const mailbox = adapter.mailbox();
+    page.mailbox = mailbox;
+    if (mailbox && session.status?.configured) {
+      const missing = staleIndex ? rows.map((r) => r.threadId) : rows.map((r) => r.threadId).filter((id) => !(id in known));
+      if (missing.length > 0) {
+        const { tickets } = await send('tickets.byThreads', { provider: adapter.provider, mailbox, threadIds: missing });
+        known = staleIndex ? tickets : { ...known, ...tickets };
+        staleIndex = false;
+      }
+    }
+    badges.render(rows, known);
+    page.selectedThreadIds = adapter.selectedThreadIds();
+    page.selectedTicketCount = page.selectedThreadIds.filter((id) => id in known).length;
+  }
+
+  async function placeUi() {
+    const points = adapter.mountPoints();
+    if (points.toolbar && !toolbar) {
+      toolbar = await mount('inbox-desk-toolbar', SelectionBar, () => adapter.mountPoints().toolbar);
+      toolbar.mount();
+    }
+    const conversation = conversationOf(adapter.openThread());
+    if (page.conversation?.threadId !== conversation?.threadId || page.conversation?.firstMessage?.messageId !== conversation?.firstMessage?.messageId) {
+      page.conversation = conversation;
+    }
+    // The reading pane is rebuilt when another conversation opens: follow it.
+    if (points.threadPanel !== panelAnchor || (panel && !panel.shadowHost.isConnected)) {
+      panel?.remove();
+      panel = null;
+      panelAnchor = points.threadPanel;
+      if (panelAnchor && conversation) {
+        panel = await mount('inbox-desk-panel', TicketPanel, () => panelAnchor);
+        panel.mount();
+      }
+    }
+  }
+
+  let recognisedOnce = false;
+  const startedAt = Date.now();
+  async function pass() {
+    if (!adapter.recognised()) {
+      if (!recognisedOnce && !limited && Date.now() - startedAt > RECOGNISE_WITHIN_MS) {
+        limited = await mount('inbox-desk-limited', LimitedModeNotice, () => document.body, 'overlay');
+        limited.mount();
+      }
+      return;
+    }
+    recognisedOnce = true;
+    limited?.remove();
+    limited = null;
+    await placeUi();
+    await decorate().catch((error: unknown) => console.warn('Inbox Desk:', (error as Error).message));
+  }
+
+  // Passes never overlap: changes that arrive during one are folded into a single follow-up pass.
+  let running: Promise<void> | null = null;
+  let again = false;
+  const schedule = () => {
+    if (running) return void (again = true);
+    running = pass().finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+
+  adapter.onChange(schedule, ctx.signal);
+  const onMessage = (message: unknown) => {
+    if ((message as { type?: string })?.type !== INDEX_CHANGED) return;
+    staleIndex = true;
+    page.indexRevision++;
+    void session.load().then(schedule);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // Limited mode must appear even on a page that never changes.
+  ctx.setTimeout(schedule, RECOGNISE_WITHIN_MS + 100);
+  schedule();
+}

@@ -1,0 +1,23 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import type { WebmailProvider } from '../core/schemas/ticket';
+import type { Person } from '../webmail/adapter';
+
+/** What the in-page UI needs to know of the open conversation: plain data, no DOM elements. */
+export interface OpenConversation {
+  threadId: string;
+  subject: string;
+  firstMessage: { from: Person; to: Person[]; cc: Person[]; messageId: string | null; date: string | null } | null;
+}
+
+/** The webmail page as the content script sees it; the controller writes, components read. */
+export const usePageStore = defineStore('page', () => {
+  const provider = ref<WebmailProvider>('gmail');
+  const mailbox = ref<string | null>(null);
+  const conversation = shallowRef<OpenConversation | null>(null);
+  const selectedThreadIds = shallowRef<string[]>([]);
+  const selectedTicketCount = ref(0);
+  /** Bumped whenever the background says the ticket index changed. */
+  const indexRevision = ref(0);
+  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, indexRevision };
+});

@@ -1,0 +1,30 @@
+import { defineStore } from 'pinia';
+import { computed, shallowRef } from 'vue';
+import { hasPermission } from '../core/rules/permissions';
+import type { Directory } from '../core/schemas/directory';
+import type { ConnectionStatus } from '../core/schemas/messages';
+import { send } from '../messaging/send';
+
+/** Who is signed in and who their colleagues are, as the background knows it. */
+export const useSessionStore = defineStore('session', () => {
+  const status = shallowRef<ConnectionStatus | null>(null);
+  const directory = shallowRef<Directory>({ agents: [], teams: [] });
+
+  const departments = computed(() => status.value?.me?.departments ?? []);
+  const access = computed(() => ({
+    agentId: status.value?.me?.agent.id ?? 0,
+    departments: departments.value.map((d) => ({ departmentId: d.departmentId, departmentName: d.departmentName, permissions: d.permissions })),
+  }));
+  const editableDepartments = computed(() => departments.value.filter((d) => hasPermission(access.value, 'ticket.edit', d.departmentId)));
+
+  async function load() {
+    status.value = await send('connection.status', {});
+    if (status.value.configured) directory.value = await send('directory.get', {}).catch(() => directory.value);
+  }
+
+  const departmentName = (id: number) => departments.value.find((d) => d.departmentId === id)?.departmentName ?? `#${id}`;
+  const agentsOf = (departmentId: number) => directory.value.agents.filter((a) => a.departmentIds.includes(departmentId));
+  const teamsOf = (departmentId: number) => directory.value.teams.filter((t) => t.departmentId === departmentId);
+
+  return { status, directory, departments, access, editableDepartments, load, departmentName, agentsOf, teamsOf };
+});

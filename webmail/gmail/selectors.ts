@@ -1,0 +1,86 @@
+import type { SelectorList } from '../dom-query';
+
+/*
+ * Every selector the Gmail adapter uses, best first. Ids come from data attributes only; class names
+ * appear only where Gmail has kept them for years (rows, selection, message header parts), and
+ * each has an attribute or ARIA fallback.
+ */
+
+/** The signed-in address in the document title: "Inbox (3) - support@acme.test - Gmail". Last checked against the real page: 2026-11. */
+export const TITLE_MAILBOX = / - ([^\s@]+@[^\s@]+\.[^\s@]+) - [^@]*$/;
+
+/**
+ * The account button in the top bar; its aria-label ends with "(address)". The second entry survives a
+ * translated label ("Google アカウント"). Last checked against the real page: 2026-11.
+ */
+export const ACCOUNT_BUTTON: SelectorList = [
+  'a[aria-label*="Google Account"]',
+  'a[href*="accounts.google.com/SignOutOptions"][aria-label]',
+];
+
+/** The message list's toolbar (select all, archive…), where our selection toolbar goes. Last checked against the real page: 2026-11. */
+export const LIST_TOOLBAR: SelectorList = ['div[gh="tm"]', 'div[role="main"] > :first-child'];
+
+/**
+ * One conversation row. tr.zA has named Gmail's rows for years; the fallback is the ARIA grid, keeping only
+ * rows that carry a thread id. Last checked against the real page: 2026-11.
+ */
+export const ROW: SelectorList = ['div[role="main"] tr.zA', 'table[role="grid"] tr[role="row"]:has([data-thread-id])'];
+
+/**
+ * The element carrying a row's thread ids: data-legacy-thread-id (hex, the id in Gmail URLs) and
+ * data-thread-id ("#thread-f:<decimal>"). Last checked against the real page: 2026-11.
+ */
+export const ROW_THREAD_ID: SelectorList = ['[data-thread-id][data-legacy-thread-id]', '[data-legacy-thread-id]', '[data-thread-id]'];
+
+/** A row's subject (span.bog wraps the thread-id link). Last checked against the real page: 2026-11. */
+export const ROW_SUBJECT: SelectorList = ['span.bog', '[data-thread-id]'];
+
+/** A row's first participant, with attributes email and name. Last checked against the real page: 2026-11. */
+export const ROW_SENDER: SelectorList = ['span[email][name]', '[email]'];
+
+/** A row's date; its title is the full date ("Tue, Nov 3, 2026, 10:42 AM"). Last checked against the real page: 2026-11. */
+export const ROW_DATE: SelectorList = ['td.xW span[title]', 'td:last-child span[title]'];
+
+/** Matched on the row itself: Gmail adds class x7 to a checked row. Last checked against the real page: 2026-11. */
+export const SELECTED_ROW: SelectorList = ['.x7'];
+
+/** Matched inside the row: the checked checkbox; either this or SELECTED_ROW counts. Last checked against the real page: 2026-11. */
+export const SELECTED_CHECKBOX: SelectorList = ['div[role="checkbox"][aria-checked="true"]', '[role="checkbox"][aria-checked="true"]'];
+
+/**
+ * The open conversation's subject heading; it carries the thread ids (data-legacy-thread-id hex,
+ * data-thread-perm-id "thread-f:<decimal>"). Last checked against the real page: 2026-11.
+ */
+export const THREAD_HEADING: SelectorList = ['h2[data-legacy-thread-id]', 'h2[data-thread-perm-id]', '[data-thread-perm-id]'];
+
+/**
+ * One message of the open conversation: data-message-id ("#msg-f:<decimal>") and
+ * data-legacy-message-id (hex); a just-sent message lacks the latter for a while. Last checked against the real page: 2026-11.
+ */
+export const MESSAGE: SelectorList = ['[data-message-id]'];
+
+/** A message's sender: span.gD in the header, else the first person of the message. Last checked against the real page: 2026-11. */
+export const MESSAGE_FROM: SelectorList = ['span.gD[email]', 'h3 span[email][name]', 'span[email][name]'];
+
+/**
+ * A message's recipients in the collapsed header ("to me, Bob"): to and cc are not told apart there,
+ * so it is the fallback when the details table is absent. Last checked against the real page: 2026-11.
+ */
+export const MESSAGE_RECIPIENTS: SelectorList = ['.hb span[email]', 'span.g2[email]'];
+
+/**
+ * Rows of the expanded details table ("from: / to: / cc: / date:"), the only place that tells to from
+ * cc. Matched by shape, not class: a table row holding people. Last checked against the real page: 2026-11.
+ */
+export const MESSAGE_DETAILS_ROW: SelectorList = ['tr:has(span[email])'];
+
+/** A person inside a details row or recipients area. Last checked against the real page: 2026-11. */
+export const PERSON: SelectorList = ['span[email]'];
+
+/** Details-table labels, English and Japanese (the locales we ship). Last checked against the real page: 2026-11. */
+export const TO_LABEL = /^(to|宛先)\s*[:：]?$/i;
+export const CC_LABEL = /^cc\s*[:：]?$/i;
+
+/** A message's date; its title is the full date. Last checked against the real page: 2026-11. */
+export const MESSAGE_DATE: SelectorList = ['span.g3[title]'];
