@@ -22,6 +22,9 @@ export default defineConfig({
       if (wxt.config.mode === 'production') return;
       const gmail = manifest.content_scripts?.find((script) => script.matches?.includes(GMAIL_MATCHES[0]!));
       gmail?.matches?.push(...DEMO_GMAIL_MATCHES);
+      // The shadow-root UI loads its CSS as a web-accessible resource: the demo origin needs it too.
+      const css = manifest.web_accessible_resources?.find((r) => typeof r === 'object' && r.resources.includes('content-scripts/gmail.css'));
+      if (css && typeof css === 'object') css.matches?.push(...DEMO_GMAIL_MATCHES.map((m) => `${new URL(m.replace('*', '')).origin}/*`));
     },
   },
 });

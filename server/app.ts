@@ -9,6 +9,7 @@ import { requireAgent } from './http/auth';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { contactRoutes } from './routes/contacts';
+import { demoRoutes } from './routes/demo';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { sessionRoutes } from './routes/session';
@@ -63,5 +64,6 @@ export function createApp(deps: AppDeps) {
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);
+  if (deps.demo) demoRoutes(app, db);
   return app;
 }

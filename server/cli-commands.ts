@@ -61,16 +61,17 @@ export function token(config: Config, options: CommonOptions, email: string, lab
   });
 }
 
-export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string }) {
+export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string; demo?: boolean }) {
   const database = await openMigrated(config, options);
   if (options.seed) {
     if (options.seed !== 'demo') throw new CliError(`Unknown seed "${options.seed}"; the only one is "demo".`);
     const result = await seedDemo(database.db);
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
-  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS });
+  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false });
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     console.info(`Database: ${describeDb(database)}.`);
+    if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
   const stop = async () => {

@@ -6,8 +6,8 @@ import { DataDirInUseError } from './db/data-dir-lock';
 const USAGE = `Usage: npm run server -- <command> [options]
 
 Commands:
-  start [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--seed demo]
-                       migrate, optionally seed, and serve the API
+  start [--port 8787] [--host 127.0.0.1] [--data-dir ./data] [--seed demo] [--demo]
+                       migrate, optionally seed, and serve the API (--demo: also the demo mailbox at /demo/gmail)
   migrate [--data-dir D]            apply database migrations
   seed demo [--data-dir D]          load the demo data set (does nothing if already there)
   token <agent-email> [--label L] [--data-dir D]
@@ -25,6 +25,7 @@ async function main(argv: string[]) {
       host: { type: 'string', default: '127.0.0.1' },
       'data-dir': { type: 'string' },
       seed: { type: 'string' },
+      demo: { type: 'boolean', default: false },
       label: { type: 'string', default: 'cli' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -36,7 +37,7 @@ async function main(argv: string[]) {
     case 'start': {
       const port = values.port === undefined ? config.PORT : Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError(`--port must be a port number, not "${values.port}".`);
-      return start(config, { ...common, port, host: values.host, ...(values.seed ? { seed: values.seed } : {}) });
+      return start(config, { ...common, port, host: values.host, demo: values.demo, ...(values.seed ? { seed: values.seed } : {}) });
     }
     case 'migrate':
       return migrate(config, common);

@@ -18,6 +18,8 @@ export interface AppDeps {
   version: string;
   corsOrigins: string[];
   logRequests: boolean;
+  /** Serve the demo mailbox at /demo/gmail (npm start). */
+  demo?: boolean;
 }
 
 export type { Db };
