@@ -68,8 +68,7 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
 
   async function decorate() {
     const rows = adapter.rows();
-    const mailbox = adapter.mailbox();
-    page.mailbox = mailbox;
+    const mailbox = page.mailbox;
     if (mailbox && session.status?.configured) {
       const missing = staleIndex ? rows.map((r) => r.threadId) : rows.map((r) => r.threadId).filter((id) => !(id in known));
       if (missing.length > 0) {
@@ -118,6 +117,7 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
     recognisedOnce = true;
     limited?.remove();
     limited = null;
+    page.mailbox = adapter.mailbox();
     await placeUi();
     await decorate().catch((error: unknown) => console.warn('Inbox Desk:', (error as Error).message));
   }

@@ -18,7 +18,8 @@ async function catchUp() {
 export default defineBackground(() => {
   // MV3: every listener registered synchronously, before anything is awaited.
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    const trusted = sender.id === browser.runtime.id && !sender.tab && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    // Extension pages (even when opened in a tab) have our own origin; content scripts have the webmail's.
+    const trusted = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
     void route(handlers, message, { trusted }).then(sendResponse);
     return true;
   });

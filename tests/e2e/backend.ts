@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DEV_EXTENSION_ORIGIN } from '../../dev-extension';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const tsx = path.join(root, 'node_modules/.bin/tsx');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** The real backend as a separate process on a fresh embedded database with the demo seed. */
+export class Backend {
+  private child: ChildProcess | null = null;
+  readonly dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-desk-e2e-'));
+  readonly tokens: Record<string, string> = {};
+  port = 0;
+
+  get url() {
+    return `http://127.0.0.1:${this.port}`;
+  }
+
+  private env() {
+    const { DATABASE_URL: _ignored, ...env } = process.env;
+    return { ...env, CORS_ORIGINS: DEV_EXTENSION_ORIGIN, LOG_REQUESTS: 'false' };
+  }
+
+  private run(args: string[]): Promise<string> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(tsx, ['server/main.ts', ...args, '--data-dir', this.dataDir], { cwd: root, env: this.env() });
+      let out = '';
+      child.stdout.on('data', (d) => (out += d));
+      child.stderr.on('data', (d) => (out += d));
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} failed: ${out}`))));
+    });
+  }
+
+  /** Seeds and mints tokens before the server owns the data directory. */
+  async prepare(agents: string[]) {
+    await this.run(['seed', 'demo']);
+    for (const email of agents) this.tokens[email] = (await this.run(['token', email])).trim().split('\n').at(-1)!;
+    this.port = await freePort();
+  }
+
+  start(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(tsx, ['server/main.ts', 'start', '--demo', '--port', String(this.port), '--data-dir', this.dataDir], { cwd: root, env: this.env() });
+      this.child = child;
+      let out = '';
+      const onData = (d: Buffer) => {
+        out += d;
+        if (out.includes('listening on')) resolve();
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      child.once('exit', (code) => reject(new Error(`backend exited with ${code}: ${out}`)));
+    });
+  }
+
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (!child || child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    this.child = null;
+  }
+
+  async api<T = any>(method: string, apiPath: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {
+    const res = await fetch(`${this.url}/api/v1${apiPath}`, {
+      method,
+      headers: { Authorization: `Bearer ${token}`, ...(body ? { 'Content-Type': 'application/json' } : {}) },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    return { status: res.status, body: (await res.json()) as T };
+  }
+}
