@@ -120,3 +120,16 @@ export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).st
 export type DepartmentQuery = z.infer<typeof DepartmentQuery>;
 
 export const IdParams = z.object({ id: IdParam });
+
+export const HistoryEntry = z
+  .object({
+    id: Id,
+    ticketId: Id,
+    agentId: Id.nullable(),
+    jobId: Id.nullable(),
+    action: z.string(),
+    changes: z.record(z.string(), z.unknown()),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'HistoryEntry' });
+export type HistoryEntry = z.infer<typeof HistoryEntry>;

@@ -10,6 +10,8 @@ export interface OutboxDeps {
   send(entry: OutboxEntry): Promise<unknown>;
   delivered(entry: OutboxEntry, response: unknown): Promise<void>;
   failed(entry: OutboxEntry): Promise<void>;
+  /** Asks for another drain after a back-off; alarms cover the case where the worker dies first. */
+  retryLater?(delayMs: number): void;
 }
 
 /**
@@ -95,6 +97,7 @@ export class Outbox {
       }
       const backoff = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(attempts, 20));
       await this.db.put('outbox', { ...entry, attempts, lastError, notBefore: new Date(this.now() + backoff).toISOString() });
+      this.deps.retryLater?.(backoff);
       return false;
     }
   }

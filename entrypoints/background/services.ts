@@ -51,6 +51,7 @@ async function build(): Promise<Services> {
       await services.sync().catch(() => undefined);
       await notifyTabs();
     },
+    retryLater: (delayMs) => setTimeout(() => void outbox.drain(), delayMs + 50),
   });
   const services: Services = {
     index,

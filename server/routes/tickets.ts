@@ -1,8 +1,9 @@
 import { asc, eq } from 'drizzle-orm';
-import { IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
+import { HistoryEntry, IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
+import { z } from 'zod';
 import { Ticket } from '../../core/schemas/ticket';
 import type { Comment, Thread } from '../../core/schemas/thread';
-import { comments, threads } from '../db/schema';
+import { comments, threads, ticketHistory } from '../db/schema';
 import type { Api } from '../http/route';
 import { createTicket } from '../tickets/ticket-create';
 import { patchTicket } from '../tickets/ticket-patch';
@@ -40,6 +41,14 @@ export function ticketRoutes(api: Api) {
         threads: threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
         comments: commentRows.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }) as Comment),
       };
+    },
+  );
+  api.add(
+    { method: 'get', path: '/tickets/:id/history', tag, summary: 'Who changed what on a ticket, and through which job, oldest first', params: IdParams, response: z.object({ items: z.array(HistoryEntry) }) },
+    async ({ db, auth, params }) => {
+      const ticket = await getVisibleTicket(db, auth.access, params.id);
+      const rows = await db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticket.id)).orderBy(asc(ticketHistory.createdAt), asc(ticketHistory.id));
+      return { items: rows.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) };
     },
   );
 }

@@ -17,6 +17,17 @@ function freePort(): Promise<number> {
   });
 }
 
+export interface TicketJson {
+  id: number;
+  number: number;
+  status: string;
+  priority: string;
+  version: number;
+  trashedAt: string | null;
+  mergedIntoId: number | null;
+  webmailThreads: { provider: string; mailbox: string; threadId: string }[];
+}
+
 /** The real backend as a separate process on a fresh embedded database with the demo seed. */
 export class Backend {
   private child: ChildProcess | null = null;
@@ -81,5 +92,21 @@ export class Backend {
       ...(body ? { body: JSON.stringify(body) } : {}),
     });
     return { status: res.status, body: (await res.json()) as T };
+  }
+
+  /** Every live (not trashed, not merged) ticket the token's agent can see, through the sync listing. */
+  async liveTickets(token: string): Promise<TicketJson[]> {
+    const items: TicketJson[] = [];
+    let cursor: string | null = null;
+    do {
+      const res: { body: { items: TicketJson[]; nextCursor: string | null } } = await this.api(
+        'GET',
+        `/tickets?updatedSince=1970-01-01T00:00:00Z&limit=500${cursor ? `&cursor=${cursor}` : ''}`,
+        token,
+      );
+      items.push(...res.body.items);
+      cursor = res.body.nextCursor;
+    } while (cursor);
+    return items.filter((t) => t.trashedAt === null && t.mergedIntoId === null);
   }
 }

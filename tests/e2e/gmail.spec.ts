@@ -1,24 +1,5 @@
 import { AGENT, badges, expect, test } from './harness';
-
-interface TicketJson {
-  id: number;
-  number: number;
-  status: string;
-  priority: string;
-  version: number;
-  webmailThreads: { provider: string; mailbox: string; threadId: string }[];
-}
-
-async function allTickets(backend: { api: Function }, token: string): Promise<TicketJson[]> {
-  const items: TicketJson[] = [];
-  let cursor: string | null = null;
-  do {
-    const res = await backend.api('GET', `/tickets?updatedSince=1970-01-01T00:00:00Z&limit=500${cursor ? `&cursor=${cursor}` : ''}`, token);
-    items.push(...res.body.items);
-    cursor = res.body.nextCursor;
-  } while (cursor);
-  return items;
-}
+import type { TicketJson } from './backend';
 
 const gmailTicket = (tickets: TicketJson[], threadId: string) =>
   tickets.find((t) => t.webmailThreads.some((w) => w.provider === 'gmail' && w.threadId === threadId));
@@ -29,7 +10,7 @@ test.describe('Gmail', () => {
     const page = await gmail();
     const rows = page.locator('tr.zA');
     await expect(rows.first()).toBeVisible();
-    const tickets = await allTickets(backend, backend.tokens[AGENT]!);
+    const tickets = await backend.liveTickets(backend.tokens[AGENT]!);
     const threadIds = await page.locator('[data-legacy-thread-id]').evaluateAll((els) => els.map((e) => e.getAttribute('data-legacy-thread-id')!));
     const expected = threadIds.map((id) => gmailTicket(tickets, id)).filter((t): t is TicketJson => !!t);
     expect(expected.length).toBeGreaterThan(0);
@@ -47,7 +28,7 @@ test.describe('Gmail', () => {
     await expect(heading).toBeVisible();
     const number = Number(/#(\d+)/.exec((await heading.textContent())!)![1]);
 
-    const tickets = await allTickets(backend, backend.tokens[AGENT]!);
+    const tickets = await backend.liveTickets(backend.tokens[AGENT]!);
     const created = gmailTicket(tickets, '19a0c0ffee000001')!;
     expect(created.number).toBe(number);
     const timeline = await backend.api('GET', `/tickets/${created.id}/timeline`, backend.tokens[AGENT]!);
@@ -62,7 +43,7 @@ test.describe('Gmail', () => {
 
   test('change the status in the panel and see it on the backend and the badge', async ({ backend, connect, gmail }) => {
     await connect(AGENT);
-    const tickets = await allTickets(backend, backend.tokens[AGENT]!);
+    const tickets = await backend.liveTickets(backend.tokens[AGENT]!);
     const target = tickets.find((t) => t.status === 'open' && t.webmailThreads.some((w) => w.provider === 'gmail' && w.mailbox === 'support@demo.example'))!;
     const threadId = target.webmailThreads.find((w) => w.provider === 'gmail')!.threadId;
     const page = await gmail(`?thread=${threadId}`);
