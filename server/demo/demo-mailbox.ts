@@ -35,6 +35,16 @@ const NEW_CONVERSATIONS: (DemoRow & { cc: DemoPerson[]; body: string })[] = [
     date: new Date('2026-11-23T06:05:00Z'),
     body: 'Hi, the password reset link in your e-mail says it has expired, even right after I get it.',
   },
+  {
+    // Mail text is hostile input: the demo keeps one conversation that tries to inject markup.
+    threadId: '19a0c0ffee000004',
+    subject: '<img src=x onerror=alert(1)> urgent',
+    snippet: '<b>not bold</b> just text',
+    from: { name: "<script>alert('x')</script> Mallory", email: 'mallory@mailbox.example' },
+    cc: [],
+    date: new Date('2026-11-23T05:30:00Z'),
+    body: '<b>not bold</b> just text',
+  },
 ];
 
 /** "Name <address>" as stored on threads, back into a person. */

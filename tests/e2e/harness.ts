@@ -39,7 +39,7 @@ async function launch(): Promise<BrowserContext> {
 async function routeWebmail(context: BrowserContext, backend: Backend) {
   await context.route('https://mail.google.com/**', async (route) => {
     const url = new URL(route.request().url());
-    const fixture = /^\/fixture\/([\w-]+)$/.exec(url.pathname);
+    const fixture = /\/fixture\/([\w-]+)$/.exec(url.pathname);
     if (fixture) {
       return route.fulfill({
         body: readFileSync(path.join(FIXTURES, `${fixture[1]}.html`), 'utf8'),

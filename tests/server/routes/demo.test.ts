@@ -24,7 +24,7 @@ describe('demo mailbox pages', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Security-Policy')).toContain("require-trusted-types-for 'script'");
     const page = await res.text();
-    expect(page).toContain(`<title>Inbox (3) - ${DEMO_MAILBOX} - Gmail</title>`);
+    expect(page).toContain(`<title>Inbox (4) - ${DEMO_MAILBOX} - Gmail</title>`);
     expect(page).toMatch(/<tr class="zA zE" role="row">/);
     expect(page).toContain('data-legacy-thread-id="19a0c0ffee000001"');
   });
