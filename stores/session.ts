@@ -8,7 +8,7 @@ import { send } from '../messaging/send';
 /** Who is signed in and who their colleagues are, as the background knows it. */
 export const useSessionStore = defineStore('session', () => {
   const status = shallowRef<ConnectionStatus | null>(null);
-  const directory = shallowRef<Directory>({ agents: [], teams: [] });
+  const directory = shallowRef<Directory>({ departments: [], agents: [], teams: [] });
 
   const departments = computed(() => status.value?.me?.departments ?? []);
   const access = computed(() => ({
@@ -22,9 +22,12 @@ export const useSessionStore = defineStore('session', () => {
     if (status.value.configured) directory.value = await send('directory.get', {}).catch(() => directory.value);
   }
 
+  /** The department that owns a mailbox address (its support address), for the create-ticket default. */
+  const departmentOfMailbox = (mailbox: string | null) =>
+    directory.value.departments.find((d) => mailbox && d.supportAddresses.some((a) => a.toLowerCase() === mailbox.toLowerCase()))?.id ?? null;
   const departmentName = (id: number) => departments.value.find((d) => d.departmentId === id)?.departmentName ?? `#${id}`;
   const agentsOf = (departmentId: number) => directory.value.agents.filter((a) => a.departmentIds.includes(departmentId));
   const teamsOf = (departmentId: number) => directory.value.teams.filter((t) => t.departmentId === departmentId);
 
-  return { status, directory, departments, access, editableDepartments, load, departmentName, agentsOf, teamsOf };
+  return { status, directory, departments, access, editableDepartments, load, departmentOfMailbox, departmentName, agentsOf, teamsOf };
 });

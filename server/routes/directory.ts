@@ -1,16 +1,17 @@
 import { asc, inArray } from 'drizzle-orm';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
 import { Directory } from '../../core/schemas/directory';
-import { agents, memberships, teamMembers, teams } from '../db/schema';
+import { agents, departments, memberships, teamMembers, teams } from '../db/schema';
 import type { Api } from '../http/route';
 
 export function directoryRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/directory', tag: 'directory', summary: 'Agents and teams of the departments you can view (for assignee pickers)', response: Directory },
+    { method: 'get', path: '/directory', tag: 'directory', summary: 'Departments you can view, with their agents and teams (for pickers and badges)', response: Directory },
     async ({ db, auth }) => {
       const departmentIds = visibleDepartmentIds(auth.access);
-      if (departmentIds.length === 0) return { agents: [], teams: [] };
-      const [memberRows, teamRows] = await Promise.all([
+      if (departmentIds.length === 0) return { departments: [], agents: [], teams: [] };
+      const [departmentRows, memberRows, teamRows] = await Promise.all([
+        db.select().from(departments).where(inArray(departments.id, departmentIds)).orderBy(asc(departments.name)),
         db.select().from(memberships).where(inArray(memberships.departmentId, departmentIds)),
         db.select().from(teams).where(inArray(teams.departmentId, departmentIds)).orderBy(asc(teams.name)),
       ]);
@@ -20,6 +21,7 @@ export function directoryRoutes(api: Api) {
         teamRows.length ? db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamRows.map((t) => t.id))) : [],
       ]);
       return {
+        departments: departmentRows,
         agents: agentRows.map(({ createdAt: _c, ...a }) => ({
           ...a,
           departmentIds: memberRows.filter((m) => m.agentId === a.id).map((m) => m.departmentId),

@@ -1,4 +1,4 @@
-import { AGENT, badges, expect, test } from './harness';
+import { ADMIN, AGENT, badges, expect, test } from './harness';
 import type { TicketJson } from './backend';
 
 const gmailTicket = (tickets: TicketJson[], threadId: string) =>
@@ -39,6 +39,16 @@ test.describe('Gmail', () => {
     await page.getByRole('button', { name: 'Back to Inbox' }).click();
     const row = page.locator('tr.zA').filter({ has: page.locator('[data-legacy-thread-id="19a0c0ffee000001"]') });
     await expect(row.locator('inbox-desk-badge')).toContainText(`#${number}`);
+  });
+
+  test('a new ticket defaults to the department that owns the mailbox address', async ({ backend, connect, gmail }) => {
+    await connect(ADMIN);
+    const me = await backend.api('GET', '/me', backend.tokens[ADMIN]!);
+    expect(me.body.departments.map((d: { departmentName: string }) => d.departmentName)).toEqual(['Billing', 'Returns', 'Support']);
+    const support = me.body.departments.find((d: { departmentName: string }) => d.departmentName === 'Support');
+    const page = await gmail('?thread=19a0c0ffee000003');
+    await expect(page.getByRole('button', { name: 'Create ticket' })).toBeVisible();
+    await expect(page.getByLabel('Department')).toHaveValue(String(support.departmentId));
   });
 
   test('change the status in the panel and see it on the backend and the badge', async ({ backend, connect, gmail }) => {

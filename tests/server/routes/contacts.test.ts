@@ -99,5 +99,6 @@ describe.each(databaseKinds)('directory route on %s', (kind) => {
     const admin = res.body.agents.find((a: { email: string }) => a.email === 'admin@acme.test');
     expect(admin.departmentIds).toEqual([world.departments.support.id]);
     expect(res.body.teams.map((t: { name: string }) => t.name)).toEqual(['Tier 2']);
+    expect(res.body.departments.map((d: { name: string }) => d.name)).toEqual(['Support']);
   });
 });

@@ -1,0 +1,93 @@
+/**
+ * `npm start`: build the extension, start the backend on the embedded database with the demo data
+ * and the demo mailbox, create a token, and open Chromium with the extension loaded and connected.
+ * `npm start -- --no-browser` does the same without a browser and prints what to do.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { DEV_EXTENSION_ORIGIN } from '../dev-extension';
+
+const root = path.resolve(import.meta.dirname, '..');
+const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
+const { values } = parseArgs({
+  options: {
+    'no-browser': { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '8787' },
+    'data-dir': { type: 'string', default: process.env.DATA_DIR ?? './data' },
+    agent: { type: 'string', default: 'admin@demo.example' },
+  },
+});
+const dataDir = values['data-dir'];
+const backendUrl = `http://127.0.0.1:${values.port}`;
+const extensionDir = path.join(root, '.output/chrome-mv3-dev');
+const env = { ...process.env, CORS_ORIGINS: [process.env.CORS_ORIGINS, DEV_EXTENSION_ORIGIN].filter(Boolean).join(',') };
+
+function step(title: string, command: string, args: string[]): string {
+  console.info(`▸ ${title}`);
+  const result = spawnSync(command, args, { cwd: root, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    process.exit(result.status ?? 1);
+  }
+  return result.stdout;
+}
+
+step('Building the extension (development build)', bin('wxt'), ['build', '--mode', 'development']);
+step('Loading the demo data (skipped when already there)', bin('tsx'), ['server/main.ts', 'seed', 'demo', '--data-dir', dataDir]);
+const token = step(`Creating an API token for ${values.agent}`, bin('tsx'), ['server/main.ts', 'token', values.agent, '--label', 'npm start', '--data-dir', dataDir])
+  .trim()
+  .split('\n')
+  .at(-1)!;
+
+const server = spawn(bin('tsx'), ['server/main.ts', 'start', '--demo', '--port', values.port, '--data-dir', dataDir], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+const stopAll = () => server.kill('SIGTERM');
+process.once('SIGINT', stopAll);
+process.once('SIGTERM', stopAll);
+server.on('exit', (code) => process.exit(code ?? 0));
+await new Promise<void>((resolve) => {
+  server.stdout!.on('data', (chunk: Buffer) => {
+    process.stdout.write(chunk);
+    if (chunk.toString().includes('listening on')) resolve();
+  });
+});
+
+const howTo = `
+Inbox Desk is running.
+  API:            ${backendUrl}/api/v1   (OpenAPI: ${backendUrl}/api/v1/openapi.json)
+  Demo mailbox:   ${backendUrl}/demo/gmail
+  Extension:      ${extensionDir}
+  Agent:          ${values.agent}
+  API token:      ${token}
+
+To use it in your own Chromium or Chrome: open chrome://extensions, turn on Developer mode, "Load unpacked"
+the extension folder above, open its options, enter the backend URL and the token, press Save, then open
+the demo mailbox. Stop with Ctrl+C.`;
+
+if (values['no-browser']) {
+  console.info(howTo);
+} else if (!process.env.DISPLAY && process.platform === 'linux') {
+  console.info(`${howTo}\n\n(No display found, so no browser was opened.)`);
+} else {
+  const profile = path.join(dataDir, 'chromium-profile');
+  mkdirSync(profile, { recursive: true });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: false,
+    viewport: null,
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run'],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  await options.getByLabel('Backend URL').fill(backendUrl);
+  await options.getByLabel('API token').fill(token);
+  await options.getByRole('button', { name: 'Save' }).click();
+  await options.getByText(/Connected as/).waitFor();
+  const mailbox = await context.newPage();
+  await mailbox.goto(`${backendUrl}/demo/gmail`);
+  console.info(howTo);
+  context.on('close', stopAll);
+}
