@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from '@playwright/test';
 import { DEV_EXTENSION_ORIGIN } from '../dev-extension';
+import { connectExtension, DEV_EXTENSION_DIR, launchChromium } from './extension-browser';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name: string) => path.join(root, 'node_modules/.bin', name);
@@ -22,7 +22,6 @@ const { values } = parseArgs({
 });
 const dataDir = values['data-dir'];
 const backendUrl = `http://127.0.0.1:${values.port}`;
-const extensionDir = path.join(root, '.output/chrome-mv3-dev');
 const env = { ...process.env, CORS_ORIGINS: [process.env.CORS_ORIGINS, DEV_EXTENSION_ORIGIN].filter(Boolean).join(',') };
 
 function step(title: string, command: string, args: string[]): string {
@@ -58,7 +57,7 @@ const howTo = `
 Inbox Desk is running.
   API:            ${backendUrl}/api/v1   (OpenAPI: ${backendUrl}/api/v1/openapi.json)
   Demo mailbox:   ${backendUrl}/demo/gmail
-  Extension:      ${extensionDir}
+  Extension:      ${DEV_EXTENSION_DIR}
   Agent:          ${values.agent}
   API token:      ${token}
 
@@ -73,19 +72,8 @@ if (values['no-browser']) {
 } else {
   const profile = path.join(dataDir, 'chromium-profile');
   mkdirSync(profile, { recursive: true });
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: false,
-    viewport: null,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, '--no-first-run'],
-  });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
-  await options.getByLabel('Backend URL').fill(backendUrl);
-  await options.getByLabel('API token').fill(token);
-  await options.getByRole('button', { name: 'Save' }).click();
-  await options.getByText(/Connected as/).waitFor();
+  const context = await launchChromium({ headless: false, userDataDir: profile });
+  await connectExtension(context, backendUrl, token);
   const mailbox = await context.newPage();
   await mailbox.goto(`${backendUrl}/demo/gmail`);
   console.info(howTo);

@@ -1,39 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
 import { DEV_EXTENSION_ID } from '../../dev-extension';
+import { connectExtension, extensionIdOf, launchChromium } from '../../scripts/extension-browser';
 import { Backend } from './backend';
 
 const root = path.resolve(import.meta.dirname, '../..');
-const EXTENSION = path.join(root, '.output/chrome-mv3-dev');
 const FIXTURES = path.join(root, 'tests/webmail/fixtures');
 /** Gmail's own policy; the fixtures are served with it so any innerHTML in our code would throw. */
 const TRUSTED_TYPES = "require-trusted-types-for 'script'";
 
 export const AGENT = 'agent@demo.example';
 export const ADMIN = 'admin@demo.example';
-
-async function launch(): Promise<BrowserContext> {
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'inbox-desk-chromium-'));
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'en-US',
-    args: [
-      `--disable-extensions-except=${EXTENSION}`,
-      `--load-extension=${EXTENSION}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-}
 
 /** Gmail pages: the backend's demo mailbox under mail.google.com, or a fixture file by name. */
 async function routeWebmail(context: BrowserContext, backend: Backend) {
@@ -80,27 +58,18 @@ export const test = base.extend<Fixtures, { backend: Backend }>({
     { scope: 'worker', timeout: 120_000 },
   ],
   context: async ({ backend }, use) => {
-    const context = await launch();
+    const context = await launchChromium();
     await routeWebmail(context, backend);
     await use(context);
     await context.close();
   },
   extensionId: async ({ context }, use) => {
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    const id = new URL(worker.url()).host;
+    const id = await extensionIdOf(context);
     expect(id).toBe(DEV_EXTENSION_ID);
     await use(id);
   },
-  connect: async ({ context, extensionId, backend }, use) => {
-    await use(async (email = AGENT) => {
-      const page = await context.newPage();
-      await page.goto(`chrome-extension://${extensionId}/options.html`);
-      await page.getByLabel('Backend URL').fill(backend.url);
-      await page.getByLabel('API token').fill(backend.tokens[email]!);
-      await page.getByRole('button', { name: 'Save' }).click();
-      await expect(page.getByText(/Connected as/)).toBeVisible();
-      await page.close();
-    });
+  connect: async ({ context, extensionId: _loaded, backend }, use) => {
+    await use((email = AGENT) => connectExtension(context, backend.url, backend.tokens[email]!));
   },
   gmail: async ({ context }, use) => {
     await use(async (search = '') => {
