@@ -23,19 +23,24 @@ export function apiClient(connection: Connection): KyInstance {
   });
 }
 
-function fromHttp(status: number, data: unknown): ApiCallError {
+function fromHttp(status: number, data: unknown, backendUrl: string): ApiCallError {
+  const transient = status >= 500 || status === 429;
+  if (status === 401) {
+    return new ApiCallError({ code: 'UNAUTHORIZED', message: 'The backend refused the API token (401). Paste a valid token on the options page.' }, status, false);
+  }
   const parsed = ApiError.safeParse(data);
-  const error: MessageError = parsed.success
-    ? parsed.data.error
-    : { code: status === 401 ? 'UNAUTHORIZED' : 'INTERNAL', message: `The backend answered HTTP ${status}.` };
-  if (status === 401) error.message = 'The backend refused the API token (401). Paste a valid token on the options page.';
-  return new ApiCallError(error, status, status >= 500 || status === 429);
+  if (parsed.success) return new ApiCallError(parsed.data.error, status, transient);
+  // Something answered, but not in our error format: most often a URL that is not the backend's.
+  const message = transient
+    ? `The backend at ${backendUrl} failed (HTTP ${status}); the change is kept and retried.`
+    : `${backendUrl} answered HTTP ${status} and does not look like an Inbox Desk backend: use the address "npm run server -- start" prints, without /api/v1.`;
+  return new ApiCallError({ code: 'INTERNAL', message }, status, transient);
 }
 
 /** Turns whatever ky threw into one error type with a message an agent can act on. */
 export function toApiCallError(error: unknown, backendUrl: string): ApiCallError {
   if (error instanceof ApiCallError) return error;
-  if (isHTTPError(error)) return fromHttp(error.response.status, error.data);
+  if (isHTTPError(error)) return fromHttp(error.response.status, error.data, backendUrl);
   if (isTimeoutError(error)) {
     return new ApiCallError({ code: 'INTERNAL', message: `The backend at ${backendUrl} did not answer within 10 seconds.` }, null, true);
   }

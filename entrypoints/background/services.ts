@@ -42,9 +42,11 @@ async function build(): Promise<Services> {
   };
   const outbox = new Outbox(index.db, {
     send,
+    // The answer updates the index at once; the sync that follows catches what others changed meanwhile.
     delivered: async (_entry, ticket) => {
       await index.upsert([ticket as Ticket]);
       await notifyTabs();
+      void services.sync().catch(() => undefined);
     },
     // A refused edit leaves the index with the optimistic value: fetch the truth again.
     failed: async () => {
