@@ -86,6 +86,8 @@ export type TicketCreate = z.infer<typeof TicketCreate>;
 export const TicketPatch = z
   .object({
     version: z.number().int().positive(),
+    /** Moves the ticket (R-BULK-3: ticket.move in both departments). */
+    departmentId: Id.optional(),
     subject: z.string().min(1).max(998).optional(),
     status: TicketStatus.optional(),
     priority: Priority.optional(),

@@ -47,6 +47,7 @@ export type OutboxEntryView = z.infer<typeof OutboxEntryView>;
 
 export const TicketChanges = z
   .object({
+    departmentId: Id.optional(),
     status: TicketStatus.optional(),
     priority: Priority.optional(),
     assigneeAgentId: Id.nullable().optional(),

@@ -10,6 +10,7 @@ import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
+import { planMove } from './ticket-move';
 import { getVisibleTicket } from './ticket-query';
 import { toTickets, type TicketRow } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
@@ -43,7 +44,7 @@ function onHoldChange(row: TicketRow, to: TicketStatus | undefined) {
   return {};
 }
 
-function changedFields(row: TicketRow, patch: Omit<TicketPatch, 'version' | 'addWebmailThread'>) {
+function changedFields(row: TicketRow, patch: Partial<TicketRow>) {
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   for (const [field, to] of Object.entries(patch)) {
     const from = row[field as keyof TicketRow];
@@ -56,11 +57,13 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
   const row = await getVisibleTicket(db, auth.access, id, true);
   enforce(checkPermission(auth.access, 'ticket.edit', row.departmentId));
   refuseStale(row, patch);
-  const { version: _version, addWebmailThread, ...fields } = patch;
-  const [department] = await db.select().from(departments).where(eq(departments.id, row.departmentId));
-  await enforceBlueprint(db, row, fields.status);
+  const { version: _version, addWebmailThread, ...requested } = patch;
+  const move = await planMove(db, auth, row, patch);
+  const fields = { ...move?.changes, ...requested, ...(move ? { departmentId: move.target.id } : {}) };
+  const [department] = move ? [move.target] : await db.select().from(departments).where(eq(departments.id, row.departmentId));
+  if (!move) await enforceBlueprint(db, row, fields.status);
   await enforceAssignee(db, department!, fields);
-  if (fields.secondaryContactIds || fields.ccAddresses) {
+  if (fields.secondaryContactIds || fields.ccAddresses || (move && row.secondaryContactIds.length > 0)) {
     await enforceRecipients(
       db,
       department!,

@@ -20,6 +20,7 @@ function freePort(): Promise<number> {
 export interface TicketJson {
   id: number;
   number: number;
+  departmentId: number;
   status: string;
   priority: string;
   version: number;

@@ -1,4 +1,4 @@
-import { ADMIN, AGENT, badges, expect, test } from './harness';
+import { ADMIN, AGENT, badges, expect, LEAD, test } from './harness';
 import type { TicketJson } from './backend';
 
 const gmailTicket = (tickets: TicketJson[], threadId: string) =>
@@ -77,4 +77,21 @@ test.describe('Gmail', () => {
     await checkboxes.nth(4).click();
     await expect(page.getByRole('toolbar', { name: 'Inbox Desk' })).toContainText(/2 selected · [12] tickets/);
   });
+});
+
+test('a lead moves a ticket to another department from the panel', async ({ backend, connect, gmail }) => {
+  await connect(LEAD);
+  const token = backend.tokens[LEAD]!;
+  const me = await backend.api('GET', '/me', token);
+  const billing = me.body.departments.find((d: { departmentName: string }) => d.departmentName === 'Billing');
+  const support = me.body.departments.find((d: { departmentName: string }) => d.departmentName === 'Support');
+  const target = (await backend.liveTickets(token)).find(
+    (t) => t.departmentId === support.departmentId && t.webmailThreads.some((w) => w.provider === 'gmail' && w.mailbox === 'support@demo.example'),
+  )!;
+  const threadId = target.webmailThreads.find((w) => w.provider === 'gmail')!.threadId;
+  const page = await gmail(`?thread=${threadId}`);
+  await expect(page.getByRole('heading', { name: `Ticket #${target.number}` })).toBeVisible();
+  await page.getByLabel('Department').selectOption(String(billing.departmentId));
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  expect((await backend.api('GET', `/tickets/${target.id}`, token)).body.departmentId).toBe(billing.departmentId);
 });

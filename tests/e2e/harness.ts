@@ -12,6 +12,7 @@ const TRUSTED_TYPES = "require-trusted-types-for 'script'";
 
 export const AGENT = 'agent@demo.example';
 export const ADMIN = 'admin@demo.example';
+export const LEAD = 'lead@demo.example';
 
 /** Gmail pages: the backend's demo mailbox under mail.google.com, or a fixture file by name. */
 async function routeWebmail(context: BrowserContext, backend: Backend) {
@@ -50,7 +51,7 @@ export const test = base.extend<Fixtures, { backend: Backend }>({
   backend: [
     async ({}, use) => {
       const backend = new Backend();
-      await backend.prepare([AGENT, ADMIN]);
+      await backend.prepare([AGENT, ADMIN, LEAD]);
       await backend.start();
       await use(backend);
       await backend.stop();

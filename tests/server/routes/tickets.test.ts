@@ -277,6 +277,42 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       expect(res.body.error.message).toMatch(/trash/);
     });
 
+    it('R-BULK-3 moving a ticket needs ticket.move in both departments, and drops what belonged to the old one', async () => {
+      const created = await post('/tickets', {
+        departmentId: world.departments.support.id,
+        channel: 'email',
+        subject: 'Wrong department',
+        contact: { id: world.contacts.bob.id },
+        assigneeAgentId: world.agents.agent.id,
+        assigneeTeamId: world.teams.tier2.id,
+      });
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      const byAgent = await patch(`/tickets/${id}`, { version: 1, departmentId: world.departments.billing.id }, world.tokens.agent);
+      expect(byAgent.status).toBe(422);
+      expect(byAgent.body.error).toMatchObject({ rule: 'R-BULK-3', message: expect.stringContaining('ticket.move in department Support') });
+      const intoReturns = await patch(`/tickets/${id}`, { version: 1, departmentId: world.departments.returns.id }, world.tokens.lead);
+      expect(intoReturns.status).toBe(422);
+      expect(intoReturns.body.error.message).toContain('ticket.move in department Returns');
+      const moved = await patch(`/tickets/${id}`, { version: 1, departmentId: world.departments.billing.id }, world.tokens.lead);
+      expect(moved.status).toBe(200);
+      expect(moved.body).toMatchObject({ departmentId: world.departments.billing.id, assigneeAgentId: null, assigneeTeamId: null, blueprintId: null, version: 2 });
+    });
+
+    it('R-CC-1 a ticket with secondary contacts cannot move into a department with CC off', async () => {
+      const created = await post('/tickets', {
+        departmentId: world.departments.support.id,
+        channel: 'email',
+        subject: 'With CCs',
+        contact: { id: world.contacts.alice.id },
+        secondaryContactIds: [world.contacts.bob.id],
+      });
+      expect(created.status).toBe(201);
+      const res = await patch(`/tickets/${created.body.id}`, { version: 1, departmentId: world.departments.billing.id });
+      expect(res.status).toBe(422);
+      expect(res.body.error.rule).toBe('R-CC-1');
+    });
+
     it('an unknown ticket is 404', async () => {
       expect((await get('/tickets/987654')).status).toBe(404);
       expect((await patch('/tickets/987654', { version: 1, priority: 'low' })).status).toBe(404);
