@@ -2,41 +2,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../core/schemas/ticket';
 import { openIndexDb, TicketIndex } from '../../../entrypoints/background/ticket-index';
+import { makeTicket } from '../../core/rules/fixtures';
 
 let n = 0;
-const ticket = (id: number, over: Partial<Ticket> = {}): Ticket => ({
-  id,
-  number: 1000 + id,
-  departmentId: 1,
-  channel: 'email',
-  contactId: 1,
-  secondaryContactIds: [],
-  ccAddresses: [],
-  subject: `T${id}`,
-  status: 'open',
-  priority: 'medium',
-  assigneeAgentId: null,
-  assigneeTeamId: null,
-  account: null,
-  product: null,
-  category: null,
-  tags: [],
-  resolution: null,
-  blueprintId: null,
-  customFields: {},
-  lastThreadChannel: 'email',
-  spam: false,
-  trashedAt: null,
-  mergedIntoId: null,
-  webmailThreads: [{ provider: 'gmail', mailbox: 'Support@Acme.test', threadId: `thread${id}` }],
-  createdAt: '2026-11-01T00:00:00.000Z',
-  updatedAt: '2026-11-01T00:00:00.000Z',
-  firstResponseAt: null,
-  onHoldSeconds: 0,
-  onHoldSince: null,
-  version: 1,
-  ...over,
-});
+const ticket = (id: number, over: Partial<Ticket> = {}): Ticket =>
+  makeTicket({ id, number: 1000 + id, webmailThreads: [{ provider: 'gmail', mailbox: 'Support@Acme.test', threadId: `thread${id}` }], ...over });
 
 describe('ticket index', () => {
   it('finds tickets by webmail thread, mailbox compared case-insensitively', async () => {
