@@ -254,3 +254,55 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.agentId, t.key] })],
 );
+
+/**
+ * What users see of a bulk or mass job; pg-boss only dispatches it. Counts are kept up to date as
+ * batches commit, so progress survives a crash.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    operation: text('operation').notNull(),
+    mode: text('mode').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    departmentId: id('department_id').references(() => departments.id),
+    viewId: id('view_id').references(() => views.id),
+    initiatorId: id('initiator_id').notNull().references(() => agents.id),
+    status: text('status').notNull().default('queued'),
+    total: integer('total').notNull().default(0),
+    done: integer('done').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+    createdAt: at('created_at').notNull().defaultNow(),
+    startedAt: at('started_at'),
+    finishedAt: at('finished_at'),
+  },
+  (t) => [index('jobs_initiator_status').on(t.initiatorId, t.status), index('jobs_view_status').on(t.viewId, t.status), index('jobs_created').on(t.createdAt)],
+);
+
+/** One row per ticket of a job: applied exactly once, because its state changes in the same transaction as the ticket. */
+export const jobItems = pgTable(
+  'job_items',
+  {
+    jobId: id('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+    ticketId: id('ticket_id').notNull(),
+    seq: integer('seq').notNull(),
+    state: text('state').notNull().default('pending'),
+    reason: text('reason'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.ticketId] }), index('job_items_pending').on(t.jobId, t.state, t.seq)],
+);
+
+/** Follow-up tasks created by macros (R-BULK-14). */
+export const ticketTasks = pgTable(
+  'ticket_tasks',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    ticketId: id('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    title: text('title').notNull(),
+    dueAt: at('due_at').notNull(),
+    createdByJobId: id('created_by_job_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('ticket_tasks_ticket').on(t.ticketId)],
+);
