@@ -27,7 +27,8 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
-const Limit = z.coerce.number().int().min(1).max(500).default(100);
+/** Page size of list routes. */
+export const Limit = z.coerce.number().int().min(1).max(500).default(100);
 const BooleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const TicketListQuery = z

@@ -7,16 +7,9 @@ import { Template } from '../../core/schemas/template';
 import { View, type ViewFilter } from '../../core/schemas/view';
 import type { Db } from '../db/client';
 import { departments, templates, views } from '../db/schema';
-import type { AuthContext } from '../http/app-env';
 import { enforce, notFound } from '../http/api-failure';
 import type { Api } from '../http/route';
-
-/** The departments a request may read: one asked for (checked, R-PERM-5) or all visible ones. */
-function departmentScope(auth: AuthContext, departmentId: number | undefined): number[] {
-  if (departmentId === undefined) return visibleDepartmentIds(auth.access);
-  enforce(checkPermission(auth.access, 'ticket.view', departmentId));
-  return [departmentId];
-}
+import { readableDepartments } from '../http/department-scope';
 
 async function listDepartments(db: Db, ids: number[]): Promise<Department[]> {
   if (ids.length === 0) return [];
@@ -40,7 +33,7 @@ export function departmentRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/views', tag: 'views', summary: 'Saved ticket views, including "all departments"', query: DepartmentQuery, response: z.object({ items: z.array(View) }) },
     async ({ db, auth, query }) => {
-      const ids = departmentScope(auth, query.departmentId);
+      const ids = readableDepartments(auth, query.departmentId);
       if (ids.length === 0) return { items: [] };
       const scope = query.departmentId === undefined ? or(inArray(views.departmentId, ids), isNull(views.departmentId)) : inArray(views.departmentId, ids);
       const rows = await db.select().from(views).where(and(scope)).orderBy(asc(views.departmentId), asc(views.name));
@@ -50,7 +43,7 @@ export function departmentRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/templates', tag: 'templates', summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
     async ({ db, auth, query }) => {
-      const ids = departmentScope(auth, query.departmentId);
+      const ids = readableDepartments(auth, query.departmentId);
       if (ids.length === 0) return { items: [] };
       return { items: await db.select().from(templates).where(inArray(templates.departmentId, ids)).orderBy(asc(templates.name)) };
     },

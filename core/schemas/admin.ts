@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { Id, IdParam, Timestamp } from './common';
+import { MacroStep } from './template';
+import { Ticket, TicketStatus } from './ticket';
+import { Limit } from './api';
+
+const Name = z.string().trim().min(1).max(120);
+
+const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
+const NOTHING_TO_CHANGE = { message: 'Nothing to change: send at least one field.' };
+
+const Transition = z
+  .object({ from: TicketStatus, to: TicketStatus })
+  .strict()
+  .refine((t) => t.from !== t.to, { message: 'A transition must lead to another status.', path: ['to'] });
+
+/** R-BULK-15: the allowed moves of a blueprint, each listed once. */
+const Transitions = z
+  .array(Transition)
+  .min(1)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach(({ from, to }, index) => {
+      const key = `${from}→${to}`;
+      if (seen.has(key)) ctx.addIssue({ code: 'custom', message: `The transition ${from} → ${to} is listed twice.`, path: [index] });
+      seen.add(key);
+    });
+  });
+
+export const BlueprintCreate = z.object({ departmentId: Id, name: Name, transitions: Transitions }).strict();
+export type BlueprintCreate = z.infer<typeof BlueprintCreate>;
+
+export const BlueprintPatch = z.object({ name: Name.optional(), transitions: Transitions.optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
+export type BlueprintPatch = z.infer<typeof BlueprintPatch>;
+
+/** R-BULK-14: a macro runs 1–50 steps on each ticket. */
+const MacroSteps = z.array(MacroStep).min(1).max(50);
+
+export const MacroCreate = z.object({ departmentId: Id, name: Name, steps: MacroSteps }).strict();
+export type MacroCreate = z.infer<typeof MacroCreate>;
+
+export const MacroPatch = z.object({ name: Name.optional(), steps: MacroSteps.optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
+export type MacroPatch = z.infer<typeof MacroPatch>;
+
+export const TrashQuery = z
+  .object({
+    departmentId: IdParam.optional(),
+    cursor: z.string().max(500).optional(),
+    limit: Limit,
+  })
+  .strict();
+export type TrashQuery = z.infer<typeof TrashQuery>;
+
+/** R-BULK-11: a trashed ticket and when it will be purged (60 days after it was trashed). */
+export const TrashItem = z.object({ ticket: Ticket, purgeAt: Timestamp }).meta({ id: 'TrashItem' });
+export type TrashItem = z.infer<typeof TrashItem>;

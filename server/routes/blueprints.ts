@@ -1,0 +1,100 @@
+import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkPermission, departmentLabel } from '../../core/rules/permissions';
+import { BlueprintCreate, BlueprintPatch } from '../../core/schemas/admin';
+import { DepartmentQuery, IdParams } from '../../core/schemas/api';
+import { Blueprint } from '../../core/schemas/template';
+import type { Db } from '../db/client';
+import { blueprints, departments, tickets } from '../db/schema';
+import { conflict, enforce, notFound } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import type { Api } from '../http/route';
+import { readableDepartments } from '../http/department-scope';
+
+const tag = 'blueprints';
+type BlueprintRow = typeof blueprints.$inferSelect;
+
+// Transitions are only ever written through BlueprintCreate/BlueprintPatch, so they hold valid statuses.
+const toBlueprint = (row: BlueprintRow) => row as Blueprint;
+
+/** Loads a blueprint for a write: 404 when missing, 403 without settings.manage in its department. */
+async function writableBlueprint(db: Db, auth: AuthContext, id: number): Promise<BlueprintRow> {
+  const [row] = await db.select().from(blueprints).where(eq(blueprints.id, id)).for('update');
+  if (!row) throw notFound(`Blueprint ${id}`);
+  enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
+  return row;
+}
+
+/**
+ * Names are unique per department (case-insensitively, as agents pick them from a list). Locking the
+ * department row makes two concurrent writers of one name take turns, so the second sees the first.
+ */
+async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, name: string, exceptId = 0) {
+  await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).for('no key update');
+  const [taken] = await db
+    .select({ id: blueprints.id })
+    .from(blueprints)
+    .where(and(eq(blueprints.departmentId, departmentId), sql`lower(${blueprints.name}) = lower(${name})`, ne(blueprints.id, exceptId)));
+  if (taken) {
+    throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a blueprint named "${name}"; pick another name.`, { blueprintId: taken.id });
+  }
+}
+
+/** R-BULK-15: a blueprint still steering tickets is not deleted from under them. */
+async function refuseInUse(db: Db, row: BlueprintRow) {
+  const [usage] = await db.select({ total: count(), trashed: count(tickets.trashedAt) }).from(tickets).where(eq(tickets.blueprintId, row.id));
+  const { total, trashed } = usage ?? { total: 0, trashed: 0 };
+  if (total === 0) return;
+  const inTrash = trashed > 0 ? `, ${trashed} of them in the trash` : '';
+  throw conflict(
+    `Blueprint "${row.name}" is still applied to ${total} ticket${total === 1 ? '' : 's'}${inTrash}. Remove it from those tickets first (bulk action "remove blueprint"), then delete it.`,
+    { ticketCount: total, trashedCount: trashed },
+  );
+}
+
+async function listBlueprints(db: Db, auth: AuthContext, departmentId: number | undefined): Promise<Blueprint[]> {
+  const ids = readableDepartments(auth, departmentId);
+  if (ids.length === 0) return [];
+  const rows = await db.select().from(blueprints).where(inArray(blueprints.departmentId, ids)).orderBy(asc(blueprints.departmentId), asc(blueprints.name));
+  return rows.map(toBlueprint);
+}
+
+async function createBlueprint(db: Db, auth: AuthContext, body: BlueprintCreate): Promise<Blueprint> {
+  enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
+  await refuseTakenName(db, auth, body.departmentId, body.name);
+  const [row] = await db.insert(blueprints).values(body).returning();
+  return toBlueprint(row!);
+}
+
+async function updateBlueprint(db: Db, auth: AuthContext, id: number, patch: BlueprintPatch): Promise<Blueprint> {
+  const row = await writableBlueprint(db, auth, id);
+  if (patch.name !== undefined) await refuseTakenName(db, auth, row.departmentId, patch.name, row.id);
+  const [updated] = await db.update(blueprints).set(patch).where(eq(blueprints.id, row.id)).returning();
+  return toBlueprint(updated!);
+}
+
+async function deleteBlueprint(db: Db, auth: AuthContext, id: number) {
+  const row = await writableBlueprint(db, auth, id);
+  await refuseInUse(db, row);
+  await db.delete(blueprints).where(eq(blueprints.id, row.id));
+  return { ok: true as const };
+}
+
+export function blueprintRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/blueprints', tag, summary: 'Blueprints (allowed status transitions) of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Blueprint) }) },
+    async ({ db, auth, query }) => ({ items: await listBlueprints(db, auth, query.departmentId) }),
+  );
+  api.add(
+    { method: 'post', path: '/blueprints', tag, summary: 'Create a blueprint (needs settings.manage)', body: BlueprintCreate, response: Blueprint, status: 201 },
+    ({ db, auth, body }) => createBlueprint(db, auth, body),
+  );
+  api.add(
+    { method: 'patch', path: '/blueprints/:id', tag, summary: 'Rename a blueprint or replace its transitions (needs settings.manage)', params: IdParams, body: BlueprintPatch, response: Blueprint },
+    ({ db, auth, params, body }) => updateBlueprint(db, auth, params.id, body),
+  );
+  api.add(
+    { method: 'delete', path: '/blueprints/:id', tag, summary: 'Delete a blueprint no ticket uses any more (needs settings.manage)', params: IdParams, response: z.object({ ok: z.literal(true) }) },
+    ({ db, auth, params }) => deleteBlueprint(db, auth, params.id),
+  );
+}

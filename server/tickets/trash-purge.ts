@@ -1,0 +1,44 @@
+import { asc, lt, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Db } from '../db/client';
+import { comments, jobItems, ticketHistory, tickets, threads } from '../db/schema';
+
+/** R-BULK-11: how long the trash keeps a ticket. */
+export const TRASH_DAYS = 60;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Tickets per transaction: short transactions keep PGlite's one connection free for requests (DESIGN.md "Set-based SQL"). */
+const BATCH = 5_000;
+
+/** One array parameter instead of one parameter per id (PostgreSQL allows 65,535 per statement). */
+const anyOf = (column: PgColumn, ids: number[]): SQL => sql`${column} = any(${sql.param(ids)}::bigint[])`;
+
+/**
+ * Deletes up to BATCH expired tickets with their rows. The tickets are locked first, so a restore
+ * racing the purge either wins (the ticket is no longer expired and stays) or waits and finds it gone.
+ * Webmail links and follow-up tasks go with the ticket through ON DELETE CASCADE.
+ */
+async function purgeBatch(db: Db, cutoff: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const rows = await tx.select({ id: tickets.id }).from(tickets).where(lt(tickets.trashedAt, cutoff)).orderBy(asc(tickets.id)).limit(BATCH).for('update');
+    const ids = rows.map((r) => r.id);
+    if (ids.length === 0) return 0;
+    await tx.delete(threads).where(anyOf(threads.ticketId, ids));
+    await tx.delete(comments).where(anyOf(comments.ticketId, ids));
+    await tx.delete(ticketHistory).where(anyOf(ticketHistory.ticketId, ids));
+    await tx.delete(jobItems).where(anyOf(jobItems.ticketId, ids));
+    await tx.delete(tickets).where(anyOf(tickets.id, ids));
+    return ids.length;
+  });
+}
+
+/** R-BULK-11: purges every ticket trashed more than 60 days before `now`; answers how many went. */
+export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
+  const cutoff = new Date(now.getTime() - TRASH_DAYS * DAY_MS);
+  let purged = 0;
+  for (;;) {
+    const batch = await purgeBatch(db, cutoff);
+    purged += batch;
+    if (batch < BATCH) return purged;
+  }
+}
