@@ -8,12 +8,16 @@ import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
+import { blueprintRoutes } from './routes/blueprints';
 import { contactRoutes } from './routes/contacts';
 import { demoRoutes } from './routes/demo';
+import { jobRoutes } from './routes/jobs';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
+import { macroRoutes } from './routes/macros';
 import { sessionRoutes } from './routes/session';
 import { ticketRoutes } from './routes/tickets';
+import { trashRoutes } from './routes/trash';
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
@@ -58,9 +62,13 @@ export function createApp(deps: AppDeps) {
   const api = new Api(v1, db, requireAgent(db));
   sessionRoutes(api, { dbKind: kind, version: deps.version });
   ticketRoutes(api);
+  jobRoutes(api, deps.jobs);
   contactRoutes(api);
   departmentRoutes(api);
   directoryRoutes(api);
+  trashRoutes(api);
+  blueprintRoutes(api);
+  macroRoutes(api);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

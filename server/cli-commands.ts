@@ -1,12 +1,14 @@
 import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { createApp } from './app';
+import { startJobWorker } from './jobs/job-worker';
 import type { Config } from './config';
-import { openDatabase, type Database } from './db/client';
+import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
 import { agents, apiTokens } from './db/schema';
 import { seedDemo } from './db/seed/demo';
 import { hashToken, newToken } from './http/auth';
+import { purgeTrash, TRASH_DAYS } from './tickets/trash-purge';
 import { VERSION } from './version';
 
 export interface CommonOptions {
@@ -61,6 +63,21 @@ export function token(config: Config, options: CommonOptions, email: string, lab
   });
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** R-BULK-11: empties the trash of expired tickets now and once a day; a failed run waits for the next. */
+function schedulePurge(db: Db) {
+  const run = () =>
+    purgeTrash(db).then(
+      (purged) => {
+        if (purged > 0) console.info(`Purged ${purged} tickets from the trash (older than ${TRASH_DAYS} days).`);
+      },
+      (error: unknown) => console.error('Purging the trash failed; it is retried in 24 hours:', error),
+    );
+  void run();
+  setInterval(run, DAY_MS).unref();
+}
+
 export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string; demo?: boolean }) {
   const database = await openMigrated(config, options);
   if (options.seed) {
@@ -68,7 +85,9 @@ export async function start(config: Config, options: CommonOptions & { port: num
     const result = await seedDemo(database.db);
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
-  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false });
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS });
+  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
+  schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     console.info(`Database: ${describeDb(database)}.`);
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
@@ -76,6 +95,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
   });
   const stop = async () => {
     server.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

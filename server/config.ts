@@ -17,6 +17,8 @@ const Env = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /** Pause between job items, in ms: paces jobs on a busy database (tests use it to stop a job midway). */
+  JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
 });
 export type Config = z.infer<typeof Env>;
 

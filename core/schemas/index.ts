@@ -12,3 +12,4 @@ export * from './ticket';
 export * from './view';
 export * from './messages';
 export * from './directory';
+export * from './admin';

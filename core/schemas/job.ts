@@ -86,3 +86,29 @@ export const Job = z
   })
   .meta({ id: 'Job' });
 export type Job = z.infer<typeof Job>;
+
+/** POST /jobs: what to do, to which tickets (a selection or a whole view), and where it was started. */
+export const JobCreate = OperationPayload.and(
+  z
+    .object({
+      ticketIds: z.array(Id).min(1).max(1000).optional(),
+      viewId: Id.optional(),
+      /** The department view it was started from, or "all" for the all-departments view. */
+      departmentId: z.union([Id, z.literal('all')]),
+    })
+    .refine((r) => (r.ticketIds === undefined) !== (r.viewId === undefined), {
+      message: 'Send either ticketIds (a selection) or viewId (every ticket of a view), not both.',
+    }),
+);
+export type JobCreate = z.infer<typeof JobCreate>;
+
+export const JobListQuery = z
+  .object({
+    status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
+    operation: Operation.optional(),
+    departmentId: z.coerce.number().int().positive().optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+export type JobListQuery = z.infer<typeof JobListQuery>;

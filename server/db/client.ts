@@ -16,6 +16,9 @@ export interface Database {
   kind: DbKind;
   /** Where the data lives, for start-up messages (never the password). */
   location: string;
+  /** The embedded client (PGlite) or connection string (PostgreSQL), for pg-boss. */
+  pglite?: PGlite;
+  connectionString?: string;
   close(): Promise<void>;
 }
 
@@ -39,7 +42,7 @@ async function openPostgres(url: string): Promise<Database> {
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   const safe = new URL(url);
   safe.password = safe.password ? '***' : '';
-  return { db, kind: 'postgres', location: safe.toString(), close: () => pool.end() };
+  return { db, kind: 'postgres', location: safe.toString(), connectionString: url, close: () => pool.end() };
 }
 
 async function openPglite(dataDir: string | undefined): Promise<Database> {
@@ -56,6 +59,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
       db,
       kind: 'pglite',
       location: dataDir ? path.resolve(dataDir) : 'memory',
+      pglite: client,
       close: async () => {
         await client.close();
         release();

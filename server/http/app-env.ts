@@ -2,6 +2,7 @@ import type { Agent } from '../../core/schemas/agent';
 import type { RoleKind } from '../../core/schemas/role';
 import type { AgentAccess } from '../../core/rules/permissions';
 import type { Database, Db } from '../db/client';
+import type { JobQueue } from '../jobs/queue';
 
 export interface AuthContext {
   agent: Agent;
@@ -18,6 +19,8 @@ export interface AppDeps {
   version: string;
   corsOrigins: string[];
   logRequests: boolean;
+  /** Where POST /jobs enqueues; without it jobs are refused (503). */
+  jobs?: JobQueue;
   /** Serve the demo mailbox at /demo/gmail (npm start). */
   demo?: boolean;
 }

@@ -3,6 +3,8 @@ import pg from 'pg';
 import { createApp } from '../../server/app';
 import { openDatabase, type Database } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
+import { JobQueue } from '../../server/jobs/queue';
+import { startJobWorker } from '../../server/jobs/job-worker';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -47,11 +49,24 @@ async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void>
   };
 }
 
-export async function createTestServer(kind: 'pglite' | 'postgres'): Promise<TestServer> {
+export interface TestServerOptions {
+  /** 'run': a job worker processes jobs; 'hold': jobs are accepted and stay queued. */
+  jobs?: 'run' | 'hold';
+  /** Pause between job items, to catch a job while it runs. */
+  jobPauseMs?: number;
+}
+
+export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);
-  const app = createApp({ database, version: 'test', corsOrigins: ['chrome-extension://testextensionid'], logRequests: false });
+  const jobs =
+    options.jobs === 'run'
+      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0 })
+      : options.jobs === 'hold'
+        ? await JobQueue.start(database)
+        : undefined;
+  const app = createApp({ database, version: 'test', corsOrigins: ['chrome-extension://testextensionid'], logRequests: false, ...(jobs ? { jobs } : {}) });
   return {
     database,
     app,
@@ -67,6 +82,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres'): Promise<Tes
       return { status: res.status, body: text ? JSON.parse(text) : null, headers: res.headers };
     },
     async close() {
+      await jobs?.stop();
       await database.close();
       await pgDb?.drop();
     },

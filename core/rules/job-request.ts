@@ -1,0 +1,27 @@
+import type { JobMode, Operation } from '../schemas/job';
+import type { Permission } from '../schemas/role';
+import { checkPermission, type AgentAccess } from './permissions';
+import { allOf, OK, type Verdict } from './verdict';
+
+/** R-PERM-2: the permission each operation needs in every department it touches. */
+export const OPERATION_PERMISSION: Readonly<Record<Operation, Permission>> = {
+  assign: 'ticket.edit',
+  update_field: 'ticket.edit',
+  reply: 'ticket.bulk_reply',
+  comment: 'ticket.edit',
+  merge: 'ticket.merge',
+  close: 'ticket.edit',
+  delete: 'ticket.delete',
+  move: 'ticket.move',
+  spam: 'ticket.edit',
+  macro: 'ticket.edit',
+  remove_blueprint: 'ticket.edit',
+  update_resolution: 'ticket.edit',
+};
+
+/** R-PERM-5 for a job: the operation's permission, and ticket.mass_action for a mass job, in each department. */
+export function checkJobPermissions(access: AgentAccess, operation: Operation, mode: JobMode, departmentIds: number[]): Verdict {
+  const needed: Permission[] = [OPERATION_PERMISSION[operation], ...(mode === 'mass' ? (['ticket.mass_action'] as const) : [])];
+  if (departmentIds.length === 0) return OK;
+  return allOf(...departmentIds.flatMap((d) => needed.map((p) => checkPermission(access, p, d))));
+}

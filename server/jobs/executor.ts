@@ -1,0 +1,26 @@
+import type { Db } from '../db/client';
+import type { tickets } from '../db/schema';
+import type { JobRow } from './job-rows';
+import type { TicketRow } from '../tickets/ticket-rows';
+
+export type TicketSet = Partial<typeof tickets.$inferInsert>;
+
+/** What one operation did to one ticket: columns to set, and the history entry. */
+export interface ItemChange {
+  set: TicketSet;
+  action: string;
+  changes: Record<string, unknown>;
+}
+
+export interface ItemContext {
+  tx: Db;
+  job: JobRow;
+  ticket: TicketRow;
+}
+
+/** A refusal for one ticket: the job goes on, and the reason is shown beside the ticket. */
+export class ItemFailure extends Error {
+  override name = 'ItemFailure';
+}
+
+export type Executor = (ctx: ItemContext) => Promise<ItemChange>;

@@ -1,0 +1,37 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Job } from '../../core/schemas/job';
+import type { Db } from '../db/client';
+import { jobItems, jobs } from '../db/schema';
+
+export type JobRow = typeof jobs.$inferSelect;
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** How many failures a job answer lists; the counts always say how many there were. */
+const FAILURES_SHOWN = 500;
+
+export async function toJob(db: Db, row: JobRow): Promise<Job> {
+  const failures = row.failed
+    ? await db
+        .select({ ticketId: jobItems.ticketId, reason: jobItems.reason })
+        .from(jobItems)
+        .where(and(eq(jobItems.jobId, row.id), eq(jobItems.state, 'failed')))
+        .orderBy(asc(jobItems.seq))
+        .limit(FAILURES_SHOWN)
+    : [];
+  return {
+    id: row.id,
+    operation: row.operation as Job['operation'],
+    mode: row.mode as Job['mode'],
+    payload: row.payload,
+    departmentId: row.departmentId,
+    viewId: row.viewId,
+    initiatorId: row.initiatorId,
+    status: row.status as Job['status'],
+    counts: { total: row.total, done: row.done, failed: row.failed },
+    failures: failures.map((f) => ({ ticketId: f.ticketId, reason: f.reason ?? 'failed' })),
+    createdAt: row.createdAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    finishedAt: iso(row.finishedAt),
+  };
+}

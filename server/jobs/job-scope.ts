@@ -1,0 +1,67 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { jobModeFor } from '../../core/rules/bulk-limits';
+import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
+import type { JobCreate, JobMode } from '../../core/schemas/job';
+import type { View, ViewFilter } from '../../core/schemas/view';
+import { checkViewAllowsJob } from '../../core/rules/view-scope';
+import type { Db } from '../db/client';
+import { tickets, views } from '../db/schema';
+import { ApiFailure, enforce, notFound } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { viewFilterSql } from '../tickets/view-filter-sql';
+
+type ViewRow = typeof views.$inferSelect;
+
+/** The tickets a job will touch, decided at submit time (R-BULK-1: a selection, or every ticket of a view). */
+export interface JobScope {
+  mode: JobMode;
+  allDepartments: boolean;
+  view: ViewRow | null;
+  /** Departments the tickets are in: permissions are checked in each. */
+  departmentIds: number[];
+  /** A SQL condition selecting exactly the job's tickets, for a set-based insert of its items. */
+  where: ReturnType<typeof and>;
+  total: number;
+}
+
+async function loadView(db: Db, auth: AuthContext, viewId: number): Promise<ViewRow> {
+  const [view] = await db.select().from(views).where(eq(views.id, viewId));
+  if (!view) throw notFound(`View ${viewId}`);
+  if (view.departmentId !== null) enforce(checkPermission(auth.access, 'ticket.view', view.departmentId));
+  return view;
+}
+
+async function departmentsOf(db: Db, where: ReturnType<typeof and>): Promise<{ departmentIds: number[]; total: number }> {
+  const rows = await db.select({ departmentId: tickets.departmentId, n: sql<number>`count(*)::int` }).from(tickets).where(where).groupBy(tickets.departmentId);
+  return { departmentIds: rows.map((r) => r.departmentId), total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
+}
+
+function modeOrRefuse(count: number, source: 'selection' | 'view'): JobMode {
+  const decided = jobModeFor(count, source);
+  if (!decided.ok) enforce(decided);
+  return (decided as { mode: JobMode }).mode;
+}
+
+export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
+  const visible = visibleDepartmentIds(auth.access);
+  const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
+  if (request.ticketIds) {
+    const ids = [...new Set(request.ticketIds)];
+    const where = and(inArray(tickets.id, ids), live);
+    const { departmentIds, total } = await departmentsOf(db, where);
+    if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (deleted, merged or unknown)`);
+    for (const d of departmentIds) enforce(checkPermission(auth.access, 'ticket.view', d));
+    if (request.departmentId !== 'all' && departmentIds.some((d) => d !== request.departmentId)) {
+      throw new ApiFailure(400, 'VALIDATION', 'The selection holds tickets of other departments than the view it was started from; start it from the all-departments view or select again.');
+    }
+    return { mode: modeOrRefuse(total, 'selection'), allDepartments: request.departmentId === 'all', view: null, departmentIds, where, total };
+  }
+  const view = await loadView(db, auth, request.viewId!);
+  // R-BULK-4 does not depend on how many tickets the view holds: refuse before counting them.
+  enforce(checkViewAllowsJob({ ...view, kind: view.kind as View['kind'] }, 'bulk'));
+  const scopeDepartments = view.departmentId === null ? visible : [view.departmentId];
+  const filter: ViewFilter = view.kind === 'spam' ? { ...view.filter, spam: true } : view.filter;
+  const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter));
+  const { departmentIds, total } = await departmentsOf(db, where);
+  return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
+}

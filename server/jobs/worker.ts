@@ -1,0 +1,87 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { jobItems, jobs, ticketHistory, tickets } from '../db/schema';
+import type { TicketRow } from '../tickets/ticket-rows';
+import { ItemFailure, type ItemChange } from './executor';
+import { EXECUTORS } from './executors';
+import type { JobRow } from './job-rows';
+
+const BATCH = 200;
+
+export interface WorkerOptions {
+  /** Pause between items (JOB_ITEM_PAUSE_MS): paces jobs on a busy database; tests use it to stop a job midway. */
+  pauseMs?: number;
+}
+
+/** Why a ticket can no longer be processed as submitted (the view changed under the job). */
+function safetyFailure(job: JobRow, ticket: TicketRow | undefined): string | null {
+  if (!ticket) return 'The ticket was deleted meanwhile.';
+  if (ticket.mergedIntoId) return `View changed: the ticket was merged into ticket ${ticket.mergedIntoId} meanwhile.`;
+  if (ticket.trashedAt && job.operation !== 'delete') return 'View changed: the ticket was deleted meanwhile.';
+  if (job.departmentId !== null && ticket.departmentId !== job.departmentId && job.operation !== 'move') {
+    return 'View changed: the ticket was moved to another department meanwhile.';
+  }
+  return null;
+}
+
+async function apply(tx: Db, job: JobRow, ticket: TicketRow, change: ItemChange) {
+  await tx
+    .update(tickets)
+    .set({ ...change.set, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(tickets.id, ticket.id));
+  await tx.insert(ticketHistory).values({ ticketId: ticket.id, agentId: job.initiatorId, jobId: job.id, action: change.action, changes: change.changes });
+}
+
+/**
+ * One item, one transaction: the ticket change, the item's state and the job's counts commit
+ * together, so a crash at any point leaves each ticket changed once or not at all.
+ */
+async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
+  await db.transaction(async (t) => {
+    const tx = t as Db;
+    const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+    let reason = safetyFailure(job, ticket);
+    if (!reason) {
+      try {
+        // A savepoint, so a failing ticket rolls back alone.
+        await tx.transaction(async (item) => apply(item as Db, job, ticket!, await EXECUTORS[job.operation as keyof typeof EXECUTORS]!({ tx: item as Db, job, ticket: ticket! })));
+      } catch (error) {
+        if (!(error instanceof ItemFailure)) throw error;
+        reason = error.message;
+      }
+    }
+    await tx
+      .update(jobItems)
+      .set({ state: reason ? 'failed' : 'done', reason })
+      .where(and(eq(jobItems.jobId, job.id), eq(jobItems.ticketId, ticketId)));
+    await tx
+      .update(jobs)
+      .set(reason ? { failed: sql`${jobs.failed} + 1` } : { done: sql`${jobs.done} + 1` })
+      .where(eq(jobs.id, job.id));
+  });
+}
+
+/** Runs (or resumes) a job: every item still pending, in order, then marks the job completed. */
+export async function runJob(db: Db, jobId: number, options: WorkerOptions = {}): Promise<void> {
+  const [started] = await db
+    .update(jobs)
+    .set({ status: 'running', startedAt: sql`coalesce(${jobs.startedAt}, now())` })
+    .where(and(eq(jobs.id, jobId), sql`${jobs.status} in ('queued', 'running')`))
+    .returning();
+  // Cancelled while queued, or already finished by a worker that died after its last commit.
+  if (!started) return;
+  for (;;) {
+    const pending = await db
+      .select({ ticketId: jobItems.ticketId })
+      .from(jobItems)
+      .where(and(eq(jobItems.jobId, jobId), eq(jobItems.state, 'pending')))
+      .orderBy(asc(jobItems.seq))
+      .limit(BATCH);
+    if (pending.length === 0) break;
+    for (const { ticketId } of pending) {
+      await runItem(db, started, ticketId);
+      if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+    }
+  }
+  await db.update(jobs).set({ status: 'completed', finishedAt: sql`now()` }).where(eq(jobs.id, jobId));
+}
