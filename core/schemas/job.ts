@@ -112,3 +112,16 @@ export const JobListQuery = z
   })
   .strict();
 export type JobListQuery = z.infer<typeof JobListQuery>;
+
+/** POST /jobs/preview: what a job would do, without doing it (R-REPLY-7-style pre-check for every operation). */
+export const JobPreview = z
+  .object({
+    mode: JobMode,
+    total: z.number().int().nonnegative(),
+    /** Request-level refusals (rule, permission, limits); empty when the job may be submitted. */
+    violations: z.array(z.object({ rule: z.string().optional(), message: z.string() })),
+    /** Per ticket, for bulk jobs: would it be applied, and if not why. */
+    tickets: z.array(z.object({ ticketId: Id, ok: z.boolean(), reason: z.string().nullable() })),
+  })
+  .meta({ id: 'JobPreview' });
+export type JobPreview = z.infer<typeof JobPreview>;

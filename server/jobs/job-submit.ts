@@ -43,11 +43,8 @@ async function enforceCapacity(db: Db, auth: AuthContext, scope: JobScope) {
   }
 }
 
-/**
- * Checks every rule of R-BULK-1..7 and the permissions, then records the job, its items and its
- * dispatch in one transaction (the caller's), answering 202 with the queued job.
- */
-export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, request: JobCreate): Promise<Job> {
+/** Every rule of R-BULK-1..7 and the permissions; throws the first refusal, answers the scope. */
+export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
   const scope = await resolveScope(db, auth, request);
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
@@ -56,6 +53,15 @@ export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, requ
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds));
   await enforceMove(db, auth, request, scope);
   await enforceCapacity(db, auth, scope);
+  return scope;
+}
+
+/**
+ * Records the job, its items and its dispatch in one transaction (the caller's), answering 202
+ * with the queued job.
+ */
+export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, request: JobCreate): Promise<Job> {
+  const scope = await checkJobRequest(db, auth, request);
   const [job] = await db
     .insert(jobs)
     .values({

@@ -32,6 +32,21 @@ async function apply(tx: Db, job: JobRow, ticket: TicketRow, change: ItemChange)
   await tx.insert(ticketHistory).values({ ticketId: ticket.id, agentId: job.initiatorId, jobId: job.id, action: change.action, changes: change.changes });
 }
 
+/** Applies the job's operation to one locked ticket; answers why not when it cannot. */
+export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promise<string | null> {
+  const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
+  const refused = safetyFailure(job, ticket);
+  if (refused) return refused;
+  try {
+    // A savepoint, so a failing ticket rolls back alone.
+    await tx.transaction(async (item) => apply(item as Db, job, ticket!, await EXECUTORS[job.operation as keyof typeof EXECUTORS]!({ tx: item as Db, job, ticket: ticket! })));
+    return null;
+  } catch (error) {
+    if (error instanceof ItemFailure) return error.message;
+    throw error;
+  }
+}
+
 /**
  * One item, one transaction: the ticket change, the item's state and the job's counts commit
  * together, so a crash at any point leaves each ticket changed once or not at all.
@@ -39,17 +54,7 @@ async function apply(tx: Db, job: JobRow, ticket: TicketRow, change: ItemChange)
 async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
   await db.transaction(async (t) => {
     const tx = t as Db;
-    const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
-    let reason = safetyFailure(job, ticket);
-    if (!reason) {
-      try {
-        // A savepoint, so a failing ticket rolls back alone.
-        await tx.transaction(async (item) => apply(item as Db, job, ticket!, await EXECUTORS[job.operation as keyof typeof EXECUTORS]!({ tx: item as Db, job, ticket: ticket! })));
-      } catch (error) {
-        if (!(error instanceof ItemFailure)) throw error;
-        reason = error.message;
-      }
-    }
+    const reason = await attemptItem(tx, job, ticketId);
     await tx
       .update(jobItems)
       .set({ state: reason ? 'failed' : 'done', reason })

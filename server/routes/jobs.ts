@@ -2,7 +2,8 @@ import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
 import { IdParams, pageOf } from '../../core/schemas/api';
-import { Job, JobCreate, JobListQuery } from '../../core/schemas/job';
+import { Job, JobCreate, JobListQuery, JobPreview } from '../../core/schemas/job';
+import { previewJob } from '../jobs/job-preview';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
@@ -38,6 +39,10 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
       if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
       return submitJob(db, queue, auth, body);
     },
+  );
+  api.add(
+    { method: 'post', path: '/jobs/preview', tag, summary: 'Pre-check a job: request-level refusals and, for a selection, each ticket that would be refused and why; changes nothing', body: JobCreate, response: JobPreview },
+    ({ db, auth, body }) => previewJob(db, auth, body),
   );
   api.add(
     { method: 'get', path: '/jobs', tag, summary: 'Job history: queued, running, completed; filter by operation and department', query: JobListQuery, response: pageOf(Job) },

@@ -153,3 +153,40 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
     expect(rows.map((c) => c.body)).toEqual(['first', 'second', 'third']);
   });
 });
+
+describe.each(databaseKinds)('job pre-check on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => {
+    server = await createTestServer(kind, { jobs: 'hold' });
+    world = await buildWorld(server.database.db);
+  });
+  afterAll(() => server.close());
+
+  const preview = (body: Record<string, unknown>, token = world.tokens.admin) => server.request('POST', '/api/v1/jobs/preview', { token, body });
+
+  it('lists each ticket that would be refused and why, and changes nothing', async () => {
+    const blueprinted = world.tickets.find((t) => t.blueprintId !== null)!;
+    const plain = world.tickets.find((t) => t.departmentId === world.departments.billing.id && t.blueprintId === null)!;
+    const res = await preview({ operation: 'close', departmentId: world.departments.billing.id, ticketIds: [blueprinted.id, plain.id], payload: {} });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ mode: 'bulk', total: 2, violations: [] });
+    expect(res.body.tickets).toEqual(
+      expect.arrayContaining([
+        { ticketId: plain.id, ok: true, reason: null },
+        { ticketId: blueprinted.id, ok: false, reason: expect.stringContaining('R-BULK-15') },
+      ]),
+    );
+    const after = await server.request('GET', `/api/v1/tickets/${plain.id}`, { token: world.tokens.admin });
+    expect(after.body).toMatchObject({ status: 'open', version: 1 });
+    expect((await server.request('GET', '/api/v1/jobs', { token: world.tokens.admin })).body.items).toEqual([]);
+  });
+
+  it('answers request-level refusals with their rule instead of an error status', async () => {
+    const res = await preview({ operation: 'move', departmentId: world.departments.billing.id, ticketIds: [world.tickets[2]!.id], payload: { departmentId: world.departments.support.id } });
+    expect(res.status).toBe(200);
+    expect(res.body.violations).toEqual([expect.objectContaining({ rule: 'R-BULK-2' })]);
+    const forbidden = await preview({ operation: 'delete', departmentId: world.departments.support.id, ticketIds: [world.tickets[0]!.id], payload: {} }, world.tokens.agent);
+    expect(forbidden.body.violations[0]).toMatchObject({ rule: 'R-PERM-5', message: expect.stringContaining('ticket.delete') });
+  });
+});

@@ -1,0 +1,52 @@
+import { asc } from 'drizzle-orm';
+import type { JobCreate, JobPreview } from '../../core/schemas/job';
+import type { Db } from '../db/client';
+import { tickets } from '../db/schema';
+import { ApiFailure } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { checkJobRequest } from './job-submit';
+import type { JobRow } from './job-rows';
+import { attemptItem } from './worker';
+
+/** Thrown to roll the dry run back. */
+const ROLLBACK = new Error('dry run');
+
+function refusal(error: unknown): JobPreview['violations'] {
+  if (!(error instanceof ApiFailure)) throw error;
+  const listed = (error.details as { violations?: { rule: string; message: string }[] } | undefined)?.violations;
+  return listed ?? [{ ...(error.rule ? { rule: error.rule } : {}), message: error.message }];
+}
+
+/**
+ * The pre-check before a bulk job: the same checks as submitting, then every ticket tried with the
+ * real executor inside a savepoint that is always rolled back — so the answer is exactly what the
+ * job would do, and nothing is changed.
+ */
+export async function previewJob(db: Db, auth: AuthContext, request: JobCreate): Promise<JobPreview> {
+  let preview: JobPreview | null = null;
+  try {
+    await db.transaction(async (t) => {
+      const tx = t as Db;
+      const scope = await checkJobRequest(tx, auth, request);
+      const job = {
+        id: 0,
+        operation: request.operation,
+        mode: scope.mode,
+        payload: request.payload as Record<string, unknown>,
+        departmentId: request.departmentId === 'all' ? null : request.departmentId,
+        initiatorId: auth.agent.id,
+      } as JobRow;
+      const ids = scope.mode === 'bulk' ? (await tx.select({ id: tickets.id }).from(tickets).where(scope.where).orderBy(asc(tickets.id))).map((r) => r.id) : [];
+      const results = [];
+      for (const ticketId of ids) {
+        const reason = await attemptItem(tx, job, ticketId);
+        results.push({ ticketId, ok: reason === null, reason });
+      }
+      preview = { mode: scope.mode, total: scope.total, violations: [], tickets: results };
+      throw ROLLBACK;
+    });
+  } catch (error) {
+    if (error !== ROLLBACK) return { mode: 'bulk', total: request.ticketIds?.length ?? 0, violations: refusal(error), tickets: [] };
+  }
+  return preview!;
+}
