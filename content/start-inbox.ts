@@ -3,7 +3,7 @@ import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRoot
 import { createPinia, setActivePinia } from 'pinia';
 import { createApp, type App, type Component } from 'vue';
 import LimitedModeNotice from '../components/LimitedModeNotice.vue';
-import SelectionBar from '../components/SelectionBar.vue';
+import BulkBar from '../components/BulkBar.vue';
 import TicketPanel from '../components/TicketPanel.vue';
 import { INDEX_CHANGED, type TicketSummary } from '../core/schemas/messages';
 import { send } from '../messaging/send';
@@ -78,14 +78,17 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
       }
     }
     badges.render(rows, known);
-    page.selectedThreadIds = adapter.selectedThreadIds();
-    page.selectedTicketCount = page.selectedThreadIds.filter((id) => id in known).length;
+    const selected = rows.filter((r) => r.selected);
+    page.selectedThreadIds = selected.map((r) => r.threadId);
+    page.selectedTickets = selected.flatMap((r) => (known[r.threadId] ? [known[r.threadId]!] : []));
+    page.selectedTicketCount = page.selectedTickets.length;
+    page.selectedWithoutTicket = selected.filter((r) => !known[r.threadId]).map(({ threadId, subject, sender }) => ({ threadId, subject, sender }));
   }
 
   async function placeUi() {
     const points = adapter.mountPoints();
     if (points.toolbar && !toolbar) {
-      toolbar = await mount('inbox-desk-toolbar', SelectionBar, () => adapter.mountPoints().toolbar);
+      toolbar = await mount('inbox-desk-toolbar', BulkBar, () => adapter.mountPoints().toolbar);
       toolbar.mount();
     }
     const conversation = conversationOf(adapter.openThread());

@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import type { TicketSummary } from '../core/schemas/messages';
 import type { WebmailProvider } from '../core/schemas/ticket';
 import type { Person } from '../webmail/adapter';
 
@@ -10,6 +11,12 @@ export interface OpenConversation {
   firstMessage: { from: Person; to: Person[]; cc: Person[]; messageId: string | null; date: string | null } | null;
 }
 
+export interface SelectedRow {
+  threadId: string;
+  subject: string;
+  sender: Person;
+}
+
 /** The webmail page as the content script sees it; the controller writes, components read. */
 export const usePageStore = defineStore('page', () => {
   const provider = ref<WebmailProvider>('gmail');
@@ -17,7 +24,10 @@ export const usePageStore = defineStore('page', () => {
   const conversation = shallowRef<OpenConversation | null>(null);
   const selectedThreadIds = shallowRef<string[]>([]);
   const selectedTicketCount = ref(0);
+  /** The selected rows that have a ticket, and those that have none yet (with what a new ticket needs). */
+  const selectedTickets = shallowRef<TicketSummary[]>([]);
+  const selectedWithoutTicket = shallowRef<SelectedRow[]>([]);
   /** Bumped whenever the background says the ticket index changed. */
   const indexRevision = ref(0);
-  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, indexRevision };
+  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, selectedTickets, selectedWithoutTicket, indexRevision };
 });

@@ -60,7 +60,8 @@ export type JobMode = z.infer<typeof JobMode>;
 export const JobStatus = z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']);
 export type JobStatus = z.infer<typeof JobStatus>;
 
-export const JobFailure = z.object({ ticketId: Id, reason: z.string().max(2000) });
+/** ticketNumber is null when the ticket no longer exists (purged). */
+export const JobFailure = z.object({ ticketId: Id, ticketNumber: z.number().int().nullable(), reason: z.string().max(2000) });
 export type JobFailure = z.infer<typeof JobFailure>;
 
 export const Job = z

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Me, TicketCreate } from './api';
 import { Directory } from './directory';
+import { Job, JobCreate, JobListQuery, JobPreview } from './job';
 import { Id } from './common';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
@@ -36,7 +37,7 @@ export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 export const OutboxEntryView = z.object({
   id: z.string(),
-  kind: z.enum(['create_ticket', 'update_ticket']),
+  kind: z.enum(['create_ticket', 'update_ticket', 'submit_job']),
   label: z.string(),
   status: z.enum(['pending', 'failed']),
   attempts: z.number().int(),
@@ -81,6 +82,11 @@ export const protocol = {
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
   'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },
   'directory.get': { request: z.object({}).strict(), response: Directory },
+  'jobs.preview': { request: JobCreate, response: JobPreview },
+  'jobs.submit': { request: JobCreate, response: z.object({ outboxId: z.string(), job: Job.nullable() }) },
+  'jobs.get': { request: z.object({ id: Id }), response: Job },
+  'jobs.list': { request: JobListQuery, response: z.object({ items: z.array(Job), nextCursor: z.string().nullable() }) },
+  'jobs.cancel': { request: z.object({ id: Id }), response: Job },
 } as const;
 
 export type MessageType = keyof typeof protocol;

@@ -5,7 +5,7 @@ export interface OutboxEntry {
   /** Queue position, assigned by IndexedDB on insert. */
   seq?: number;
   id: string;
-  kind: 'create_ticket' | 'update_ticket';
+  kind: 'create_ticket' | 'update_ticket' | 'submit_job';
   /** What the agent did, in words for the failure list. */
   label: string;
   method: 'POST' | 'PATCH';

@@ -36,15 +36,13 @@ async function build(): Promise<Services> {
   const index = new TicketIndex(await openIndexDb());
   const send = async (entry: OutboxEntry) => {
     const connection = await requireConnection();
-    return call(connection, (api) =>
-      api(entry.path, { method: entry.method, json: entry.body, headers: { 'Idempotency-Key': entry.id }, retry: 0 }).json<Ticket>(),
-    );
+    return call(connection, (api) => api(entry.path, { method: entry.method, json: entry.body, headers: { 'Idempotency-Key': entry.id }, retry: 0 }).json());
   };
   const outbox = new Outbox(index.db, {
     send,
     // The answer updates the index at once; the sync that follows catches what others changed meanwhile.
-    delivered: async (_entry, ticket) => {
-      await index.upsert([ticket as Ticket]);
+    delivered: async (entry, answer) => {
+      if (entry.kind !== 'submit_job') await index.upsert([answer as Ticket]);
       await notifyTabs();
       void services.sync().catch(() => undefined);
     },

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Job } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { jobItems, jobs } from '../db/schema';
+import { jobItems, jobs, tickets } from '../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -13,8 +13,9 @@ const FAILURES_SHOWN = 500;
 export async function toJob(db: Db, row: JobRow): Promise<Job> {
   const failures = row.failed
     ? await db
-        .select({ ticketId: jobItems.ticketId, reason: jobItems.reason })
+        .select({ ticketId: jobItems.ticketId, ticketNumber: tickets.number, reason: jobItems.reason })
         .from(jobItems)
+        .leftJoin(tickets, eq(tickets.id, jobItems.ticketId))
         .where(and(eq(jobItems.jobId, row.id), eq(jobItems.state, 'failed')))
         .orderBy(asc(jobItems.seq))
         .limit(FAILURES_SHOWN)
@@ -29,7 +30,7 @@ export async function toJob(db: Db, row: JobRow): Promise<Job> {
     initiatorId: row.initiatorId,
     status: row.status as Job['status'],
     counts: { total: row.total, done: row.done, failed: row.failed },
-    failures: failures.map((f) => ({ ticketId: f.ticketId, reason: f.reason ?? 'failed' })),
+    failures: failures.map((f) => ({ ticketId: f.ticketId, ticketNumber: f.ticketNumber, reason: f.reason ?? 'failed' })),
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -17,16 +17,18 @@ const summary = (t: Ticket): TicketSummary => ({
   version: t.version,
 });
 
-/** Queues a write, tries it at once, and answers with the saved ticket or null while it waits. */
-async function queue(entry: NewEntry) {
+/** Queues a write, tries it at once, and answers with the backend's answer or null while it waits. */
+export async function queue(entry: NewEntry): Promise<{ outboxId: string; answer: unknown }> {
   const { outbox } = await services();
   const stored = await outbox.add(entry);
   await outbox.drain();
   const answer = outbox.takeAnswer(stored.id);
   const left = await outbox.get(stored.id);
   if (left?.status === 'failed' && left.lastError) throw new ApiCallError(left.lastError, null, false);
-  return { outboxId: stored.id, ticket: answer ? Ticket.parse(answer) : null };
+  return { outboxId: stored.id, answer };
 }
+
+const asTicket = ({ outboxId, answer }: { outboxId: string; answer: unknown }) => ({ outboxId, ticket: answer ? Ticket.parse(answer) : null });
 
 export const ticketHandlers: Handlers<'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update'> = {
   'tickets.byThreads': async ({ provider, mailbox, threadIds }) => {
@@ -45,19 +47,15 @@ export const ticketHandlers: Handlers<'tickets.byThreads' | 'tickets.get' | 'tic
     await index.upsert([fetched]);
     return fetched;
   },
-  'tickets.create': (input) =>
-    queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, method: 'POST', path: 'tickets', body: input }),
+  'tickets.create': async (input) =>
+    asTicket(await queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, method: 'POST', path: 'tickets', body: input })),
   'tickets.update': async ({ id, version, changes }) => {
     const { index } = await services();
     const local = await index.get(id);
     // Optimistic: the badge shows the change at once; a refusal re-syncs the truth.
     if (local) await index.upsert([{ ...local, ...changes }]);
-    return queue({
-      kind: 'update_ticket',
-      label: `Update ticket #${local?.number ?? id}`,
-      method: 'PATCH',
-      path: `tickets/${id}`,
-      body: { version, ...changes },
-    });
+    return asTicket(
+      await queue({ kind: 'update_ticket', label: `Update ticket #${local?.number ?? id}`, method: 'PATCH', path: `tickets/${id}`, body: { version, ...changes } }),
+    );
   },
 };

@@ -45,6 +45,7 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
     const job = await run({ operation: 'assign', ticketIds: supportTickets.slice(0, 2), payload: { agentId: world.agents.viewer.id } });
     expect(job.counts).toEqual({ total: 2, done: 0, failed: 2 });
     expect(job.failures[0].reason).toContain('is not a member of department Support');
+    expect(job.failures[0].ticketNumber).toBeGreaterThanOrEqual(1000);
   });
 
   it('assign to a team clears the agent', async () => {
