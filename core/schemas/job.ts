@@ -73,6 +73,7 @@ export const Job = z
     /** null when run from the "all departments" view. */
     departmentId: Id.nullable(),
     viewId: Id.nullable(),
+    viewName: z.string().nullable(),
     initiatorId: Id,
     status: JobStatus,
     counts: z.object({

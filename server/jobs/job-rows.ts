@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Job } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { jobItems, jobs, tickets } from '../db/schema';
+import { jobItems, jobs, tickets, views } from '../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -11,6 +11,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 const FAILURES_SHOWN = 500;
 
 export async function toJob(db: Db, row: JobRow): Promise<Job> {
+  const [view] = row.viewId === null ? [] : await db.select({ name: views.name }).from(views).where(eq(views.id, row.viewId));
   const failures = row.failed
     ? await db
         .select({ ticketId: jobItems.ticketId, ticketNumber: tickets.number, reason: jobItems.reason })
@@ -27,6 +28,7 @@ export async function toJob(db: Db, row: JobRow): Promise<Job> {
     payload: row.payload,
     departmentId: row.departmentId,
     viewId: row.viewId,
+    viewName: view?.name ?? null,
     initiatorId: row.initiatorId,
     status: row.status as Job['status'],
     counts: { total: row.total, done: row.done, failed: row.failed },

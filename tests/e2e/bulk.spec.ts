@@ -78,3 +78,17 @@ test('Outlook: select rows with tickets and close them in bulk', async ({ backen
   await expect(bar.getByRole('status').filter({ hasText: /Done: [12] changed/ })).toBeVisible({ timeout: 30_000 });
   for (const threadId of selected) await expect(page.locator(`[role=option][data-convid="${threadId}"] inbox-desk-badge`)).toContainText('Closed');
 });
+
+test('Gmail: selected conversations without a ticket become tickets in one step', async ({ connect, gmail }) => {
+  await connect(AGENT);
+  const page = await gmail();
+  const row = rowOf(page, '19a0c0ffee000002');
+  await expect(page.locator('inbox-desk-badge').first()).toBeVisible();
+  await expect(row.locator('inbox-desk-badge')).toHaveCount(0);
+  await row.locator('[role=checkbox]').click();
+  const bar = page.getByRole('toolbar', { name: 'Inbox Desk' });
+  await expect(bar).toContainText('1 selected · 0 tickets');
+  await bar.getByRole('button', { name: 'Create 1 tickets' }).click();
+  await expect(row.locator('inbox-desk-badge')).toContainText(/#\d+ · Open/);
+  await expect(bar).toContainText('1 selected · 1 tickets');
+});

@@ -91,7 +91,7 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
     expect(fifty.body).toMatchObject({ mode: 'bulk', counts: { total: 50 } });
     await cancel(fifty.body.id);
     const mass = await submit({ operation: 'assign', departmentId: world.departments.returns.id, viewId: bigView, payload: { agentId: world.agents.admin.id } });
-    expect(mass.body).toMatchObject({ mode: 'mass', viewId: bigView });
+    expect(mass.body).toMatchObject({ mode: 'mass', viewId: bigView, viewName: 'All returns' });
     expect(mass.body.counts.total).toBeGreaterThan(50);
     await cancel(mass.body.id);
   });
