@@ -4,6 +4,7 @@ import type { Permission, RoleKind } from '../../core/schemas/role';
 import type { Db } from '../../server/db/client';
 import * as t from '../../server/db/schema';
 import { hashToken, newToken } from '../../server/http/auth';
+import { createTestServer, type TestServer, type TestServerOptions } from './harness';
 
 /** A small, explicit world for API tests: who may do what where is visible at a glance. */
 export async function buildWorld(db: Db) {
@@ -133,3 +134,9 @@ export async function buildWorld(db: Db) {
 }
 
 export type World = Awaited<ReturnType<typeof buildWorld>>;
+
+/** A fresh server on a fresh database with the test world in it. */
+export async function startWorld(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<{ server: TestServer; world: World }> {
+  const server = await createTestServer(kind, options);
+  return { server, world: await buildWorld(server.database.db) };
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets, views } from '../../../server/db/schema';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 import { waitForStatus } from './wait';
 
 type Cell = 'yes' | 'no';
@@ -44,8 +44,7 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
   const cancel = (id: number, token = world.tokens.admin) => server.request('DELETE', `/api/v1/jobs/${id}`, { token });
 
   beforeAll(async () => {
-    server = await createTestServer(kind, { jobs: 'hold' });
-    world = await buildWorld(server.database.db);
+    ({ server, world } = await startWorld(kind, { jobs: 'hold' }));
     const rows = await server.database.db
       .insert(tickets)
       .values(Array.from({ length: 60 }, (_, i) => ({ departmentId: world.departments.returns.id, channel: 'email', contactId: world.contacts.bob.id, subject: `Return ${i}` })))
@@ -168,10 +167,7 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
 describe.each(databaseKinds)('a running job on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind, { jobs: 'run', jobPauseMs: 300 });
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind, { jobs: 'run', jobPauseMs: 300 })));
   afterAll(() => server.close());
 
   it('R-BULK-8 cannot be cancelled (409) and finishes', async () => {

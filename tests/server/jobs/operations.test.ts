@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { comments, contacts, macros, ticketTasks, tickets } from '../../../server/db/schema';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 import { waitForJob } from './wait';
 
 describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kind) => {
@@ -10,8 +10,7 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
   let world: World;
   let supportTickets: number[];
   beforeAll(async () => {
-    server = await createTestServer(kind, { jobs: 'run' });
-    world = await buildWorld(server.database.db);
+    ({ server, world } = await startWorld(kind, { jobs: 'run' }));
     const created = await server.database.db
       .insert(tickets)
       .values(Array.from({ length: 6 }, (_, i) => ({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: `Outage ${i}` })))
@@ -158,10 +157,7 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
 describe.each(databaseKinds)('job pre-check on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind, { jobs: 'hold' });
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind, { jobs: 'hold' })));
   afterAll(() => server.close());
 
   const preview = (body: Record<string, unknown>, token = world.tokens.admin) => server.request('POST', '/api/v1/jobs/preview', { token, body });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 
 describe.each(databaseKinds)('blueprint routes on %s', (kind) => {
   let server: TestServer;
@@ -15,10 +15,7 @@ describe.each(databaseKinds)('blueprint routes on %s', (kind) => {
   ];
   const issuePaths = (res: { body: { error: { details: { issues: { path: string }[] } } } }) => res.body.error.details.issues.map((i) => i.path);
 
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   describe('GET /blueprints', () => {

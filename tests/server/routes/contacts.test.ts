@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 
 describe.each(databaseKinds)('contact routes on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   it('searches by name or address, case-insensitively, treating % and _ literally', async () => {
@@ -50,10 +47,7 @@ describe.each(databaseKinds)('contact routes on %s', (kind) => {
 describe.each(databaseKinds)('department, view and template routes on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   it('lists only the departments the agent can view, with their settings', async () => {
@@ -85,10 +79,7 @@ describe.each(databaseKinds)('department, view and template routes on %s', (kind
 describe.each(databaseKinds)('directory route on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   it('lists colleagues and teams of visible departments only', async () => {

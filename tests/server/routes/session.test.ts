@@ -1,14 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 
 describe.each(databaseKinds)('session routes on %s', (kind) => {
   let server: TestServer;
   let world: World;
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   it('GET /health answers without a token and names the database', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 
 describe.each(databaseKinds)('ticket routes on %s', (kind) => {
   let server: TestServer;
@@ -11,10 +11,7 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
     server.request('POST', `/api/v1${path}`, { token, body, ...(headers ? { headers } : {}) });
   const patch = (path: string, body: unknown, token = world.tokens.admin) => server.request('PATCH', `/api/v1${path}`, { token, body });
 
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   describe('GET /tickets', () => {

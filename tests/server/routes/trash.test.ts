@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tickets } from '../../../server/db/schema';
-import { createTestServer, databaseKinds, type TestServer } from '../harness';
-import { buildWorld, type World } from '../world';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -21,10 +21,7 @@ describe.each(databaseKinds)('trash routes on %s', (kind) => {
     return row!;
   }
 
-  beforeAll(async () => {
-    server = await createTestServer(kind);
-    world = await buildWorld(server.database.db);
-  });
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
   describe('GET /trash', () => {
