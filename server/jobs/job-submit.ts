@@ -1,5 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
+import { checkFieldUpdate } from '../../core/rules/field-update';
 import { checkJobPermissions } from '../../core/rules/job-request';
 import { checkViewAllowsJob } from '../../core/rules/view-scope';
 import type { Job, JobCreate } from '../../core/schemas/job';
@@ -51,6 +52,7 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   const unavailable = NOT_YET[request.operation];
   if (unavailable) throw new ApiFailure(422, 'VALIDATION', unavailable);
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds));
+  if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
   await enforceMove(db, auth, request, scope);
   await enforceCapacity(db, auth, scope);
   return scope;

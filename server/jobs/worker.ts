@@ -5,11 +5,13 @@ import type { TicketRow } from '../tickets/ticket-rows';
 import { ItemFailure, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
+import { MASS_BATCH, runMassBatch } from './mass-batch';
+import { massSpecOf } from './mass-operations';
 
 const BATCH = 200;
 
 export interface WorkerOptions {
-  /** Pause between items (JOB_ITEM_PAUSE_MS): paces jobs on a busy database; tests use it to stop a job midway. */
+  /** Pause between items, or between batches of a mass job (JOB_ITEM_PAUSE_MS): paces jobs on a busy database; tests use it to stop a job midway. */
   pauseMs?: number;
 }
 
@@ -75,18 +77,31 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
     .returning();
   // Cancelled while queued, or already finished by a worker that died after its last commit.
   if (!started) return;
+  const spec = started.mode === 'mass' ? massSpecOf(started) : null;
   for (;;) {
-    const pending = await db
-      .select({ ticketId: jobItems.ticketId })
-      .from(jobItems)
-      .where(and(eq(jobItems.jobId, jobId), eq(jobItems.state, 'pending')))
-      .orderBy(asc(jobItems.seq))
-      .limit(BATCH);
+    const pending = await pendingItems(db, jobId, spec ? MASS_BATCH : BATCH);
     if (pending.length === 0) break;
-    for (const { ticketId } of pending) {
+    if (spec) {
+      await db.transaction((tx) => runMassBatch(tx as Db, started, spec, pending));
+      await pause(options.pauseMs);
+      continue;
+    }
+    for (const ticketId of pending) {
       await runItem(db, started, ticketId);
-      if (options.pauseMs) await new Promise((resolve) => setTimeout(resolve, options.pauseMs));
+      await pause(options.pauseMs);
     }
   }
   await db.update(jobs).set({ status: 'completed', finishedAt: sql`now()` }).where(eq(jobs.id, jobId));
+}
+
+const pause = (ms = 0) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
+
+async function pendingItems(db: Db, jobId: number, limit: number): Promise<number[]> {
+  const rows = await db
+    .select({ ticketId: jobItems.ticketId })
+    .from(jobItems)
+    .where(and(eq(jobItems.jobId, jobId), eq(jobItems.state, 'pending')))
+    .orderBy(asc(jobItems.seq))
+    .limit(limit);
+  return rows.map((r) => r.ticketId);
 }

@@ -60,8 +60,12 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
     const custom = await run({ operation: 'update_field', ticketIds: [supportTickets[1]], payload: { field: 'custom.plan', value: 'gold' } });
     expect(custom.counts.done).toBe(1);
     expect((await ticket(supportTickets[1]!)).customFields).toEqual({ plan: 'gold' });
-    const bad = await run({ operation: 'update_field', ticketIds: [supportTickets[1]], payload: { field: 'priority', value: 'asap' } });
-    expect(bad.failures[0].reason).toContain('use one of low, medium, high, urgent');
+    const bad = await server.request('POST', '/api/v1/jobs', {
+      token: world.tokens.admin,
+      body: { departmentId: world.departments.support.id, operation: 'update_field', ticketIds: [supportTickets[1]], payload: { field: 'priority', value: 'asap' } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.error).toMatchObject({ rule: 'R-BULK-2', message: expect.stringContaining('use one of low, medium, high, urgent') });
   });
 
   it('comment (private and public) adds one comment per ticket', async () => {

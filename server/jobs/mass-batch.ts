@@ -1,0 +1,58 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { JobRow } from './job-rows';
+import type { MassSpec } from './mass-operations';
+
+/** Tickets per transaction: large enough for set-based speed, small enough to keep locks short. */
+export const MASS_BATCH = 5000;
+
+const rowsOf = (result: unknown): Record<string, unknown>[] => (result as { rows: Record<string, unknown>[] }).rows;
+
+/** Safety conditions (the view changed under the job), then the operation's own refusals. */
+function refusalsOf(job: JobRow, spec: MassSpec): { reason: string; when: SQL }[] {
+  return [
+    { reason: 'View changed: the ticket was merged into another ticket meanwhile.', when: sql`t.merged_into_id is not null` },
+    ...(job.operation === 'delete' ? [] : [{ reason: 'View changed: the ticket was deleted meanwhile.', when: sql`t.trashed_at is not null` }]),
+    ...(job.departmentId !== null && job.operation !== 'move'
+      ? [{ reason: 'View changed: the ticket was moved to another department meanwhile.', when: sql`t.department_id <> ${job.departmentId}` }]
+      : []),
+    ...spec.refusals,
+  ];
+}
+
+/**
+ * One batch in one transaction, all set-based: lock the tickets, mark refused items failed with
+ * their reason, change the rest with one UPDATE that also writes their history and marks their items
+ * done. A crash rolls the whole batch back, so no ticket is changed twice.
+ */
+export async function runMassBatch(tx: Db, job: JobRow, spec: MassSpec, ids: number[]): Promise<{ done: number; failed: number }> {
+  // One array parameter (drizzle would spread a JS array into thousands of parameters).
+  const batch = sql`${`{${ids.join(',')}}`}::bigint[]`;
+  await tx.execute(sql`select id from tickets where id = any(${batch}) order by id for update`);
+  await tx.execute(sql`update job_items i set state = 'failed', reason = 'The ticket was deleted meanwhile.'
+    where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id = any(${batch})
+      and not exists (select 1 from tickets t where t.id = i.ticket_id)`);
+  for (const { reason, when } of refusalsOf(job, spec)) {
+    await tx.execute(sql`update job_items i set state = 'failed', reason = ${reason} from tickets t
+      where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id = any(${batch}) and t.id = i.ticket_id and (${when})`);
+  }
+  await tx.execute(sql`with target as (
+      select t.* from tickets t join job_items i on i.ticket_id = t.id
+      where i.job_id = ${job.id} and i.state = 'pending' and t.id = any(${batch})
+    ), changed as (
+      update tickets set ${spec.set}, version = t.version + 1, updated_at = now()
+      from target t where tickets.id = t.id
+      returning tickets.id, ${spec.changes} as changes
+    ), history as (
+      insert into ticket_history (ticket_id, agent_id, job_id, action, changes)
+      select id, ${job.initiatorId}, ${job.id}, ${spec.action}, changes from changed
+    )
+    update job_items i set state = 'done' from changed where i.job_id = ${job.id} and i.ticket_id = changed.id`);
+  const counts = rowsOf(
+    await tx.execute(sql`select count(*) filter (where state = 'done')::int as done, count(*) filter (where state = 'failed')::int as failed
+      from job_items where job_id = ${job.id} and ticket_id = any(${batch})`),
+  )[0]!;
+  const result = { done: Number(counts.done), failed: Number(counts.failed) };
+  await tx.execute(sql`update jobs set done = done + ${result.done}, failed = failed + ${result.failed} where id = ${job.id}`);
+  return result;
+}

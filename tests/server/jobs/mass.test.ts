@@ -1,0 +1,133 @@
+import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobItems, jobs, ticketHistory, tickets, views } from '../../../server/db/schema';
+import { runMassBatch } from '../../../server/jobs/mass-batch';
+import { massSpecOf } from '../../../server/jobs/mass-operations';
+import { runJob } from '../../../server/jobs/worker';
+import type { Db } from '../../../server/db/client';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
+
+describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  let db: Db;
+
+  /** A department view over `n` fresh tickets, for one test each. */
+  async function freshView(n: number, values: Partial<typeof tickets.$inferInsert> = {}) {
+    const [view] = await db.insert(views).values({ name: `Mass ${Math.random()}`, kind: 'normal', departmentId: world.departments.returns.id, filter: { tags: [`batch-${n}-${Date.now()}`] } }).returning();
+    const tag = (view!.filter as { tags: string[] }).tags[0]!;
+    await db.execute(sql`insert into tickets (department_id, channel, contact_id, subject, tags)
+      select ${world.departments.returns.id}, 'email', ${world.contacts.bob.id}, 'Mass ' || g, array[${tag}::text] from generate_series(1, ${n}) g`);
+    if (Object.keys(values).length) await db.update(tickets).set(values).where(sql`${tag} = any(${tickets.tags})`);
+    const ids = (await db.select({ id: tickets.id }).from(tickets).where(sql`${tag} = any(${tickets.tags})`)).map((r) => r.id);
+    return { viewId: view!.id, ids };
+  }
+
+  const submit = (body: Record<string, unknown>) =>
+    server.request('POST', '/api/v1/jobs', { token: world.tokens.admin, body: { departmentId: world.departments.returns.id, ...body } });
+  const jobRow = async (id: number) => (await db.select().from(jobs).where(eq(jobs.id, id)))[0]!;
+
+  beforeAll(async () => {
+    ({ server, world } = await startWorld(kind, { jobs: 'hold' }));
+    db = server.database.db;
+  });
+  afterAll(() => server.close());
+
+  it('assigns every ticket of a view once, in batches, with one history entry per ticket', async () => {
+    const { viewId, ids } = await freshView(300);
+    const res = await submit({ operation: 'assign', viewId, payload: { agentId: world.agents.lead.id } });
+    expect(res.body).toMatchObject({ mode: 'mass', counts: { total: 300 } });
+    const refused = await submit({ operation: 'assign', viewId, payload: { agentId: world.agents.lead.id } });
+    expect(refused.body.error.rule).toBe('R-BULK-7');
+    await runJob(db, res.body.id);
+    const job = await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin });
+    expect(job.body).toMatchObject({ status: 'completed', counts: { total: 300, done: 0, failed: 300 } });
+    expect(job.body.failures[0].reason).toContain('is not a member');
+
+    const agent = await submit({ operation: 'assign', viewId, payload: { agentId: world.agents.admin.id } });
+    await runJob(db, agent.body.id);
+    expect((await jobRow(agent.body.id)).done).toBe(300);
+    const assigned = await db.select({ n: count() }).from(tickets).where(and(inArray(tickets.id, ids), eq(tickets.assigneeAgentId, world.agents.admin.id), eq(tickets.version, 2)));
+    expect(assigned[0]!.n).toBe(300);
+    const history = await db.select({ n: count() }).from(ticketHistory).where(eq(ticketHistory.jobId, agent.body.id));
+    expect(history[0]!.n).toBe(300);
+  });
+
+  it('tickets changed after submit: deleted or moved ones fail with "view changed", the rest are processed', async () => {
+    const { viewId, ids } = await freshView(60);
+    const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Fixed in 4.2' } });
+    await db.update(tickets).set({ trashedAt: new Date() }).where(inArray(tickets.id, ids.slice(0, 3)));
+    await db.update(tickets).set({ departmentId: world.departments.billing.id }).where(inArray(tickets.id, ids.slice(3, 5)));
+    await db.update(tickets).set({ priority: 'urgent' }).where(inArray(tickets.id, ids.slice(5, 7)));
+    await runJob(db, res.body.id);
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.counts).toEqual({ total: 60, done: 55, failed: 5 });
+    const reasons = job.failures.map((f: { reason: string }) => f.reason).sort();
+    expect(reasons.filter((r: string) => r.includes('deleted meanwhile'))).toHaveLength(3);
+    expect(reasons.filter((r: string) => r.includes('moved to another department'))).toHaveLength(2);
+    expect((await db.select().from(tickets).where(eq(tickets.id, ids[5]!)))[0]).toMatchObject({ priority: 'urgent', resolution: 'Fixed in 4.2' });
+  });
+
+  it('R-BULK-3 a mass move clears what belonged to the old department; R-CC-1 refuses tickets with CCs', async () => {
+    const { viewId, ids } = await freshView(55, { assigneeAgentId: world.agents.admin.id, assigneeTeamId: null, blueprintId: world.blueprint.id });
+    await db.update(tickets).set({ secondaryContactIds: [world.contacts.alice.id] }).where(eq(tickets.id, ids[0]!));
+    const res = await submit({ operation: 'move', viewId, payload: { departmentId: world.departments.billing.id } });
+    expect(res.status).toBe(202);
+    await runJob(db, res.body.id);
+    const job = await jobRow(res.body.id);
+    expect({ done: job.done, failed: job.failed }).toEqual({ done: 54, failed: 1 });
+    const moved = (await db.select().from(tickets).where(eq(tickets.id, ids[1]!)))[0]!;
+    expect(moved).toMatchObject({ departmentId: world.departments.billing.id, blueprintId: null, assigneeAgentId: world.agents.admin.id });
+    const [item] = await db.select().from(jobItems).where(and(eq(jobItems.jobId, res.body.id), eq(jobItems.ticketId, ids[0]!)));
+    expect(item!.reason).toContain('R-CC-1');
+  });
+
+  it('R-BULK-15 a mass status update follows each ticket\'s blueprint', async () => {
+    const { viewId } = await freshView(52, { blueprintId: world.blueprint.id, departmentId: world.departments.returns.id });
+    const res = await submit({ operation: 'update_field', viewId, payload: { field: 'status', value: 'closed' } });
+    await runJob(db, res.body.id);
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.counts.failed).toBe(52);
+    expect(job.failures[0].reason).toContain('R-BULK-15');
+    const escalate = await submit({ operation: 'update_field', viewId, payload: { field: 'status', value: 'escalated' } });
+    await runJob(db, escalate.body.id);
+    expect((await jobRow(escalate.body.id)).done).toBe(52);
+  });
+
+  it('a crash in the middle of a batch rolls that batch back; the resumed job changes each ticket exactly once', async () => {
+    const { viewId, ids } = await freshView(12_000);
+    const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Resolved by the 12k job' } });
+    const job = await jobRow(res.body.id);
+    const spec = massSpecOf(job)!;
+    const pending = await db.select({ id: jobItems.ticketId }).from(jobItems).where(eq(jobItems.jobId, job.id)).orderBy(jobItems.seq).limit(10_000);
+    await db.transaction((tx) => runMassBatch(tx as Db, job, spec, pending.slice(0, 5000).map((r) => r.id)));
+    await expect(
+      db.transaction(async (tx) => {
+        await runMassBatch(tx as Db, job, spec, pending.slice(5000, 10_000).map((r) => r.id));
+        throw new Error('the process died here');
+      }),
+    ).rejects.toThrow('the process died here');
+    expect((await jobRow(job.id)).done).toBe(5000);
+    await runJob(db, job.id);
+    expect(await jobRow(job.id)).toMatchObject({ status: 'completed', done: 12_000, failed: 0 });
+    const perTicket = await db.execute(sql`select count(*)::int as n from (select ticket_id from ticket_history where job_id = ${job.id} group by ticket_id having count(*) <> 1) x`);
+    expect((perTicket as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
+    const changed = await db.select({ n: count() }).from(tickets).where(and(inArray(tickets.id, ids), eq(tickets.version, 2), isNotNull(tickets.resolution)));
+    expect(changed[0]!.n).toBe(12_000);
+  });
+
+  it('R-BULK-1 a view of 200,001 tickets is refused with the count; 200,000 is accepted', async () => {
+    const { viewId } = await freshView(200_000);
+    const ok = await submit({ operation: 'delete', viewId, payload: {} });
+    expect(ok.status).toBe(202);
+    expect(ok.body.counts.total).toBe(200_000);
+    await server.request('DELETE', `/api/v1/jobs/${ok.body.id}`, { token: world.tokens.admin });
+    const tag = ((await db.select().from(views).where(eq(views.id, viewId)))[0]!.filter as { tags: string[] }).tags[0]!;
+    await db.execute(sql`insert into tickets (department_id, channel, contact_id, subject, tags) values (${world.departments.returns.id}, 'email', ${world.contacts.bob.id}, 'one more', array[${tag}::text])`);
+    const refused = await submit({ operation: 'delete', viewId, payload: {} });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.rule).toBe('R-BULK-1');
+    expect(refused.body.error.message).toMatch(/200,?001/);
+  }, 120_000);
+});
