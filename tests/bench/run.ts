@@ -1,7 +1,8 @@
 /** `npm run bench [-- name…]`: runs the named benchmarks (all when none are named). */
 import { badgesBench } from './badges';
+import { massBench } from './mass';
 
-const benches: Record<string, () => Promise<void>> = { badges: badgesBench };
+const benches: Record<string, () => Promise<void>> = { badges: badgesBench, mass: massBench };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !(n in benches));
