@@ -26,19 +26,20 @@ function refusalsOf(job: JobRow, spec: MassSpec): { reason: string; when: SQL }[
  * done. A crash rolls the whole batch back, so no ticket is changed twice.
  */
 export async function runMassBatch(tx: Db, job: JobRow, spec: MassSpec, ids: number[]): Promise<{ done: number; failed: number }> {
-  // One array parameter (drizzle would spread a JS array into thousands of parameters).
-  const batch = sql`${`{${ids.join(',')}}`}::bigint[]`;
-  await tx.execute(sql`select id from tickets where id = any(${batch}) order by id for update`);
+  // One array parameter (drizzle would spread a JS array into thousands of parameters), joined as
+  // a set: `= any(array)` would compare every row with every element.
+  const batch = sql`(select unnest(${`{${ids.join(',')}}`}::bigint[]))`;
+  await tx.execute(sql`select id from tickets where id in ${batch} order by id for update`);
   await tx.execute(sql`update job_items i set state = 'failed', reason = 'The ticket was deleted meanwhile.'
-    where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id = any(${batch})
+    where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id in ${batch}
       and not exists (select 1 from tickets t where t.id = i.ticket_id)`);
   for (const { reason, when } of refusalsOf(job, spec)) {
     await tx.execute(sql`update job_items i set state = 'failed', reason = ${reason} from tickets t
-      where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id = any(${batch}) and t.id = i.ticket_id and (${when})`);
+      where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id in ${batch} and t.id = i.ticket_id and (${when})`);
   }
   await tx.execute(sql`with target as (
       select t.* from tickets t join job_items i on i.ticket_id = t.id
-      where i.job_id = ${job.id} and i.state = 'pending' and t.id = any(${batch})
+      where i.job_id = ${job.id} and i.state = 'pending' and t.id in ${batch}
     ), changed as (
       update tickets set ${spec.set}, version = t.version + 1, updated_at = now()
       from target t where tickets.id = t.id
@@ -50,7 +51,7 @@ export async function runMassBatch(tx: Db, job: JobRow, spec: MassSpec, ids: num
     update job_items i set state = 'done' from changed where i.job_id = ${job.id} and i.ticket_id = changed.id`);
   const counts = rowsOf(
     await tx.execute(sql`select count(*) filter (where state = 'done')::int as done, count(*) filter (where state = 'failed')::int as failed
-      from job_items where job_id = ${job.id} and ticket_id = any(${batch})`),
+      from job_items where job_id = ${job.id} and ticket_id in ${batch}`),
   )[0]!;
   const result = { done: Number(counts.done), failed: Number(counts.failed) };
   await tx.execute(sql`update jobs set done = done + ${result.done}, failed = failed + ${result.failed} where id = ${job.id}`);
