@@ -80,6 +80,9 @@ export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, requ
   await db.execute(
     sql`insert into ${jobItems} (job_id, ticket_id, seq) select ${job!.id}, ${tickets.id}, row_number() over (order by ${tickets.id}) from ${tickets} where ${scope.where}`,
   );
+  // Fresh statistics for a mass job, or the planner takes its thousands of new items for a handful
+  // and joins them row by row (PGlite has no autovacuum to keep statistics current).
+  if (scope.mode === 'mass') await db.execute(sql`analyze job_items`);
   await queue.enqueue(db, job!.id, auth.agent.id);
   return toJob(db, job!);
 }

@@ -78,9 +78,6 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   // Cancelled while queued, or already finished by a worker that died after its last commit.
   if (!started) return;
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
-  // Fresh statistics, or the planner takes the job's new items for a handful of rows and joins them
-  // row by row (PGlite has no autovacuum to keep statistics current).
-  if (spec) await db.execute(sql`analyze job_items, tickets`);
   for (;;) {
     const pending = await pendingItems(db, jobId, spec ? MASS_BATCH : BATCH);
     if (pending.length === 0) break;

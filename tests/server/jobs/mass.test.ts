@@ -115,7 +115,7 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect((perTicket as unknown as { rows: { n: number }[] }).rows[0]!.n).toBe(0);
     const changed = await db.select({ n: count() }).from(tickets).where(and(inArray(tickets.id, ids), eq(tickets.version, 2), isNotNull(tickets.resolution)));
     expect(changed[0]!.n).toBe(12_000);
-  });
+  }, 90_000);
 
   it('R-BULK-1 a view of 200,001 tickets is refused with the count; 200,000 is accepted', async () => {
     const { viewId } = await freshView(200_000);
