@@ -24,3 +24,11 @@ export class ItemFailure extends Error {
 }
 
 export type Executor = (ctx: ItemContext) => Promise<ItemChange>;
+
+/** Why a ticket can no longer be processed as submitted; the same words for bulk and mass jobs. */
+export const VIEW_CHANGED = {
+  gone: 'The ticket was deleted meanwhile.',
+  merged: 'View changed: the ticket was merged into another ticket meanwhile.',
+  trashed: 'View changed: the ticket was deleted meanwhile.',
+  moved: 'View changed: the ticket was moved to another department meanwhile.',
+} as const;

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { JobRow } from './job-rows';
+import { VIEW_CHANGED } from './executor';
 import type { MassSpec } from './mass-operations';
 
 /** Tickets per transaction: large enough for set-based speed, small enough to keep locks short. */
@@ -11,11 +12,9 @@ const rowsOf = (result: unknown): Record<string, unknown>[] => (result as { rows
 /** Safety conditions (the view changed under the job), then the operation's own refusals. */
 function refusalsOf(job: JobRow, spec: MassSpec): { reason: string; when: SQL }[] {
   return [
-    { reason: 'View changed: the ticket was merged into another ticket meanwhile.', when: sql`t.merged_into_id is not null` },
-    ...(job.operation === 'delete' ? [] : [{ reason: 'View changed: the ticket was deleted meanwhile.', when: sql`t.trashed_at is not null` }]),
-    ...(job.departmentId !== null && job.operation !== 'move'
-      ? [{ reason: 'View changed: the ticket was moved to another department meanwhile.', when: sql`t.department_id <> ${job.departmentId}` }]
-      : []),
+    { reason: VIEW_CHANGED.merged, when: sql`t.merged_into_id is not null` },
+    ...(job.operation === 'delete' ? [] : [{ reason: VIEW_CHANGED.trashed, when: sql`t.trashed_at is not null` }]),
+    ...(job.departmentId !== null && job.operation !== 'move' ? [{ reason: VIEW_CHANGED.moved, when: sql`t.department_id <> ${job.departmentId}` }] : []),
     ...spec.refusals,
   ];
 }
@@ -30,7 +29,7 @@ export async function runMassBatch(tx: Db, job: JobRow, spec: MassSpec, ids: num
   // a set: `= any(array)` would compare every row with every element.
   const batch = sql`(select unnest(${`{${ids.join(',')}}`}::bigint[]))`;
   await tx.execute(sql`select id from tickets where id in ${batch} order by id for update`);
-  await tx.execute(sql`update job_items i set state = 'failed', reason = 'The ticket was deleted meanwhile.'
+  await tx.execute(sql`update job_items i set state = 'failed', reason = ${VIEW_CHANGED.gone}
     where i.job_id = ${job.id} and i.state = 'pending' and i.ticket_id in ${batch}
       and not exists (select 1 from tickets t where t.id = i.ticket_id)`);
   for (const { reason, when } of refusalsOf(job, spec)) {

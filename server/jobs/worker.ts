@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jobItems, jobs, ticketHistory, tickets } from '../db/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
-import { ItemFailure, type ItemChange } from './executor';
+import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
 import { MASS_BATCH, runMassBatch } from './mass-batch';
@@ -17,12 +17,10 @@ export interface WorkerOptions {
 
 /** Why a ticket can no longer be processed as submitted (the view changed under the job). */
 function safetyFailure(job: JobRow, ticket: TicketRow | undefined): string | null {
-  if (!ticket) return 'The ticket was deleted meanwhile.';
-  if (ticket.mergedIntoId) return `View changed: the ticket was merged into ticket ${ticket.mergedIntoId} meanwhile.`;
-  if (ticket.trashedAt && job.operation !== 'delete') return 'View changed: the ticket was deleted meanwhile.';
-  if (job.departmentId !== null && ticket.departmentId !== job.departmentId && job.operation !== 'move') {
-    return 'View changed: the ticket was moved to another department meanwhile.';
-  }
+  if (!ticket) return VIEW_CHANGED.gone;
+  if (ticket.mergedIntoId) return VIEW_CHANGED.merged;
+  if (ticket.trashedAt && job.operation !== 'delete') return VIEW_CHANGED.trashed;
+  if (job.departmentId !== null && ticket.departmentId !== job.departmentId && job.operation !== 'move') return VIEW_CHANGED.moved;
   return null;
 }
 
