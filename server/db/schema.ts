@@ -306,3 +306,21 @@ export const ticketTasks = pgTable(
   },
   (t) => [index('ticket_tasks_ticket').on(t.ticketId)],
 );
+
+/**
+ * Every message the backend sends, recorded before it is handed to SMTP; with no SMTP configured
+ * this is where mail stays (demo mode).
+ */
+export const outgoingMail = pgTable(
+  'outgoing_mail',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    to: text('to_addresses').array().notNull(),
+    subject: text('subject').notNull(),
+    bodyText: text('body_text').notNull(),
+    status: text('status').notNull().default('stored'),
+    jobId: id('job_id'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('outgoing_mail_job').on(t.jobId)],
+);

@@ -2,6 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { jobItems, jobs, ticketHistory, tickets } from '../db/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
+import { mailMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
@@ -89,7 +90,16 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
       await pause(options.pauseMs);
     }
   }
-  await db.update(jobs).set({ status: 'completed', finishedAt: sql`now()` }).where(eq(jobs.id, jobId));
+  // Completion and its e-mail commit together, once: a second worker finishing the same job finds it no longer running.
+  await db.transaction(async (t) => {
+    const tx = t as Db;
+    const [finished] = await tx
+      .update(jobs)
+      .set({ status: 'completed', finishedAt: sql`now()` })
+      .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')))
+      .returning();
+    if (finished) await mailMassResult(tx, finished);
+  });
 }
 
 const pause = (ms = 0) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

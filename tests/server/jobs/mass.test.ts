@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jobItems, jobs, ticketHistory, tickets, views } from '../../../server/db/schema';
+import { jobItems, jobs, outgoingMail, ticketHistory, tickets, views } from '../../../server/db/schema';
 import { runMassBatch } from '../../../server/jobs/mass-batch';
 import { massSpecOf } from '../../../server/jobs/mass-operations';
 import { runJob } from '../../../server/jobs/worker';
@@ -52,6 +52,26 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect(assigned[0]!.n).toBe(300);
     const history = await db.select({ n: count() }).from(ticketHistory).where(eq(ticketHistory.jobId, agent.body.id));
     expect(history[0]!.n).toBe(300);
+  });
+
+  it('R-BULK-9 a finished mass action mails its result to the initiator and the department\'s admins, once', async () => {
+    const { viewId } = await freshView(80);
+    const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Known issue, fixed in 5.1' } });
+    await runJob(db, res.body.id);
+    await runJob(db, res.body.id);
+    const mails = await db.select().from(outgoingMail).where(eq(outgoingMail.jobId, res.body.id));
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.to.sort()).toEqual(['admin@acme.test']);
+    expect(mails[0]!.subject).toContain('80 of 80 changed');
+    expect(mails[0]!.bodyText).toContain('department Returns');
+    expect(mails[0]!.bodyText).toContain(`/api/v1/jobs/${res.body.id}`);
+  });
+
+  it('R-BULK-9 bulk jobs send no completion e-mail', async () => {
+    const { ids } = await freshView(3);
+    const res = await submit({ operation: 'update_resolution', ticketIds: ids, payload: { text: 'x' } });
+    await runJob(db, res.body.id);
+    expect(await db.select().from(outgoingMail).where(eq(outgoingMail.jobId, res.body.id))).toHaveLength(0);
   });
 
   it('tickets changed after submit: deleted or moved ones fail with "view changed", the rest are processed', async () => {
