@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { WebmailAdapter } from '../../webmail/adapter';
 import { createGmailAdapter } from '../../webmail/gmail/adapter';
 import { addOwnBadge, loadFixture, nextFrame } from './page-helpers';
+import { unknownPageContract } from './unknown-page-contract';
 
 const ALICE = '18be3dcdd8224f79';
 const BOB = '18be3dce21b8524c';
@@ -43,9 +44,6 @@ function checkboxOf(row: HTMLElement): HTMLElement {
   return checkbox;
 }
 
-function everyCall(adapter: WebmailAdapter): unknown[] {
-  return [adapter.mailbox(), adapter.recognised(), adapter.rows(), adapter.selectedThreadIds(), adapter.openThread(), adapter.mountPoints()];
-}
 
 describe('Gmail adapter on the inbox list', () => {
   let adapter: WebmailAdapter;
@@ -219,23 +217,4 @@ describe('Gmail adapter on an open conversation', () => {
   });
 });
 
-describe('Gmail adapter on a page it does not know', () => {
-  it('is not recognised when the selectors miss, and nothing throws', () => {
-    const adapter = createGmailAdapter(loadFixture('gmail-changed.html'));
-    expect(() => everyCall(adapter)).not.toThrow();
-    expect(adapter.recognised()).toBe(false);
-    expect(adapter.rows()).toEqual([]);
-    expect(adapter.selectedThreadIds()).toEqual([]);
-    expect(adapter.openThread()).toBeNull();
-    expect(adapter.mountPoints()).toEqual({ toolbar: null, threadPanel: null });
-    expect(adapter.mailbox()).toBe('support@acme.test');
-  });
-
-  it('survives an empty page', () => {
-    document.documentElement.innerHTML = '<head></head><body></body>';
-    const adapter = createGmailAdapter(document);
-    expect(() => everyCall(adapter)).not.toThrow();
-    expect(adapter.recognised()).toBe(false);
-    expect(adapter.mailbox()).toBeNull();
-  });
-});
+unknownPageContract('Gmail', createGmailAdapter, 'gmail-changed.html');

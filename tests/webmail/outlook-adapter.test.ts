@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { WebmailAdapter } from '../../webmail/adapter';
 import { createOutlookAdapter } from '../../webmail/outlook/adapter';
 import { addOwnBadge, loadFixture, nextFrame } from './page-helpers';
+import { unknownPageContract } from './unknown-page-contract';
 
 const ALICE = 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAB1cKq7mUxNPkY0xT3r9O2Q=';
 const BOB = 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAHk2bU1e0Y1Dr7G9cW5t8aA=';
@@ -42,9 +43,6 @@ function plainThread(adapter: WebmailAdapter): unknown {
   return thread && { ...thread, element: null, messages: thread.messages.map((m) => ({ ...m, element: null })) };
 }
 
-function everyCall(adapter: WebmailAdapter): unknown[] {
-  return [adapter.mailbox(), adapter.recognised(), adapter.rows(), adapter.selectedThreadIds(), adapter.openThread(), adapter.mountPoints()];
-}
 
 describe('Outlook adapter on the inbox with the reading pane', () => {
   let adapter: WebmailAdapter;
@@ -192,23 +190,4 @@ describe('Outlook adapter on the inbox with the reading pane', () => {
   });
 });
 
-describe('Outlook adapter on a page it does not know', () => {
-  it('is not recognised when the selectors miss, and nothing throws', () => {
-    const adapter = createOutlookAdapter(loadFixture('outlook-changed.html'));
-    expect(() => everyCall(adapter)).not.toThrow();
-    expect(adapter.recognised()).toBe(false);
-    expect(adapter.rows()).toEqual([]);
-    expect(adapter.selectedThreadIds()).toEqual([]);
-    expect(adapter.openThread()).toBeNull();
-    expect(adapter.mountPoints()).toEqual({ toolbar: null, threadPanel: null });
-    expect(adapter.mailbox()).toBe('support@acme.test');
-  });
-
-  it('survives an empty page', () => {
-    document.documentElement.innerHTML = '<head></head><body></body>';
-    const adapter = createOutlookAdapter(document);
-    expect(() => everyCall(adapter)).not.toThrow();
-    expect(adapter.recognised()).toBe(false);
-    expect(adapter.mailbox()).toBeNull();
-  });
-});
+unknownPageContract('Outlook', createOutlookAdapter, 'outlook-changed.html');
