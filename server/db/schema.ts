@@ -196,13 +196,18 @@ export const comments = pgTable(
   (t) => [index('comments_ticket').on(t.ticketId, t.createdAt)],
 );
 
-/** Who changed what on a ticket, and through which job. */
+/**
+ * Who changed what on a ticket, and through which job. Append-only and written in bulk by mass jobs
+ * (200,000 rows per job), so it has no foreign keys: their row-by-row checks cost a mass job a third
+ * of its time. Its rows are written only beside the ticket change they describe, by the agent
+ * making it, and go only with the ticket (trash purge).
+ */
 export const ticketHistory = pgTable(
   'ticket_history',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    ticketId: id('ticket_id').notNull().references(() => tickets.id),
-    agentId: id('agent_id').references(() => agents.id),
+    ticketId: id('ticket_id').notNull(),
+    agentId: id('agent_id'),
     jobId: id('job_id'),
     action: text('action').notNull(),
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
@@ -291,6 +296,22 @@ export const jobItems = pgTable(
     reason: text('reason'),
   },
   (t) => [primaryKey({ columns: [t.jobId, t.ticketId] }), index('job_items_pending').on(t.jobId, t.state, t.seq)],
+);
+
+/**
+ * A mass job's tickets, fixed at submit in batches of MASS_BATCH ids: one row per batch instead of
+ * one per ticket, so 200,000 tickets cost 40 rows to record and to resume. Only failures get a
+ * job_items row.
+ */
+export const jobBatches = pgTable(
+  'job_batches',
+  {
+    jobId: id('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    ticketIds: bigint('ticket_ids', { mode: 'number' }).array().notNull(),
+    doneAt: at('done_at'),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );
 
 /** Follow-up tasks created by macros (R-BULK-14). */

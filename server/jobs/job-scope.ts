@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { jobModeFor } from '../../core/rules/bulk-limits';
 import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
 import type { JobCreate, JobMode } from '../../core/schemas/job';
@@ -20,7 +20,7 @@ export interface JobScope {
   /** Departments the tickets are in: permissions are checked in each. */
   departmentIds: number[];
   /** A SQL condition selecting exactly the job's tickets, for a set-based insert of its items. */
-  where: ReturnType<typeof and>;
+  where: SQL;
   total: number;
 }
 
@@ -31,7 +31,7 @@ async function loadView(db: Db, auth: AuthContext, viewId: number): Promise<View
   return view;
 }
 
-async function departmentsOf(db: Db, where: ReturnType<typeof and>): Promise<{ departmentIds: number[]; total: number }> {
+async function departmentsOf(db: Db, where: SQL): Promise<{ departmentIds: number[]; total: number }> {
   const rows = await db.select({ departmentId: tickets.departmentId, n: sql<number>`count(*)::int` }).from(tickets).where(where).groupBy(tickets.departmentId);
   return { departmentIds: rows.map((r) => r.departmentId), total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
 }
@@ -47,7 +47,7 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
   const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
   if (request.ticketIds) {
     const ids = [...new Set(request.ticketIds)];
-    const where = and(inArray(tickets.id, ids), live);
+    const where = and(inArray(tickets.id, ids), live)!;
     const { departmentIds, total } = await departmentsOf(db, where);
     if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (deleted, merged or unknown)`);
     for (const d of departmentIds) enforce(checkPermission(auth.access, 'ticket.view', d));
@@ -61,7 +61,7 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
   enforce(checkViewAllowsJob({ ...view, kind: view.kind as View['kind'] }, 'bulk'));
   const scopeDepartments = view.departmentId === null ? visible : [view.departmentId];
   const filter: ViewFilter = view.kind === 'spam' ? { ...view.filter, spam: true } : view.filter;
-  const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter));
+  const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter))!;
   const { departmentIds, total } = await departmentsOf(db, where);
   return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
 }

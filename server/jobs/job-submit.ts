@@ -7,6 +7,7 @@ import type { Job, JobCreate } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, tickets } from '../db/schema';
+import { recordMassBatches } from './mass-batch';
 import { ApiFailure, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { resolveScope, type JobScope } from './job-scope';
@@ -77,12 +78,12 @@ export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, requ
     })
     .returning();
   // Set-based, so a 200,000-ticket view costs one statement, not 200,000.
-  await db.execute(
-    sql`insert into ${jobItems} (job_id, ticket_id, seq) select ${job!.id}, ${tickets.id}, row_number() over (order by ${tickets.id}) from ${tickets} where ${scope.where}`,
-  );
-  // Fresh statistics for a mass job, or the planner takes its thousands of new items for a handful
-  // and joins them row by row (PGlite has no autovacuum to keep statistics current).
-  if (scope.mode === 'mass') await db.execute(sql`analyze job_items`);
+  if (scope.mode === 'mass') await recordMassBatches(db, job!.id, scope.where);
+  else {
+    await db.execute(
+      sql`insert into ${jobItems} (job_id, ticket_id, seq) select ${job!.id}, ${tickets.id}, row_number() over (order by ${tickets.id}) from ${tickets} where ${scope.where}`,
+    );
+  }
   await queue.enqueue(db, job!.id, auth.agent.id);
   return toJob(db, job!);
 }

@@ -2,9 +2,13 @@ import type { Database } from '../db/client';
 import { JobQueue } from './queue';
 import { runJob, type WorkerOptions } from './worker';
 
+/** Two lanes keep a 2-core database server busy without taking over its connection pool. */
+const MASS_LANES = 2;
+
 /** Starts the queue and its worker on this process; every backend instance may run one. */
 export async function startJobWorker(database: Database, options: WorkerOptions & { pollSeconds?: number } = {}): Promise<JobQueue> {
   const queue = await JobQueue.start(database);
-  await queue.work((message) => runJob(database.db, message.jobId, options), options.pollSeconds);
+  const massLanes = options.massLanes ?? (database.kind === 'postgres' ? MASS_LANES : 1);
+  await queue.work((message) => runJob(database.db, message.jobId, { ...options, massLanes }), options.pollSeconds);
   return queue;
 }

@@ -6,14 +6,16 @@ import { mailMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
-import { MASS_BATCH, runMassBatch } from './mass-batch';
-import { massSpecOf } from './mass-operations';
+import { runMassBatch } from './mass-batch';
+import { massSpecOf, type MassSpec } from './mass-operations';
 
 const BATCH = 200;
 
 export interface WorkerOptions {
   /** Pause between items, or between batches of a mass job (JOB_ITEM_PAUSE_MS): paces jobs on a busy database; tests use it to stop a job midway. */
   pauseMs?: number;
+  /** Batches of one mass job applied at once, each on its own connection (1 on embedded PGlite, which has one). */
+  massLanes?: number;
 }
 
 /** Why a ticket can no longer be processed as submitted (the view changed under the job). */
@@ -77,19 +79,8 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   // Cancelled while queued, or already finished by a worker that died after its last commit.
   if (!started) return;
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
-  for (;;) {
-    const pending = await pendingItems(db, jobId, spec ? MASS_BATCH : BATCH);
-    if (pending.length === 0) break;
-    if (spec) {
-      await db.transaction((tx) => runMassBatch(tx as Db, started, spec, pending));
-      await pause(options.pauseMs);
-      continue;
-    }
-    for (const ticketId of pending) {
-      await runItem(db, started, ticketId);
-      await pause(options.pauseMs);
-    }
-  }
+  if (spec) await runMassBatches(db, started, spec, options);
+  else await runItems(db, started, options);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it no longer running.
   await db.transaction(async (t) => {
     const tx = t as Db;
@@ -102,14 +93,31 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   });
 }
 
+/** Lanes apply batches side by side, each claiming the next free one, until none is left. */
+async function runMassBatches(db: Db, job: JobRow, spec: MassSpec, options: WorkerOptions) {
+  const lane = async () => {
+    while (await db.transaction((tx) => runMassBatch(tx as Db, job, spec))) await pause(options.pauseMs);
+  };
+  await Promise.all(Array.from({ length: options.massLanes ?? 1 }, lane));
+}
+
+async function runItems(db: Db, job: JobRow, options: WorkerOptions) {
+  for (let pending = await pendingItems(db, job.id); pending.length > 0; pending = await pendingItems(db, job.id)) {
+    for (const ticketId of pending) {
+      await runItem(db, job, ticketId);
+      await pause(options.pauseMs);
+    }
+  }
+}
+
 const pause = (ms = 0) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
-async function pendingItems(db: Db, jobId: number, limit: number): Promise<number[]> {
+async function pendingItems(db: Db, jobId: number): Promise<number[]> {
   const rows = await db
     .select({ ticketId: jobItems.ticketId })
     .from(jobItems)
     .where(and(eq(jobItems.jobId, jobId), eq(jobItems.state, 'pending')))
     .orderBy(asc(jobItems.seq))
-    .limit(limit);
+    .limit(BATCH);
   return rows.map((r) => r.ticketId);
 }

@@ -2,85 +2,20 @@
  * Mass jobs over 200,000 tickets through the real job engine (POST /jobs, pg-boss, the worker),
  * beside a floor measured in the same run on the same database: one plain UPDATE of the same rows.
  * PGlite always; PostgreSQL too when BENCH_DATABASE_URL points at a server (a throw-away database
- * is created on it).
+ * is created on it). Each database runs in its own process, whose peak RSS is reported: with
+ * PostgreSQL that is the backend alone; with PGlite it includes the embedded database.
  */
-import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import type { Db } from '../../server/db/client';
-import { views } from '../../server/db/schema';
-import { createTestServer, type TestServer } from '../server/harness';
-import { buildWorld, type World } from '../server/world';
+import { fork } from 'node:child_process';
+import type { Figures } from './mass-measure';
 
 const TICKETS = Number(process.env.BENCH_TICKETS ?? 200_000);
 
-interface Figures {
-  engineMs: number;
-  floorMs: number;
-  peakRssMb: number;
-}
-
-function watchRss() {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
-  return () => {
-    clearInterval(timer);
-    return Math.round(Math.max(peak, process.memoryUsage().rss) / 1024 / 1024);
-  };
-}
-
-async function timed(work: () => Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await work();
-  return performance.now() - started;
-}
-
-async function waitDone(server: TestServer, token: string, id: number) {
-  for (;;) {
-    const job = (await server.request('GET', `/api/v1/jobs/${id}`, { token })).body;
-    if (job.status === 'completed') return job;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
-async function runThroughEngine(server: TestServer, world: World, viewId: number, operation: string, payload: object): Promise<{ ms: number; rss: number }> {
-  const stop = watchRss();
-  const ms = await timed(async () => {
-    const res = await server.request('POST', '/api/v1/jobs', { token: world.tokens.admin, body: { operation, departmentId: world.departments.returns.id, viewId, payload } });
-    if (res.status !== 202) throw new Error(JSON.stringify(res.body));
-    const job = await waitDone(server, world.tokens.admin, res.body.id);
-    if (job.counts.done !== TICKETS) throw new Error(`only ${job.counts.done} of ${TICKETS} changed`);
+function measureApart(kind: 'pglite' | 'postgres', env: NodeJS.ProcessEnv): Promise<Record<string, Figures>> {
+  const child = fork(new URL('./mass-measure.ts', import.meta.url), [kind], { execArgv: ['--import', 'tsx'], env });
+  return new Promise((resolve, reject) => {
+    child.once('message', (figures) => resolve(figures as Record<string, Figures>));
+    child.once('exit', (code) => reject(new Error(`the ${kind} benchmark exited with code ${code}`)));
   });
-  return { ms, rss: stop() };
-}
-
-async function seed(db: Db, world: World, tag: string) {
-  await db.execute(sql`insert into tickets (department_id, channel, contact_id, subject, tags)
-    select ${world.departments.returns.id}, 'email', ${world.contacts.bob.id}, 'Bulk ' || g, array[${tag}::text] from generate_series(1, ${TICKETS}) g`);
-  await db.execute(sql`analyze tickets`);
-}
-
-async function measure(kind: 'pglite' | 'postgres'): Promise<Record<string, Figures>> {
-  const server = await createTestServer(kind, { jobs: 'run' });
-  try {
-    const db = server.database.db;
-    const world = await buildWorld(db);
-    const tag = `bench-${randomBytes(4).toString('hex')}`;
-    await seed(db, world, tag);
-    const [view] = await db.insert(views).values({ name: 'Bench', kind: 'normal', departmentId: world.departments.returns.id, filter: { tags: [tag] } }).returning();
-    const viewId = view!.id;
-    const mine = sql`${tag} = any(tags)`;
-    const assignFloor = await timed(() => db.execute(sql`update tickets set assignee_agent_id = ${world.agents.lead.id}, version = version + 1, updated_at = now() where ${mine}`));
-    const assign = await runThroughEngine(server, world, viewId, 'assign', { agentId: world.agents.admin.id });
-    const moveFloor = await timed(() => db.execute(sql`update tickets set department_id = ${world.departments.billing.id}, version = version + 1, updated_at = now() where ${mine}`));
-    await db.execute(sql`update tickets set department_id = ${world.departments.returns.id} where ${mine}`);
-    const move = await runThroughEngine(server, world, viewId, 'move', { departmentId: world.departments.billing.id });
-    return {
-      'mass assign': { engineMs: assign.ms, floorMs: assignFloor, peakRssMb: assign.rss },
-      'mass move': { engineMs: move.ms, floorMs: moveFloor, peakRssMb: move.rss },
-    };
-  } finally {
-    await server.close();
-  }
 }
 
 function report(kind: string, figures: Record<string, Figures>) {
@@ -88,16 +23,15 @@ function report(kind: string, figures: Record<string, Figures>) {
   for (const [name, f] of Object.entries(figures)) {
     const rate = Math.round(TICKETS / (f.engineMs / 1000));
     console.info(
-      `  ${name.padEnd(12)} engine ${(f.engineMs / 1000).toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s), floor ${(f.floorMs / 1000).toFixed(1)} s, ratio ${(f.engineMs / f.floorMs).toFixed(2)}×, peak RSS ${f.peakRssMb} MB (whole process)`,
+      `  ${name.padEnd(12)} engine ${(f.engineMs / 1000).toFixed(1)} s (${rate.toLocaleString('en-US')} rows/s), floor ${(f.floorMs / 1000).toFixed(1)} s, ratio ${(f.engineMs / f.floorMs).toFixed(2)}×, peak RSS ${f.peakRssMb} MB`,
     );
   }
 }
 
 export async function massBench() {
-  report('PGlite (embedded, in this process)', await measure('pglite'));
+  report('PGlite (embedded, in the measured process)', await measureApart('pglite', process.env));
   const url = process.env.BENCH_DATABASE_URL;
   if (!url) return console.info('PostgreSQL: set BENCH_DATABASE_URL to measure it too.');
   // The test harness makes its throw-away databases on the server TEST_DATABASE_URL names.
-  process.env.TEST_DATABASE_URL = url;
-  report('PostgreSQL', await measure('postgres'));
+  report('PostgreSQL', await measureApart('postgres', { ...process.env, TEST_DATABASE_URL: url }));
 }
