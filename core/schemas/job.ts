@@ -108,6 +108,8 @@ export const JobListQuery = z
   .object({
     status: z.enum(['queued', 'running', 'completed', 'failed', 'cancelled']).optional(),
     operation: Operation.optional(),
+    /** R-BULK-10: mass history apart from bulk history. */
+    mode: JobMode.optional(),
     departmentId: z.coerce.number().int().positive().optional(),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),

@@ -34,3 +34,7 @@ export const View = z
   })
   .meta({ id: 'View' });
 export type View = z.infer<typeof View>;
+
+/** How many live tickets a view matches now. */
+export const ViewCount = z.object({ viewId: Id, total: z.number().int().nonnegative() }).meta({ id: 'ViewCount' });
+export type ViewCount = z.infer<typeof ViewCount>;

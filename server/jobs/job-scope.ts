@@ -43,7 +43,6 @@ function modeOrRefuse(count: number, source: 'selection' | 'view'): JobMode {
 }
 
 export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
-  const visible = visibleDepartmentIds(auth.access);
   const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
   if (request.ticketIds) {
     const ids = [...new Set(request.ticketIds)];
@@ -59,9 +58,20 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
   const view = await loadView(db, auth, request.viewId!);
   // R-BULK-4 does not depend on how many tickets the view holds: refuse before counting them.
   enforce(checkViewAllowsJob({ ...view, kind: view.kind as View['kind'] }, 'bulk'));
-  const scopeDepartments = view.departmentId === null ? visible : [view.departmentId];
+  const { where, departmentIds, total } = await viewSelection(db, auth, view);
+  return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
+}
+
+/** Every live ticket a view matches, in the departments the agent can see: what "all tickets in this view" selects. */
+async function viewSelection(db: Db, auth: AuthContext, view: ViewRow): Promise<{ where: SQL; departmentIds: number[]; total: number }> {
+  const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
+  const scopeDepartments = view.departmentId === null ? visibleDepartmentIds(auth.access) : [view.departmentId];
   const filter: ViewFilter = view.kind === 'spam' ? { ...view.filter, spam: true } : view.filter;
   const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter))!;
-  const { departmentIds, total } = await departmentsOf(db, where);
-  return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
+  return { where, ...(await departmentsOf(db, where)) };
+}
+
+/** How many tickets "select all in this view" would take right now. */
+export async function countView(db: Db, auth: AuthContext, viewId: number): Promise<number> {
+  return (await viewSelection(db, auth, await loadView(db, auth, viewId))).total;
 }

@@ -4,12 +4,13 @@ import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissi
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Department } from '../../core/schemas/department';
 import { Template } from '../../core/schemas/template';
-import { View, type ViewFilter } from '../../core/schemas/view';
+import { View, ViewCount, type ViewFilter } from '../../core/schemas/view';
 import type { Db } from '../db/client';
 import { departments, templates, views } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
+import { countView } from '../jobs/job-scope';
 
 async function listDepartments(db: Db, ids: number[]): Promise<Department[]> {
   if (ids.length === 0) return [];
@@ -39,6 +40,10 @@ export function departmentRoutes(api: Api) {
       const rows = await db.select().from(views).where(and(scope)).orderBy(asc(views.departmentId), asc(views.name));
       return { items: rows.map((v) => ({ ...v, kind: v.kind as View['kind'], filter: v.filter as ViewFilter })) };
     },
+  );
+  api.add(
+    { method: 'get', path: '/views/:id/count', tag: 'views', summary: 'How many live tickets the view matches now: what "select all in this view" takes', params: IdParams, response: ViewCount },
+    async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }),
   );
   api.add(
     { method: 'get', path: '/templates', tag: 'templates', summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },

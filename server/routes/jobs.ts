@@ -45,13 +45,14 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
     ({ db, auth, body }) => previewJob(db, auth, body),
   );
   api.add(
-    { method: 'get', path: '/jobs', tag, summary: 'Job history: queued, running, completed; filter by operation and department', query: JobListQuery, response: pageOf(Job) },
+    { method: 'get', path: '/jobs', tag, summary: 'Job history: queued, running, completed; filter by operation, mode (bulk or mass) and department', query: JobListQuery, response: pageOf(Job) },
     async ({ db, auth, query }) => {
       const after = decodeCursor(query.cursor, Cursor);
       const conditions = [
         visibleJobs(auth),
         query.status ? eq(jobs.status, query.status) : undefined,
         query.operation ? eq(jobs.operation, query.operation) : undefined,
+        query.mode ? eq(jobs.mode, query.mode) : undefined,
         query.departmentId ? eq(jobs.departmentId, query.departmentId) : undefined,
         after ? lt(jobs.id, after.id) : undefined,
       ];

@@ -54,6 +54,22 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect(history[0]!.n).toBe(300);
   });
 
+  it('counts what "select all in this view" takes (live tickets only), and lists mass history apart from bulk', async () => {
+    const { viewId, ids } = await freshView(75);
+    await db.update(tickets).set({ trashedAt: new Date() }).where(inArray(tickets.id, ids.slice(0, 5)));
+    const counted = await server.request('GET', `/api/v1/views/${viewId}/count`, { token: world.tokens.admin });
+    expect(counted.body).toEqual({ viewId, total: 70 });
+    expect((await server.request('GET', `/api/v1/views/${viewId}/count`, { token: world.tokens.nobody })).status).toBe(403);
+    expect((await server.request('GET', '/api/v1/views/999999/count', { token: world.tokens.admin })).status).toBe(404);
+    const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'History' } });
+    const mass = (await server.request('GET', '/api/v1/jobs?mode=mass', { token: world.tokens.admin })).body.items;
+    expect(mass.map((j: { id: number }) => j.id)).toContain(res.body.id);
+    expect(mass.every((j: { mode: string }) => j.mode === 'mass')).toBe(true);
+    const bulk = (await server.request('GET', '/api/v1/jobs?mode=bulk', { token: world.tokens.admin })).body.items;
+    expect(bulk.map((j: { id: number }) => j.id)).not.toContain(res.body.id);
+    await runJob(db, res.body.id);
+  });
+
   it('R-BULK-9 a finished mass action mails its result to the initiator and the department\'s admins, once', async () => {
     const { viewId } = await freshView(80);
     const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Known issue, fixed in 5.1' } });
