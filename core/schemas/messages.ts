@@ -5,6 +5,7 @@ import { Job, JobCreate, JobListQuery, JobPreview } from './job';
 import { Id } from './common';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
+import { View, ViewCount } from './view';
 
 /** What a content script may know of a ticket: enough for a badge, nothing from other departments. */
 export const TicketSummary = Ticket.pick({
@@ -87,6 +88,8 @@ export const protocol = {
   'jobs.get': { request: z.object({ id: Id }), response: Job },
   'jobs.list': { request: JobListQuery, response: z.object({ items: z.array(Job), nextCursor: z.string().nullable() }) },
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
+  'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
+  'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
 } as const;
 
 export type MessageType = keyof typeof protocol;

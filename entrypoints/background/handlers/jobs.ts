@@ -1,4 +1,5 @@
 import { Job, JobPreview } from '../../../core/schemas/job';
+import { View, ViewCount } from '../../../core/schemas/view';
 import { call } from '../api-client';
 import type { Handlers } from '../router';
 import { services } from '../services';
@@ -21,7 +22,7 @@ async function backend<T>(run: Parameters<typeof call<T>>[1]): Promise<T> {
   return call(await (await services()).connection(), run);
 }
 
-export const jobHandlers: Handlers<'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel'> = {
+export const jobHandlers: Handlers<'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'views.list' | 'views.count'> = {
   'jobs.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('jobs/preview', { json: request }).json())),
   // Through the outbox: a job submitted while the backend is away is sent once it is back, never twice.
   'jobs.submit': async (request) => {
@@ -38,4 +39,11 @@ export const jobHandlers: Handlers<'jobs.preview' | 'jobs.submit' | 'jobs.get' |
       return { items: page.items.map((j) => Job.parse(j)), nextCursor: page.nextCursor };
     }),
   'jobs.cancel': ({ id }) => backend(async (api) => Job.parse(await api.delete(`jobs/${id}`).json())),
+  // Views are what mass jobs run over ("select all tickets in this view").
+  'views.list': ({ departmentId }) =>
+    backend(async (api) => {
+      const page = (await api.get('views', { searchParams: departmentId ? { departmentId } : {} }).json()) as { items: unknown[] };
+      return { items: page.items.map((v) => View.parse(v)) };
+    }),
+  'views.count': ({ viewId }) => backend(async (api) => ViewCount.parse(await api.get(`views/${viewId}/count`).json())),
 };
