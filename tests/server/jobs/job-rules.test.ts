@@ -138,6 +138,15 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
     await cancel(elsewhere.body.id);
   });
 
+  it('R-BULK-7 concurrent submits on one view: exactly one job is accepted', async () => {
+    const body = { operation: 'update_resolution', departmentId: world.departments.returns.id, viewId: bigView, payload: { text: 'race' } };
+    const answers = await Promise.all(Array.from({ length: 6 }, () => submit(body)));
+    const accepted = answers.filter((a) => a.status === 202);
+    expect(accepted).toHaveLength(1);
+    expect(answers.filter((a) => a.status === 422).every((a) => a.body.error.rule === 'R-BULK-7')).toBe(true);
+    await cancel(accepted[0]!.body.id);
+  });
+
   it('R-PERM-5 a job needs the operation\'s permission; a mass job also ticket.mass_action', async () => {
     const supportTicket = world.tickets.find((t) => t.departmentId === world.departments.support.id)!.id;
     const del = await submit({ operation: 'delete', departmentId: world.departments.support.id, ticketIds: [supportTicket], payload: {} }, world.tokens.agent);
