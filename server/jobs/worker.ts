@@ -81,13 +81,21 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
-  // Completion and its e-mail commit together, once: a second worker finishing the same job finds it no longer running.
+  // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
+  // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
   await db.transaction(async (t) => {
     const tx = t as Db;
     const [finished] = await tx
       .update(jobs)
       .set({ status: 'completed', finishedAt: sql`now()` })
-      .where(and(eq(jobs.id, jobId), eq(jobs.status, 'running')))
+      .where(
+        and(
+          eq(jobs.id, jobId),
+          eq(jobs.status, 'running'),
+          sql`not exists (select 1 from job_batches b where b.job_id = ${jobId} and b.done_at is null)`,
+          sql`not exists (select 1 from job_items i where i.job_id = ${jobId} and i.state = 'pending')`,
+        ),
+      )
       .returning();
     if (finished) await mailMassResult(tx, finished);
   });

@@ -163,6 +163,30 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect(changed[0]!.n).toBe(12_001);
   }, 60_000);
 
+  // Two transactions at once need two connections: PostgreSQL only (PGlite has one, and one process).
+  it.runIf(kind === 'postgres')('a worker does not complete a job while another still holds one of its batches', async () => {
+    const { viewId } = await freshView(10_001);
+    const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Held' } });
+    const job = await jobRow(res.body.id);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let claimed!: () => void;
+    const claimedOne = new Promise<void>((resolve) => (claimed = resolve));
+    // Another worker has claimed the first batch (its row lock) and not yet applied it.
+    const other = db.transaction(async (tx) => {
+      await tx.execute(sql`select seq from job_batches where job_id = ${job.id} and seq = 0 for update`);
+      claimed();
+      await held;
+    });
+    await claimedOne;
+    await runJob(db, job.id);
+    expect(await jobRow(job.id)).toMatchObject({ status: 'running', done: 5001 });
+    release();
+    await other;
+    await runJob(db, job.id);
+    expect(await jobRow(job.id)).toMatchObject({ status: 'completed', done: 10_001 });
+  }, 60_000);
+
   it('R-BULK-1 a view of 200,001 tickets is refused with the count; 200,000 is accepted', async () => {
     const { viewId } = await freshView(200_000);
     const ok = await submit({ operation: 'delete', viewId, payload: {} });
