@@ -82,7 +82,10 @@ test('Popup: select all tickets of a department view, prepare a move with the co
   await connect(LEAD);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  // Across departments each view names its department; once Support is picked, only its views (and "All departments") remain.
+  await expect(popup.getByTestId('mass-view').locator('option', { hasText: 'Billing · Open tickets' })).toHaveCount(1);
   await popup.getByTestId('mass-department').selectOption({ label: 'Support' });
+  await expect(popup.getByTestId('mass-view').locator('option', { hasText: 'Billing' })).toHaveCount(0);
   await popup.getByTestId('mass-view').selectOption({ label: 'Open tickets' });
   const count = total.toLocaleString('en-US');
   await popup.getByRole('button', { name: `Select all ${count} tickets in this view` }).click();
