@@ -2,6 +2,7 @@ import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { createApp } from './app';
 import { startJobWorker } from './jobs/job-worker';
+import { smtpMailer } from './mail/smtp-mailer';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -85,17 +86,20 @@ export async function start(config: Config, options: CommonOptions & { port: num
     const result = await seedDemo(database.db);
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS });
+  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL) : null;
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailer });
   const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     console.info(`Database: ${describeDb(database)}.`);
+    console.info(mailer ? `Mail: SMTP at ${new URL(config.SMTP_URL!).host}.` : 'Mail: no SMTP_URL, so replies and notifications are stored, not sent (demo mode).');
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
   const stop = async () => {
     server.close();
     await jobs.stop();
+    mailer?.close();
     await database.close();
     process.exit(0);
   };

@@ -88,7 +88,7 @@ function uniqueTargets(targets: ReplyTarget[]): ReplyTarget[] {
 }
 
 /** R-REPLY-1 */
-function checkReplyCount(count: number): Verdict {
+export function checkReplyCount(count: number): Verdict {
   if (count === 0) return violation('R-REPLY-1', 'Select at least one ticket to reply to.');
   if (count > MAX_BULK_REPLY) {
     return violation(

@@ -64,6 +64,18 @@ export type JobStatus = z.infer<typeof JobStatus>;
 export const JobFailure = z.object({ ticketId: Id, ticketNumber: z.number().int().nullable(), reason: z.string().max(2000) });
 export type JobFailure = z.infer<typeof JobFailure>;
 
+/** Where one reply recipient stands (R-REPLY-8); `stored` means kept unsent, as a server without SMTP does. */
+export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'uncertain', 'stored']);
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+
+/** R-REPLY-8: per-recipient delivery of a bulk reply — how many got it, and who did not, and why. */
+export const JobDelivery = z.object({
+  total: z.number().int().nonnegative(),
+  counts: z.partialRecord(DeliveryStatus, z.number().int().nonnegative()),
+  problems: z.array(z.object({ ticketId: Id, address: z.string(), status: DeliveryStatus, response: z.string().nullable() })),
+});
+export type JobDelivery = z.infer<typeof JobDelivery>;
+
 export const Job = z
   .object({
     id: Id,
@@ -82,6 +94,8 @@ export const Job = z
       failed: z.number().int().nonnegative(),
     }),
     failures: z.array(JobFailure),
+    /** Bulk replies only. */
+    delivery: JobDelivery.nullable(),
     createdAt: Timestamp,
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),

@@ -314,6 +314,30 @@ export const jobBatches = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.seq] })],
 );
 
+/**
+ * One recipient of one outgoing reply, delivered in its own SMTP envelope. The status moves
+ * queued → sending → sent | failed | uncertain (| bounced, from a DSN); `stored` when no SMTP server
+ * is configured (demo). "sending" is committed before the message is handed to SMTP, so a crash
+ * in between leaves it `uncertain` instead of sending it twice.
+ */
+export const replyRecipients = pgTable(
+  'reply_recipients',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    jobId: id('job_id').references(() => jobs.id, { onDelete: 'cascade' }),
+    ticketId: id('ticket_id').notNull(),
+    threadId: id('thread_id').notNull(),
+    address: text('address').notNull(),
+    kind: text('kind').notNull(),
+    token: text('token').notNull().unique(),
+    status: text('status').notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    smtpResponse: text('smtp_response'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('reply_recipients_job').on(t.jobId, t.status), index('reply_recipients_thread').on(t.threadId)],
+);
+
 /** Follow-up tasks created by macros (R-BULK-14). */
 export const ticketTasks = pgTable(
   'ticket_tasks',

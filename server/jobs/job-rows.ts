@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { Job } from '../../core/schemas/job';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DeliveryStatus, Job, JobDelivery } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { jobItems, jobs, tickets, views } from '../db/schema';
+import { jobItems, jobs, replyRecipients, tickets, views } from '../db/schema';
 
 export type JobRow = typeof jobs.$inferSelect;
 
@@ -9,6 +9,27 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** How many failures a job answer lists; the counts always say how many there were. */
 const FAILURES_SHOWN = 500;
+
+const PROBLEMS: DeliveryStatus[] = ['failed', 'bounced', 'uncertain'];
+
+async function deliveryOf(db: Db, jobId: number): Promise<JobDelivery> {
+  const counted = await db
+    .select({ status: replyRecipients.status, n: sql<number>`count(*)::int` })
+    .from(replyRecipients)
+    .where(eq(replyRecipients.jobId, jobId))
+    .groupBy(replyRecipients.status);
+  const problems = await db
+    .select({ ticketId: replyRecipients.ticketId, address: replyRecipients.address, status: replyRecipients.status, response: replyRecipients.smtpResponse })
+    .from(replyRecipients)
+    .where(and(eq(replyRecipients.jobId, jobId), inArray(replyRecipients.status, PROBLEMS)))
+    .orderBy(asc(replyRecipients.id))
+    .limit(FAILURES_SHOWN);
+  return {
+    total: counted.reduce((sum, c) => sum + Number(c.n), 0),
+    counts: Object.fromEntries(counted.map((c) => [c.status, Number(c.n)])),
+    problems: problems.map((p) => ({ ...p, status: p.status as DeliveryStatus })),
+  };
+}
 
 export async function toJob(db: Db, row: JobRow): Promise<Job> {
   const [view] = row.viewId === null ? [] : await db.select({ name: views.name }).from(views).where(eq(views.id, row.viewId));
@@ -33,6 +54,7 @@ export async function toJob(db: Db, row: JobRow): Promise<Job> {
     status: row.status as Job['status'],
     counts: { total: row.total, done: row.done, failed: row.failed },
     failures: failures.map((f) => ({ ticketId: f.ticketId, ticketNumber: f.ticketNumber, reason: f.reason ?? 'failed' })),
+    delivery: row.operation === 'reply' ? await deliveryOf(db, row.id) : null,
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -1,8 +1,10 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
 import { checkFieldUpdate } from '../../core/rules/field-update';
+import { checkReplyCount } from '../../core/rules/reply-eligibility';
 import { checkJobPermissions } from '../../core/rules/job-request';
 import { checkViewAllowsJob } from '../../core/rules/view-scope';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
 import type { Job, JobCreate } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import type { Db } from '../db/client';
@@ -21,9 +23,15 @@ const LOCK_VIEW = 71_002;
 
 /** Operations whose executors arrive with their own features (bulk reply, merge). */
 const NOT_YET: Partial<Record<JobCreate['operation'], string>> = {
-  reply: 'Bulk reply is not available on this server yet.',
   merge: 'Merging through a job is not available on this server yet.',
 };
+
+/** R-REPLY-2: a placeholder that does not exist would reach the customer as written; refuse it before anything is sent. */
+function refuseUnknownPlaceholders(payload: { subject?: string; body: string }) {
+  const unknown = unknownPlaceholders(`${payload.subject ?? ''} ${payload.body}`);
+  if (unknown.length === 0) return;
+  throw new ApiFailure(422, 'RULE_VIOLATION', `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`, 'R-REPLY-2');
+}
 
 async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope: JobScope) {
   if (request.operation !== 'move') return;
@@ -47,6 +55,8 @@ async function enforceCapacity(db: Db, auth: AuthContext, scope: JobScope) {
 
 /** Every rule of R-BULK-1..7 and the permissions; throws the first refusal, answers the scope. */
 export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
+  // R-REPLY-1 names the reply's own limit before the generic R-BULK-1 would.
+  if (request.operation === 'reply' && request.ticketIds) enforce(checkReplyCount(new Set(request.ticketIds).size));
   const scope = await resolveScope(db, auth, request);
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
@@ -54,6 +64,7 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   if (unavailable) throw new ApiFailure(422, 'VALIDATION', unavailable);
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds));
   if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+  if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
   await enforceMove(db, auth, request, scope);
   await enforceCapacity(db, auth, scope);
   return scope;

@@ -8,6 +8,8 @@ import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
+import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
+import type { ReplyMailer } from '../mail/smtp-mailer';
 
 const BATCH = 200;
 
@@ -16,6 +18,9 @@ export interface WorkerOptions {
   pauseMs?: number;
   /** Batches of one mass job applied at once, each on its own connection (1 on embedded PGlite, which has one). */
   massLanes?: number;
+  /** Where bulk replies go; null stores them unsent (demo, no SMTP_URL). */
+  mailer?: ReplyMailer | null;
+  delivery?: DeliveryOptions;
 }
 
 /** Why a ticket can no longer be processed as submitted (the view changed under the job). */
@@ -81,6 +86,8 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
+  // Each reply is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
+  if (started.operation === 'reply') await deliverReplies(db, jobId, options.mailer ?? null, options.delivery);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
   await db.transaction(async (t) => {

@@ -5,6 +5,7 @@ import { openDatabase, type Database } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
 import { JobQueue } from '../../server/jobs/queue';
 import { startJobWorker } from '../../server/jobs/job-worker';
+import type { WorkerOptions } from '../../server/jobs/worker';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -54,6 +55,8 @@ export interface TestServerOptions {
   jobs?: 'run' | 'hold';
   /** Pause between job items, to catch a job while it runs. */
   jobPauseMs?: number;
+  /** Where the worker sends bulk replies (default: stored, as without SMTP_URL). */
+  worker?: Pick<WorkerOptions, 'mailer' | 'delivery'>;
 }
 
 export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {
@@ -62,7 +65,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
   await runMigrations(database);
   const jobs =
     options.jobs === 'run'
-      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0 })
+      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker })
       : options.jobs === 'hold'
         ? await JobQueue.start(database)
         : undefined;

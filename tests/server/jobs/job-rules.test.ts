@@ -69,7 +69,7 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
           if (expected === 'no') {
             expect(res.status, label).toBe(422);
             expect(res.body.error.rule, label).toBe('R-BULK-2');
-          } else if (operation === 'reply' || operation === 'merge') {
+          } else if (operation === 'merge') {
             expect(res.status, label).toBe(422);
             expect(res.body.error.message, label).toMatch(/not available on this server yet/);
           } else {

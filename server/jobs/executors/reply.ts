@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { replyEligibility, replyRecipients as recipientsOf } from '../../../core/rules/reply-eligibility';
+import type { OperationPayload } from '../../../core/schemas/job';
+import type { Channel } from '../../../core/schemas/ticket';
+import type { Db } from '../../db/client';
+import { agents, contacts, departments, replyRecipients, templates, threads } from '../../db/schema';
+import { renderReply } from '../../mail/render';
+import type { TicketRow } from '../../tickets/ticket-rows';
+import { ItemFailure, type Executor } from '../executor';
+
+type ReplyPayload = Extract<OperationPayload, { operation: 'reply' }>['payload'];
+
+/** The subject and body to send: the payload's own, or the template's where the payload leaves them empty. */
+export async function replyText(tx: Db, payload: ReplyPayload, departmentId: number): Promise<{ subject: string; body: string }> {
+  if (payload.templateId === undefined) return { subject: payload.subject ?? '', body: payload.body };
+  const [template] = await tx.select().from(templates).where(and(eq(templates.id, payload.templateId), eq(templates.departmentId, departmentId)));
+  if (!template) throw new ItemFailure(`Template ${payload.templateId} is not a template of the ticket's department.`);
+  return { subject: payload.subject || template.subject, body: payload.body || template.body };
+}
+
+/** The customer's last message, so the reply threads under it in their mailbox. */
+async function threading(tx: Db, ticketId: number): Promise<{ inReplyTo: string | null; references: string[] }> {
+  const [last] = await tx
+    .select({ messageId: threads.messageId, references: threads.references })
+    .from(threads)
+    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'inbound')))
+    .orderBy(desc(threads.createdAt), desc(threads.id))
+    .limit(1);
+  if (!last?.messageId) return { inReplyTo: null, references: [] };
+  return { inReplyTo: last.messageId, references: [...last.references, last.messageId] };
+}
+
+async function secondaryEmails(tx: Db, ticket: TicketRow): Promise<string[]> {
+  if (ticket.secondaryContactIds.length === 0) return [];
+  const rows = await tx.select({ email: contacts.email }).from(contacts).where(inArray(contacts.id, ticket.secondaryContactIds));
+  return rows.flatMap((r) => (r.email ? [r.email] : []));
+}
+
+const domainOf = (address: string) => address.split('@')[1] ?? 'localhost';
+
+/**
+ * R-REPLY-2..5 for one ticket: refuses an ineligible ticket with the rule, renders the reply for
+ * it, and records it as an outbound thread with one queued recipient per address (R-REPLY-5: the
+ * contact, then the secondary contacts and CC addresses). Delivery happens after this commits.
+ */
+export const reply: Executor = async ({ tx, job, ticket }) => {
+  const [contact] = await tx.select().from(contacts).where(eq(contacts.id, ticket.contactId));
+  const verdict = replyEligibility({
+    ticket: { id: ticket.id, departmentId: ticket.departmentId, channel: ticket.channel as Channel, lastThreadChannel: ticket.lastThreadChannel as Channel | null },
+    contactEmail: contact?.email ?? null,
+  });
+  if (!verdict.ok) throw new ItemFailure(verdict.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
+
+  const [department] = await tx.select().from(departments).where(eq(departments.id, ticket.departmentId));
+  const from = department!.fromAddresses[0] ?? department!.supportAddresses[0];
+  if (!from) throw new ItemFailure(`Department ${department!.name} has no from-address to send replies from; an admin must set one.`);
+  const [agent] = await tx.select({ name: agents.name }).from(agents).where(eq(agents.id, job.initiatorId));
+  const rendered = renderReply(await replyText(tx, job.payload as ReplyPayload, ticket.departmentId), {
+    'contact.name': contact!.name,
+    'contact.email': contact!.email!,
+    'ticket.number': String(ticket.number),
+    'ticket.subject': ticket.subject,
+    'agent.name': agent?.name ?? '',
+    'department.name': department!.name,
+  });
+  const { to, cc } = recipientsOf({ contactEmail: contact!.email!, secondaryContactEmails: await secondaryEmails(tx, ticket), ccAddresses: ticket.ccAddresses });
+
+  const [thread] = await tx
+    .insert(threads)
+    .values({
+      ticketId: ticket.id,
+      direction: 'outbound',
+      channel: 'email',
+      from,
+      to,
+      cc,
+      subject: rendered.subject || `Re: ${ticket.subject}`,
+      bodyText: rendered.text,
+      bodyHtml: rendered.html,
+      messageId: `<${randomUUID()}@${domainOf(from)}>`,
+      ...(await threading(tx, ticket.id)),
+    })
+    .returning({ id: threads.id });
+  await tx.insert(replyRecipients).values(
+    [...to.map((address) => ({ address, kind: 'to' })), ...cc.map((address) => ({ address, kind: 'cc' }))].map((r) => ({
+      ...r,
+      jobId: job.id || null,
+      ticketId: ticket.id,
+      threadId: thread!.id,
+      // Unguessable: it identifies the recipient in bounces and read receipts.
+      token: randomBytes(16).toString('base64url'),
+    })),
+  );
+  return {
+    set: { lastThreadChannel: 'email', ...(ticket.firstResponseAt === null ? { firstResponseAt: new Date() } : {}) },
+    action: 'replied',
+    changes: { reply: { threadId: thread!.id, to, cc } },
+  };
+};

@@ -1,0 +1,75 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { replyRecipients, threads } from '../db/schema';
+import type { ReplyMailer } from './smtp-mailer';
+
+export interface DeliveryOptions {
+  /** Waits before the 2nd, 3rd… attempt of a recipient nothing was handed over for; its length is the number of retries. */
+  retryDelaysMs?: number[];
+}
+
+const DEFAULT_RETRY_DELAYS = [2_000, 10_000, 30_000];
+const PAGE = 50;
+
+const INTERRUPTED =
+  'The server stopped while this message was being handed to the SMTP server: it may or may not have arrived, so it is not sent again automatically. Resend it if the customer did not get it.';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function mark(db: Db, id: number, status: string, smtpResponse: string | null, attempts?: number) {
+  await db
+    .update(replyRecipients)
+    .set({ status, smtpResponse, updatedAt: sql`now()`, ...(attempts === undefined ? {} : { attempts }) })
+    .where(eq(replyRecipients.id, id));
+}
+
+/**
+ * Hands every queued recipient of a job to SMTP, one envelope each. "sending" is committed before
+ * each hand-over, so after a crash those are marked uncertain rather than sent twice. Without SMTP
+ * (demo) the messages are stored, not sent.
+ */
+export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer | null, options: DeliveryOptions = {}): Promise<void> {
+  const delays = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS;
+  await db
+    .update(replyRecipients)
+    .set({ status: 'uncertain', smtpResponse: INTERRUPTED, updatedAt: sql`now()` })
+    .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'sending')));
+  for (;;) {
+    const page = await db
+      .select({ recipient: replyRecipients, thread: threads })
+      .from(replyRecipients)
+      .innerJoin(threads, eq(threads.id, replyRecipients.threadId))
+      .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'queued')))
+      .orderBy(asc(replyRecipients.id))
+      .limit(PAGE);
+    if (page.length === 0) return;
+    for (const { recipient, thread } of page) {
+      if (!mailer) {
+        await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
+        continue;
+      }
+      await mark(db, recipient.id, 'sending', null);
+      const outcome = await mailer.send({
+        envelope: { from: thread.from, to: recipient.address },
+        from: thread.from,
+        to: thread.to,
+        cc: thread.cc,
+        subject: thread.subject,
+        text: thread.bodyText,
+        html: thread.bodyHtml,
+        messageId: thread.messageId!,
+        inReplyTo: thread.inReplyTo,
+        references: thread.references,
+      });
+      const attempts = recipient.attempts + 1;
+      if (outcome.status !== 'retry') {
+        await mark(db, recipient.id, outcome.status, outcome.response, attempts);
+      } else if (attempts > delays.length) {
+        await mark(db, recipient.id, 'failed', `Not delivered after ${attempts} attempts: ${outcome.response}`, attempts);
+      } else {
+        await mark(db, recipient.id, 'queued', outcome.response, attempts);
+        await sleep(delays[attempts - 1]!);
+      }
+    }
+  }
+}

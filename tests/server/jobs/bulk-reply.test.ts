@@ -1,0 +1,188 @@
+import { eq, inArray } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../../../server/db/client';
+import { contacts, jobs, replyRecipients, threads, tickets } from '../../../server/db/schema';
+import { smtpMailer, type ReplyMailer } from '../../../server/mail/smtp-mailer';
+import { runJob } from '../../../server/jobs/worker';
+import { databaseKinds, type TestServer } from '../harness';
+import { SmtpPeer } from '../mail/smtp-peer';
+import { startWorld, type World } from '../world';
+
+describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  let db: Db;
+  let peer: SmtpPeer;
+  let mailer: ReplyMailer;
+
+  beforeAll(async () => {
+    ({ server, world } = await startWorld(kind, { jobs: 'hold' }));
+    db = server.database.db;
+    peer = new SmtpPeer();
+    await peer.start();
+    mailer = smtpMailer(peer.url);
+  });
+  afterEach(() => {
+    peer.received.length = 0;
+    peer.refuse.clear();
+  });
+  afterAll(async () => {
+    mailer.close();
+    await peer.stop();
+    await server.close();
+  });
+
+  /** Support tickets from their own customers, each copying a secondary contact and a CC address, each answering a customer message. */
+  async function emailTickets(n: number, tag = `${Date.now()}-${Math.random()}`) {
+    const people = await db
+      .insert(contacts)
+      .values(Array.from({ length: n }, (_, i) => ({ email: `customer${i}.${tag}@customer.example`, name: i === 0 ? 'Bob <b>Bold</b>' : `Customer ${i}` })))
+      .returning();
+    const rows = await db
+      .insert(tickets)
+      .values(
+        people.map((p, i) => ({
+          departmentId: world.departments.support.id,
+          channel: 'email',
+          contactId: p.id,
+          subject: `Outage question ${i}`,
+          lastThreadChannel: 'email',
+          secondaryContactIds: [world.contacts.bob.id],
+          ccAddresses: [`boss${i}@customer.example`],
+        })),
+      )
+      .returning();
+    await db.insert(threads).values(
+      rows.map((t, i) => ({
+        ticketId: t.id,
+        direction: 'inbound',
+        channel: 'email',
+        from: people[i]!.email!,
+        subject: t.subject,
+        messageId: `<q${i}.${tag}@customer.example>`,
+        references: [`<older${i}.${tag}@customer.example>`],
+      })),
+    );
+    return rows;
+  }
+
+  const submit = (ticketIds: number[], payload: Record<string, unknown>, token = world.tokens.admin) =>
+    server.request('POST', '/api/v1/jobs', { token, body: { operation: 'reply', departmentId: world.departments.support.id, ticketIds, payload } });
+
+  const run = (jobId: number) => runJob(db, jobId, { mailer, delivery: { retryDelaysMs: [20, 20] } });
+
+  it('R-REPLY-1..5 a 50-ticket reply: one envelope per recipient, CCs, threading headers, escaped and sanitised bodies', async () => {
+    const targets = await emailTickets(50);
+    const res = await submit(
+      targets.map((t) => t.id),
+      { subject: 'Re: {{ticket.subject}} [#{{ticket.number}}]', body: '<p>Hello {{contact.name}},</p><p>The outage is over.<script>x()</script></p><p>{{agent.name}}</p>' },
+    );
+    expect(res.status).toBe(202);
+    await run(res.body.id);
+    expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]).toMatchObject({ status: 'completed', done: 50, failed: 0 });
+
+    expect(peer.received).toHaveLength(150);
+    expect(peer.received.every((r) => r.to.length === 1 && r.from === 'noreply@acme.test')).toBe(true);
+    const first = targets[0]!;
+    const forFirst = peer.received.filter((r) => r.mail.subject === `Re: ${first.subject} [#${first.number}]`);
+    expect(forFirst.map((r) => r.to[0])).toHaveLength(3);
+    expect(forFirst.map((r) => r.to[0])).toEqual(expect.arrayContaining(['bob@customer.test', 'boss0@customer.example', expect.stringMatching(/^customer0\./)]));
+    const mail = forFirst[0]!.mail;
+    expect(mail.from?.text).toBe('noreply@acme.test');
+    expect((mail.to as { text: string }).text).toMatch(/^customer0\./);
+    expect((mail.cc as { text: string }).text).toBe('bob@customer.test, boss0@customer.example');
+    expect(mail.inReplyTo).toMatch(/^<q0\./);
+    expect(mail.references).toEqual([expect.stringMatching(/^<older0\./), expect.stringMatching(/^<q0\./)]);
+    expect(mail.html).toContain('Hello Bob &lt;b&gt;Bold&lt;/b&gt;,');
+    expect(mail.html).not.toContain('<script');
+    expect(mail.text).toContain('Hello Bob <b>Bold</b>,');
+    expect(mail.text).toContain('Ada Admin');
+
+    const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
+    expect(recipients).toHaveLength(150);
+    expect(recipients.every((r) => r.status === 'sent' && r.smtpResponse?.startsWith('250'))).toBe(true);
+    const [outbound] = await db.select().from(threads).where(eq(threads.id, recipients[0]!.threadId));
+    expect(outbound).toMatchObject({ direction: 'outbound', channel: 'email', from: 'noreply@acme.test' });
+    expect(mail.messageId).toBe(outbound!.messageId);
+    const answered = await db.select().from(tickets).where(inArray(tickets.id, targets.map((t) => t.id)));
+    expect(answered.every((t) => t.firstResponseAt !== null && t.version === 2)).toBe(true);
+  }, 60_000);
+
+  it('R-REPLY-1 a 51st ticket is refused with the reply limit', async () => {
+    const targets = await emailTickets(51);
+    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    expect(res.status).toBe(422);
+    expect(res.body.error.rule).toBe('R-REPLY-1');
+  });
+
+  it('R-REPLY-3/4 chat tickets, social tickets last answered elsewhere and contacts without e-mail are refused per ticket; nothing is sent to them', async () => {
+    const [ok, chat, social, noEmail] = await emailTickets(4);
+    await db.update(tickets).set({ channel: 'chat', lastThreadChannel: 'chat' }).where(eq(tickets.id, chat!.id));
+    await db.update(tickets).set({ channel: 'social', lastThreadChannel: 'social' }).where(eq(tickets.id, social!.id));
+    await db.update(tickets).set({ contactId: world.contacts.anonymous.id }).where(eq(tickets.id, noEmail!.id));
+    const res = await submit([ok!.id, chat!.id, social!.id, noEmail!.id], { body: 'Hi {{contact.name}}' });
+    await run(res.body.id);
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.counts).toEqual({ total: 4, done: 1, failed: 3 });
+    const reasons = Object.fromEntries(job.failures.map((f: { ticketId: number; reason: string }) => [f.ticketId, f.reason]));
+    expect(reasons[chat!.id]).toMatch(/^R-REPLY-4: .*chat ticket/);
+    expect(reasons[social!.id]).toMatch(/^R-REPLY-4: .*social ticket whose last message came by social/);
+    expect(reasons[noEmail!.id]).toMatch(/^R-REPLY-3: /);
+    expect(peer.received).toHaveLength(3);
+  });
+
+  it('R-REPLY-2 an unknown placeholder is refused before anything is recorded', async () => {
+    const [t] = await emailTickets(1);
+    const res = await submit([t!.id], { body: 'Hi {{contact.fullname}}' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ rule: 'R-REPLY-2', message: expect.stringContaining('{{contact.fullname}}') });
+  });
+
+  it('a recipient the SMTP server refuses is failed with its reply; the others are delivered', async () => {
+    const [t] = await emailTickets(1);
+    peer.refuse.add('boss0@customer.example');
+    const res = await submit([t!.id], { body: 'Hi' });
+    await run(res.body.id);
+    const byAddress = Object.fromEntries((await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id))).map((r) => [r.address, r]));
+    expect(byAddress['boss0@customer.example']).toMatchObject({ status: 'failed', smtpResponse: expect.stringContaining('550') });
+    expect(byAddress['bob@customer.test']!.status).toBe('sent');
+    expect(peer.received.map((r) => r.to[0])).not.toContain('boss0@customer.example');
+    expect(peer.received).toHaveLength(2);
+    // R-REPLY-8: "2 of 3 delivered", with the refused address and the server's words.
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.delivery).toMatchObject({ total: 3, counts: { sent: 2, failed: 1 }, problems: [{ address: 'boss0@customer.example', status: 'failed', response: expect.stringContaining('mailbox unavailable') }] });
+  });
+
+  it('SMTP down: each recipient is retried, then failed with the reason; nothing is sent twice', async () => {
+    const [t] = await emailTickets(1);
+    const res = await submit([t!.id], { body: 'Hi' });
+    const nowhere = smtpMailer('smtp://127.0.0.1:1');
+    await runJob(db, res.body.id, { mailer: nowhere, delivery: { retryDelaysMs: [10, 10] } });
+    nowhere.close();
+    const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
+    expect(recipients.map((r) => [r.status, r.attempts])).toEqual([['failed', 3], ['failed', 3], ['failed', 3]]);
+    expect(recipients[0]!.smtpResponse).toMatch(/^Not delivered after 3 attempts: .*ECONNREFUSED|connect/i);
+    expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]!.status).toBe('completed');
+  });
+
+  it('a crash while a message is handed over leaves that recipient uncertain, never resent; the resumed job sends the rest once', async () => {
+    const targets = await emailTickets(2);
+    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    let handed = 0;
+    const dying: ReplyMailer = {
+      send: async (message) => {
+        if (++handed === 3) throw new Error('the process died while handing this one over');
+        return mailer.send(message);
+      },
+      close: () => undefined,
+    };
+    await expect(runJob(db, res.body.id, { mailer: dying })).rejects.toThrow('the process died');
+    expect(peer.received).toHaveLength(2);
+    await run(res.body.id);
+    const statuses = (await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 'uncertain')).toHaveLength(1);
+    expect(statuses.filter((s) => s === 'sent')).toHaveLength(5);
+    expect(peer.received).toHaveLength(5);
+    expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(5);
+  });
+});
