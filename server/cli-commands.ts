@@ -87,7 +87,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
   const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL) : null;
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailer });
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailer, replyUndoSeconds: config.REPLY_UNDO_SECONDS });
   const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {

@@ -19,6 +19,8 @@ const Env = z.object({
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   /** Pause between job items, in ms: paces jobs on a busy database (tests use it to stop a job midway). */
   JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
+  /** Seconds a bulk reply waits, cancellable ("Undo"), before its first message leaves. */
+  REPLY_UNDO_SECONDS: z.coerce.number().int().min(0).max(600).default(10),
 });
 export type Config = z.infer<typeof Env>;
 

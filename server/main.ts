@@ -13,7 +13,7 @@ Commands:
   token <agent-email> [--label L] [--data-dir D]
                        create an API token; printed alone on the last line
 
-Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, CORS_ORIGINS.`;
+Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, REPLY_UNDO_SECONDS, CORS_ORIGINS.`;
 
 async function main(argv: string[]) {
   const config = loadConfig();

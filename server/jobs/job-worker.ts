@@ -6,8 +6,8 @@ import { runJob, type WorkerOptions } from './worker';
 const MASS_LANES = 2;
 
 /** Starts the queue and its worker on this process; every backend instance may run one. */
-export async function startJobWorker(database: Database, options: WorkerOptions & { pollSeconds?: number } = {}): Promise<JobQueue> {
-  const queue = await JobQueue.start(database);
+export async function startJobWorker(database: Database, options: WorkerOptions & { pollSeconds?: number; replyUndoSeconds?: number } = {}): Promise<JobQueue> {
+  const queue = await JobQueue.start(database, { replyUndoSeconds: options.replyUndoSeconds ?? 0 });
   const massLanes = options.massLanes ?? (database.kind === 'postgres' ? MASS_LANES : 1);
   await queue.work((message) => runJob(database.db, message.jobId, { ...options, massLanes }), options.pollSeconds);
   return queue;

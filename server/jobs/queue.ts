@@ -14,9 +14,13 @@ export interface JobMessage {
  * jobs run side by side and several backend instances on one PostgreSQL share the work.
  */
 export class JobQueue {
-  private constructor(private readonly boss: PgBoss) {}
+  private constructor(
+    private readonly boss: PgBoss,
+    /** How long a bulk reply waits in the queue, cancellable ("Undo"), before its first message leaves. */
+    readonly replyUndoSeconds: number,
+  ) {}
 
-  static async start(database: Database): Promise<JobQueue> {
+  static async start(database: Database, options: { replyUndoSeconds?: number } = {}): Promise<JobQueue> {
     const boss =
       database.kind === 'pglite'
         ? new PgBoss({ db: fromPglite(database.pglite as PGliteLike), backend: 'pglite', useListenNotify: true, monitorIntervalSeconds: 5, superviseIntervalSeconds: 5 })
@@ -33,12 +37,16 @@ export class JobQueue {
       retryDelay: 1,
       expireInSeconds: 6 * 3600,
     } as Parameters<PgBoss['createQueue']>[1]);
-    return new JobQueue(boss);
+    return new JobQueue(boss, options.replyUndoSeconds ?? 0);
   }
 
   /** Enqueues inside the caller's transaction, so a job is dispatched exactly when its row commits. */
-  async enqueue(tx: Db, jobId: number, initiatorId: number): Promise<string | null> {
-    return this.boss.send(QUEUE, { jobId } satisfies JobMessage, { singletonKey: `agent:${initiatorId}`, db: fromDrizzle(tx as never, sql) });
+  async enqueue(tx: Db, jobId: number, initiatorId: number, delaySeconds = 0): Promise<string | null> {
+    return this.boss.send(QUEUE, { jobId } satisfies JobMessage, {
+      singletonKey: `agent:${initiatorId}`,
+      db: fromDrizzle(tx as never, sql),
+      ...(delaySeconds > 0 ? { startAfter: delaySeconds } : {}),
+    });
   }
 
   async work(handler: (message: JobMessage) => Promise<void>, pollSeconds = 0.5): Promise<void> {

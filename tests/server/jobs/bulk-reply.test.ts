@@ -186,3 +186,45 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(5);
   });
 });
+
+describe.each(databaseKinds)('the undo window of a bulk reply on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  let peer: SmtpPeer;
+  let mailer: ReplyMailer;
+
+  beforeAll(async () => {
+    peer = new SmtpPeer();
+    await peer.start();
+    mailer = smtpMailer(peer.url);
+    ({ server, world } = await startWorld(kind, { jobs: 'run', worker: { mailer, replyUndoSeconds: 2 } }));
+  });
+  afterAll(async () => {
+    await server.close();
+    mailer.close();
+    await peer.stop();
+  });
+
+  const submit = () =>
+    server.request('POST', '/api/v1/jobs', {
+      token: world.tokens.admin,
+      body: { operation: 'reply', departmentId: world.departments.support.id, ticketIds: [world.tickets[0]!.id], payload: { body: 'Hi {{contact.name}}' } },
+    });
+  const jobOf = async (id: number) => (await server.request('GET', `/api/v1/jobs/${id}`, { token: world.tokens.admin })).body;
+
+  it('Undo within the window cancels the reply with nothing sent; otherwise it leaves after the window, and then cannot be cancelled (R-BULK-8)', async () => {
+    const undone = await submit();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect((await jobOf(undone.body.id)).status).toBe('queued');
+    const cancelled = await server.request('DELETE', `/api/v1/jobs/${undone.body.id}`, { token: world.tokens.admin });
+    expect(cancelled.body.status).toBe('cancelled');
+
+    const sent = await submit();
+    const started = Date.now();
+    await expect.poll(async () => (await jobOf(sent.body.id)).status, { timeout: 20_000, interval: 100 }).toBe('completed');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+    expect((await server.request('DELETE', `/api/v1/jobs/${sent.body.id}`, { token: world.tokens.admin })).status).toBe(409);
+    expect(peer.received).toHaveLength(1);
+    expect((await jobOf(undone.body.id)).delivery.total).toBe(0);
+  }, 30_000);
+});
