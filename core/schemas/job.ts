@@ -103,6 +103,30 @@ export const Job = z
   .meta({ id: 'Job' });
 export type Job = z.infer<typeof Job>;
 
+export const ReplySample = z
+  .object({
+    ticketId: Id,
+    from: z.string(),
+    to: z.array(z.string()),
+    cc: z.array(z.string()),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+    inReplyTo: z.string().nullable(),
+  })
+  .meta({ id: 'ReplySample' });
+export type ReplySample = z.infer<typeof ReplySample>;
+
+/** POST /replies/preview: a bulk reply before it is sent (R-REPLY-7), rendered for one ticket. */
+export const ReplyPreviewRequest = z.object({
+  departmentId: Id,
+  ticketIds: z.array(Id).min(1).max(1000),
+  payload: z.object({ templateId: Id.optional(), subject: z.string().max(998).optional(), body: z.string().max(100_000) }).strict(),
+  /** The ticket to render the sample for; the first eligible one when left out. */
+  sampleTicketId: Id.optional(),
+});
+export type ReplyPreviewRequest = z.infer<typeof ReplyPreviewRequest>;
+
 /** POST /jobs: what to do, to which tickets (a selection or a whole view), and where it was started. */
 export const JobCreate = OperationPayload.and(
   z
@@ -140,6 +164,8 @@ export const JobPreview = z
     violations: z.array(z.object({ rule: z.string().optional(), message: z.string() })),
     /** Per ticket, for bulk jobs: would it be applied, and if not why. */
     tickets: z.array(z.object({ ticketId: Id, ok: z.boolean(), reason: z.string().nullable() })),
+    /** Bulk reply: the message exactly as one eligible ticket would get it. */
+    sample: ReplySample.nullable().optional(),
   })
   .meta({ id: 'JobPreview' });
 export type JobPreview = z.infer<typeof JobPreview>;

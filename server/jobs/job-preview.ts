@@ -1,7 +1,7 @@
-import { asc } from 'drizzle-orm';
-import type { JobCreate, JobPreview } from '../../core/schemas/job';
+import { and, asc, desc, eq } from 'drizzle-orm';
+import type { JobCreate, JobPreview, ReplySample } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { tickets } from '../db/schema';
+import { threads, tickets } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { checkJobRequest } from './job-submit';
@@ -17,12 +17,24 @@ function refusal(error: unknown): JobPreview['violations'] {
   return listed ?? [{ ...(error.rule ? { rule: error.rule } : {}), message: error.message }];
 }
 
+/** The reply the executor just recorded for a ticket (inside the dry run), as the customer would get it. */
+async function recordedReply(tx: Db, ticketId: number): Promise<ReplySample> {
+  const [thread] = await tx
+    .select()
+    .from(threads)
+    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'outbound')))
+    .orderBy(desc(threads.id))
+    .limit(1);
+  const t = thread!;
+  return { ticketId, from: t.from, to: t.to, cc: t.cc, subject: t.subject, html: t.bodyHtml ?? '', text: t.bodyText, inReplyTo: t.inReplyTo };
+}
+
 /**
  * The pre-check before a bulk job: the same checks as submitting, then every ticket tried with the
  * real executor inside a savepoint that is always rolled back — so the answer is exactly what the
  * job would do, and nothing is changed.
  */
-export async function previewJob(db: Db, auth: AuthContext, request: JobCreate): Promise<JobPreview> {
+export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, sampleTicketId?: number): Promise<JobPreview> {
   let preview: JobPreview | null = null;
   try {
     await db.transaction(async (t) => {
@@ -38,11 +50,14 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate):
       } as JobRow;
       const ids = scope.mode === 'bulk' ? (await tx.select({ id: tickets.id }).from(tickets).where(scope.where).orderBy(asc(tickets.id))).map((r) => r.id) : [];
       const results = [];
+      let sample: ReplySample | null = null;
       for (const ticketId of ids) {
         const reason = await attemptItem(tx, job, ticketId);
         results.push({ ticketId, ok: reason === null, reason });
+        const wanted = sampleTicketId === undefined ? sample === null : ticketId === sampleTicketId;
+        if (request.operation === 'reply' && reason === null && wanted) sample = await recordedReply(tx, ticketId);
       }
-      preview = { mode: scope.mode, total: scope.total, violations: [], tickets: results };
+      preview = { mode: scope.mode, total: scope.total, violations: [], tickets: results, ...(request.operation === 'reply' ? { sample } : {}) };
       throw ROLLBACK;
     });
   } catch (error) {

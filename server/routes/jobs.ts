@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
 import { IdParams, pageOf } from '../../core/schemas/api';
-import { Job, JobCreate, JobListQuery, JobPreview } from '../../core/schemas/job';
+import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from '../../core/schemas/job';
 import { previewJob } from '../jobs/job-preview';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
@@ -43,6 +43,17 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
   api.add(
     { method: 'post', path: '/jobs/preview', tag, summary: 'Pre-check a job: request-level refusals and, for a selection, each ticket that would be refused and why; changes nothing', body: JobCreate, response: JobPreview },
     ({ db, auth, body }) => previewJob(db, auth, body),
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/replies/preview',
+      tag,
+      summary: 'Pre-check a bulk reply (R-REPLY-7): each ticket eligible or the rule and reason, and the message rendered for one ticket; sends nothing',
+      body: ReplyPreviewRequest,
+      response: JobPreview,
+    },
+    ({ db, auth, body }) => previewJob(db, auth, { operation: 'reply', departmentId: body.departmentId, ticketIds: body.ticketIds, payload: body.payload }, body.sampleTicketId),
   );
   api.add(
     { method: 'get', path: '/jobs', tag, summary: 'Job history: queued, running, completed; filter by operation, mode (bulk or mass) and department', query: JobListQuery, response: pageOf(Job) },

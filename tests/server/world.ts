@@ -116,10 +116,10 @@ export async function buildWorld(db: Db) {
       ])
       .returning(),
   ];
-  await db.insert(t.templates).values([
+  const [outageTemplate, refundTemplate] = await db.insert(t.templates).values([
     { departmentId: support!.id, name: 'Outage', subject: 'Update', body: 'Hello {{contact.name}}' },
     { departmentId: billing!.id, name: 'Refund', subject: 'Refund', body: 'Refunded {{ticket.number}}' },
-  ]);
+  ]).returning();
 
   return {
     departments: { support: support!, billing: billing!, returns: returns! },
@@ -128,6 +128,7 @@ export async function buildWorld(db: Db) {
     tokens,
     contacts: { alice: alice!, bob: bob!, deleted: deleted!, spammer: spammer!, anonymous: anonymous!, partners },
     blueprint: blueprint!,
+    templates: { outage: outageTemplate!, refund: refundTemplate! },
     tickets: ticketRows,
     views: { supportOpen: views[0]!, billingSpam: views[1]!, returnsOpen: views[2]!, all: views[3]! },
   };

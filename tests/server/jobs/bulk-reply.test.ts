@@ -108,6 +108,26 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(answered.every((t) => t.firstResponseAt !== null && t.version === 2)).toBe(true);
   }, 60_000);
 
+  it('R-REPLY-7 the preview lists each ticket eligible or why not, renders the reply for a chosen ticket, and records nothing', async () => {
+    const [ok, other, chat] = await emailTickets(3);
+    await db.update(tickets).set({ channel: 'chat', lastThreadChannel: 'chat' }).where(eq(tickets.id, chat!.id));
+    const res = await server.request('POST', '/api/v1/replies/preview', {
+      token: world.tokens.admin,
+      body: { departmentId: world.departments.support.id, ticketIds: [ok!.id, other!.id, chat!.id], payload: { templateId: world.templates.outage.id, body: '' }, sampleTicketId: other!.id },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.tickets.map((t: { ok: boolean }) => t.ok)).toEqual([true, true, false]);
+    expect(res.body.tickets[2].reason).toMatch(/^R-REPLY-4: /);
+    expect(res.body.sample).toMatchObject({ ticketId: other!.id, from: 'noreply@acme.test', subject: 'Update', cc: ['bob@customer.test', 'boss1@customer.example'], html: 'Hello Customer 1', inReplyTo: expect.stringMatching(/^<q1\./) });
+    const recorded = await db.select().from(replyRecipients).where(inArray(replyRecipients.ticketId, [ok!.id, other!.id]));
+    expect(recorded).toHaveLength(0);
+    const refused = await server.request('POST', '/api/v1/replies/preview', {
+      token: world.tokens.admin,
+      body: { departmentId: world.departments.support.id, ticketIds: [ok!.id], payload: { body: '{{ticket.owner}}' } },
+    });
+    expect(refused.body.violations[0]).toMatchObject({ rule: 'R-REPLY-2' });
+  });
+
   it('R-REPLY-1 a 51st ticket is refused with the reply limit', async () => {
     const targets = await emailTickets(51);
     const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
