@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { createApp } from './app';
 import { startJobWorker } from './jobs/job-worker';
+import { applyDsn, DsnError } from './mail/dsn';
 import { smtpMailer } from './mail/smtp-mailer';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
@@ -77,6 +79,19 @@ function schedulePurge(db: Db) {
     );
   void run();
   setInterval(run, DAY_MS).unref();
+}
+
+/** `dsn <file>`: a bounce (RFC 3464) saved from the mailbox, for servers that cannot post to /inbound/dsn. */
+export function dsn(config: Config, options: CommonOptions, file: string) {
+  return withDatabase(config, options, async ({ db }) => {
+    try {
+      const result = await applyDsn(db, readFileSync(file, 'utf8'));
+      console.info(`${result.address}: ${result.status}.`);
+    } catch (error) {
+      if (error instanceof DsnError) throw new CliError(error.message);
+      throw error;
+    }
+  });
 }
 
 export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string; demo?: boolean }) {

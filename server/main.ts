@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CliError, migrate, seed, start, token } from './cli-commands';
+import { CliError, dsn, migrate, seed, start, token } from './cli-commands';
 import { ConfigError, loadConfig } from './config';
 import { DataDirInUseError } from './db/data-dir-lock';
 
@@ -12,6 +12,7 @@ Commands:
   seed demo [--data-dir D]          load the demo data set (does nothing if already there)
   token <agent-email> [--label L] [--data-dir D]
                        create an API token; printed alone on the last line
+  dsn <file> [--data-dir D]         mark the recipient of a saved bounce (RFC 3464 message) as bounced
 
 Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, REPLY_UNDO_SECONDS, CORS_ORIGINS.`;
 
@@ -46,6 +47,9 @@ async function main(argv: string[]) {
     case 'token':
       if (!arg) throw new CliError('Name the agent: npm run server -- token <agent-email>');
       return token(config, common, arg, values.label);
+    case 'dsn':
+      if (!arg) throw new CliError('Name the bounce message file: npm run server -- dsn <file>');
+      return dsn(config, common, arg);
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
   }

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { replyRecipients, threads } from '../db/schema';
-import type { ReplyMailer } from './smtp-mailer';
+import { bounceAddress, type ReplyMailer } from './smtp-mailer';
 
 export interface DeliveryOptions {
   /** Waits before the 2nd, 3rd… attempt of a recipient nothing was handed over for; its length is the number of retries. */
@@ -50,7 +50,7 @@ export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer 
       }
       await mark(db, recipient.id, 'sending', null);
       const outcome = await mailer.send({
-        envelope: { from: thread.from, to: recipient.address },
+        envelope: { from: bounceAddress(thread.from, recipient.token), to: recipient.address },
         from: thread.from,
         to: thread.to,
         cc: thread.cc,
@@ -60,6 +60,7 @@ export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer 
         messageId: thread.messageId!,
         inReplyTo: thread.inReplyTo,
         references: thread.references,
+        token: recipient.token,
       });
       const attempts = recipient.attempts + 1;
       if (outcome.status !== 'retry') {

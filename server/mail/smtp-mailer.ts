@@ -12,7 +12,17 @@ export interface EnvelopedMessage {
   messageId: string;
   inReplyTo: string | null;
   references: string[];
+  /** Identifies the recipient in a bounce (RFC 3464 returns the original headers). */
+  token: string;
 }
+
+/** VERP: bounces come back to an address naming the recipient, `noreply+<token>@acme.example`. */
+export function bounceAddress(from: string, token: string): string {
+  const at = from.lastIndexOf('@');
+  return `${from.slice(0, at)}+${token}${from.slice(at)}`;
+}
+
+export const TOKEN_HEADER = 'X-Inbox-Desk-Token';
 
 /**
  * What became of one hand-over: `sent` (the server took it), `failed` (refused for good), `retry`
@@ -71,6 +81,7 @@ export function smtpMailer(url: string): ReplyMailer {
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
           messageId: message.messageId,
+          headers: { [TOKEN_HEADER]: message.token },
           ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
           ...(message.references.length ? { references: message.references } : {}),
         });

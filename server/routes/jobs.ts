@@ -11,6 +11,7 @@ import { ApiFailure, conflict, notFound } from '../http/api-failure';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { Api } from '../http/route';
 import { submitJob } from '../jobs/job-submit';
+import { applyDsn, DsnError } from '../mail/dsn';
 import { toJob } from '../jobs/job-rows';
 import type { JobQueue } from '../jobs/queue';
 
@@ -94,6 +95,24 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
         throw conflict(`Job ${row.id} is ${row.status}; only a queued job can be cancelled.`);
       }
       return toJob(db, cancelled);
+    },
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/inbound/dsn',
+      tag,
+      summary: 'A bounce (RFC 3464 delivery-status message, raw, as `message`): marks the recipient it names bounced, with the diagnostic',
+      body: z.object({ message: z.string().min(1).max(5_000_000) }),
+      response: z.object({ recipientId: z.number().int().positive(), address: z.string(), status: z.string() }),
+    },
+    async ({ db, body }) => {
+      try {
+        return await applyDsn(db, body.message);
+      } catch (error) {
+        if (error instanceof DsnError) throw new ApiFailure(422, 'VALIDATION', error.message);
+        throw error;
+      }
     },
   );
 }

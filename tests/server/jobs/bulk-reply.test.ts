@@ -82,7 +82,7 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]).toMatchObject({ status: 'completed', done: 50, failed: 0 });
 
     expect(peer.received).toHaveLength(150);
-    expect(peer.received.every((r) => r.to.length === 1 && r.from === 'noreply@acme.test')).toBe(true);
+    expect(peer.received.every((r) => r.to.length === 1 && /^noreply\+[\w-]{22}@acme\.test$/.test(r.from))).toBe(true);
     const first = targets[0]!;
     const forFirst = peer.received.filter((r) => r.mail.subject === `Re: ${first.subject} [#${first.number}]`);
     expect(forFirst.map((r) => r.to[0])).toHaveLength(3);
@@ -104,6 +104,9 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     const [outbound] = await db.select().from(threads).where(eq(threads.id, recipients[0]!.threadId));
     expect(outbound).toMatchObject({ direction: 'outbound', channel: 'email', from: 'noreply@acme.test' });
     expect(mail.messageId).toBe(outbound!.messageId);
+    const mine = recipients.find((r) => r.address === forFirst[0]!.to[0])!;
+    expect(forFirst[0]!.from).toBe(`noreply+${mine.token}@acme.test`);
+    expect(mail.headers.get('x-inbox-desk-token')).toBe(mine.token);
     const answered = await db.select().from(tickets).where(inArray(tickets.id, targets.map((t) => t.id)));
     expect(answered.every((t) => t.firstResponseAt !== null && t.version === 2)).toBe(true);
   }, 60_000);
@@ -171,6 +174,53 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     // R-REPLY-8: "2 of 3 delivered", with the refused address and the server's words.
     const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
     expect(job.delivery).toMatchObject({ total: 3, counts: { sent: 2, failed: 1 }, problems: [{ address: 'boss0@customer.example', status: 'failed', response: expect.stringContaining('mailbox unavailable') }] });
+  });
+
+  it('a DSN (RFC 3464) marks the recipient it names bounced, with the diagnostic; a delay notice changes nothing', async () => {
+    const [t] = await emailTickets(1);
+    const res = await submit([t!.id], { body: 'Hi' });
+    await run(res.body.id);
+    const boss = (await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id))).find((r) => r.address === 'boss0@customer.example')!;
+    const dsn = (action: string, verp: boolean) =>
+      [
+        'From: MAILER-DAEMON@mx.customer.example',
+        `To: ${verp ? `noreply+${boss.token}@acme.test` : 'noreply@acme.test'}`,
+        'Subject: Undelivered Mail Returned to Sender',
+        'Content-Type: multipart/report; report-type=delivery-status; boundary="b1"',
+        '',
+        '--b1',
+        'Content-Type: text/plain',
+        '',
+        'Your message could not be delivered.',
+        '',
+        '--b1',
+        'Content-Type: message/delivery-status',
+        '',
+        'Reporting-MTA: dns; mx.customer.example',
+        '',
+        'Final-Recipient: rfc822; boss0@customer.example',
+        `Action: ${action}`,
+        'Status: 5.1.1',
+        'Diagnostic-Code: smtp; 550 5.1.1 <boss0@customer.example>: Recipient address',
+        '  rejected: User unknown',
+        '',
+        '--b1',
+        'Content-Type: text/rfc822-headers',
+        '',
+        'From: noreply@acme.test',
+        ...(verp ? [] : [`X-Inbox-Desk-Token: ${boss.token}`]),
+        '',
+        '--b1--',
+      ].join('\r\n');
+    const delayed = await server.request('POST', '/api/v1/inbound/dsn', { token: world.tokens.admin, body: { message: dsn('delayed', false) } });
+    expect(delayed.body).toMatchObject({ address: 'boss0@customer.example', status: 'sent' });
+    const bounced = await server.request('POST', '/api/v1/inbound/dsn', { token: world.tokens.admin, body: { message: dsn('failed', true) } });
+    expect(bounced.body).toMatchObject({ address: 'boss0@customer.example', status: 'bounced' });
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.delivery.counts).toEqual({ sent: 2, bounced: 1 });
+    expect(job.delivery.problems[0]).toMatchObject({ address: 'boss0@customer.example', status: 'bounced', response: '5.1.1 550 5.1.1 <boss0@customer.example>: Recipient address rejected: User unknown' });
+    const stranger = await server.request('POST', '/api/v1/inbound/dsn', { token: world.tokens.admin, body: { message: 'Subject: hello\r\n\r\nnot a bounce' } });
+    expect(stranger.status).toBe(422);
   });
 
   it('SMTP down: each recipient is retried, then failed with the reason; nothing is sent twice', async () => {
