@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { Me, TicketCreate } from './api';
 import { Directory } from './directory';
-import { Job, JobCreate, JobListQuery, JobPreview } from './job';
+import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
+import { Template } from './template';
 import { Id } from './common';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
@@ -90,6 +91,8 @@ export const protocol = {
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
+  'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
+  'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
 } as const;
 
 export type MessageType = keyof typeof protocol;

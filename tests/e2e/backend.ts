@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DEV_EXTENSION_ORIGIN } from '../../dev-extension';
+import { SmtpPeer } from '../server/mail/smtp-peer';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const tsx = path.join(root, 'node_modules/.bin/tsx');
@@ -34,6 +35,8 @@ export class Backend {
   private child: ChildProcess | null = null;
   readonly dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-desk-e2e-'));
   readonly tokens: Record<string, string> = {};
+  /** The SMTP server the backend sends bulk replies to (SMTP_URL). */
+  readonly smtp = new SmtpPeer();
   port = 0;
 
   get url() {
@@ -42,7 +45,7 @@ export class Backend {
 
   private env() {
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    return { ...env, CORS_ORIGINS: DEV_EXTENSION_ORIGIN, LOG_REQUESTS: 'false' };
+    return { ...env, CORS_ORIGINS: DEV_EXTENSION_ORIGIN, LOG_REQUESTS: 'false', SMTP_URL: this.smtp.url, REPLY_UNDO_SECONDS: '2' };
   }
 
   private run(args: string[]): Promise<string> {
@@ -57,6 +60,7 @@ export class Backend {
 
   /** Seeds and mints tokens before the server owns the data directory. */
   async prepare(agents: string[]) {
+    await this.smtp.start();
     await this.run(['seed', 'demo']);
     for (const email of agents) this.tokens[email] = (await this.run(['token', email])).trim().split('\n').at(-1)!;
     this.port = await freePort();
@@ -84,6 +88,12 @@ export class Backend {
     child.kill('SIGTERM');
     await exited;
     this.child = null;
+  }
+
+  /** The end of the run: the backend and its SMTP server (stop() alone is a restartable outage). */
+  async close(): Promise<void> {
+    await this.stop();
+    await this.smtp.stop();
   }
 
   async api<T = any>(method: string, apiPath: string, token: string, body?: unknown): Promise<{ status: number; body: T }> {

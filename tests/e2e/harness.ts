@@ -54,7 +54,7 @@ export const test = base.extend<Fixtures, { backend: Backend }>({
       await backend.prepare([AGENT, ADMIN, LEAD]);
       await backend.start();
       await use(backend);
-      await backend.stop();
+      await backend.close();
     },
     { scope: 'worker', timeout: 120_000 },
   ],

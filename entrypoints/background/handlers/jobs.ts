@@ -1,4 +1,5 @@
 import { Job, JobPreview } from '../../../core/schemas/job';
+import { Template } from '../../../core/schemas/template';
 import { View, ViewCount } from '../../../core/schemas/view';
 import { call } from '../api-client';
 import type { Handlers } from '../router';
@@ -7,6 +8,7 @@ import { queue } from './tickets';
 
 const OPERATION_WORDS: Record<string, string> = {
   assign: 'Assign',
+  reply: 'Reply to',
   update_field: 'Update a field on',
   comment: 'Comment on',
   close: 'Close',
@@ -22,7 +24,9 @@ async function backend<T>(run: Parameters<typeof call<T>>[1]): Promise<T> {
   return call(await (await services()).connection(), run);
 }
 
-export const jobHandlers: Handlers<'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'views.list' | 'views.count'> = {
+export const jobHandlers: Handlers<
+  'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
+> = {
   'jobs.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('jobs/preview', { json: request }).json())),
   // Through the outbox: a job submitted while the backend is away is sent once it is back, never twice.
   'jobs.submit': async (request) => {
@@ -46,4 +50,10 @@ export const jobHandlers: Handlers<'jobs.preview' | 'jobs.submit' | 'jobs.get' |
       return { items: page.items.map((v) => View.parse(v)) };
     }),
   'views.count': ({ viewId }) => backend(async (api) => ViewCount.parse(await api.get(`views/${viewId}/count`).json())),
+  'templates.list': ({ departmentId }) =>
+    backend(async (api) => {
+      const page = (await api.get('templates', { searchParams: { departmentId } }).json()) as { items: unknown[] };
+      return { items: page.items.map((t) => Template.parse(t)) };
+    }),
+  'replies.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('replies/preview', { json: request }).json())),
 };
