@@ -10,6 +10,8 @@ export interface DeliveryOptions {
 
 const DEFAULT_RETRY_DELAYS = [2_000, 10_000, 30_000];
 const PAGE = 50;
+/** The pooled transport's connections (smtp-mailer.ts maxConnections). */
+const CONCURRENCY = 3;
 
 const INTERRUPTED =
   'The server stopped while this message was being handed to the SMTP server: it may or may not have arrived, so it is not sent again automatically. Resend it if the customer did not get it.';
@@ -21,6 +23,38 @@ async function mark(db: Db, id: number, status: string, smtpResponse: string | n
     .update(replyRecipients)
     .set({ status, smtpResponse, updatedAt: sql`now()`, ...(attempts === undefined ? {} : { attempts }) })
     .where(eq(replyRecipients.id, id));
+}
+
+type Row = { recipient: typeof replyRecipients.$inferSelect; thread: typeof threads.$inferSelect };
+
+async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, thread }: Row, delays: number[]) {
+  if (!mailer) {
+    await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
+    return;
+  }
+  await mark(db, recipient.id, 'sending', null);
+  const outcome = await mailer.send({
+    envelope: { from: bounceAddress(thread.from, recipient.token), to: recipient.address },
+    from: thread.from,
+    to: thread.to,
+    cc: thread.cc,
+    subject: thread.subject,
+    text: thread.bodyText,
+    html: thread.bodyHtml,
+    messageId: thread.messageId!,
+    inReplyTo: thread.inReplyTo,
+    references: thread.references,
+    token: recipient.token,
+  });
+  const attempts = recipient.attempts + 1;
+  if (outcome.status !== 'retry') {
+    await mark(db, recipient.id, outcome.status, outcome.response, attempts);
+  } else if (attempts > delays.length) {
+    await mark(db, recipient.id, 'failed', `Not delivered after ${attempts} attempts: ${outcome.response}`, attempts);
+  } else {
+    await mark(db, recipient.id, 'queued', outcome.response, attempts);
+    await sleep(delays[attempts - 1]!);
+  }
 }
 
 /**
@@ -43,34 +77,18 @@ export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer 
       .orderBy(asc(replyRecipients.id))
       .limit(PAGE);
     if (page.length === 0) return;
-    for (const { recipient, thread } of page) {
-      if (!mailer) {
-        await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
-        continue;
+    // As many hand-overs at once as the pooled transport has connections; after an error the other
+    // lanes finish what they hold and take nothing new, so the error surfaces with nothing in flight.
+    let broken = false;
+    const lanes = Array.from({ length: CONCURRENCY }, async (_, lane) => {
+      for (let i = lane; i < page.length && !broken; i += CONCURRENCY) {
+        await deliverOne(db, mailer, page[i]!, delays).catch((error: unknown) => {
+          broken = true;
+          throw error;
+        });
       }
-      await mark(db, recipient.id, 'sending', null);
-      const outcome = await mailer.send({
-        envelope: { from: bounceAddress(thread.from, recipient.token), to: recipient.address },
-        from: thread.from,
-        to: thread.to,
-        cc: thread.cc,
-        subject: thread.subject,
-        text: thread.bodyText,
-        html: thread.bodyHtml,
-        messageId: thread.messageId!,
-        inReplyTo: thread.inReplyTo,
-        references: thread.references,
-        token: recipient.token,
-      });
-      const attempts = recipient.attempts + 1;
-      if (outcome.status !== 'retry') {
-        await mark(db, recipient.id, outcome.status, outcome.response, attempts);
-      } else if (attempts > delays.length) {
-        await mark(db, recipient.id, 'failed', `Not delivered after ${attempts} attempts: ${outcome.response}`, attempts);
-      } else {
-        await mark(db, recipient.id, 'queued', outcome.response, attempts);
-        await sleep(delays[attempts - 1]!);
-      }
-    }
+    });
+    const failure = (await Promise.allSettled(lanes)).find((r) => r.status === 'rejected');
+    if (failure) throw failure.reason;
   }
 }

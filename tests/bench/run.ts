@@ -1,8 +1,9 @@
 /** `npm run bench [-- name…]`: runs the named benchmarks (all when none are named). */
 import { badgesBench } from './badges';
 import { massBench } from './mass';
+import { replyBench } from './reply';
 
-const benches: Record<string, () => Promise<void>> = { badges: badgesBench, mass: massBench };
+const benches: Record<string, () => Promise<void>> = { badges: badgesBench, mass: massBench, reply: replyBench };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !(n in benches));
