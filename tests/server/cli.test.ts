@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -83,6 +83,16 @@ describe('server CLI on the embedded database', () => {
     await exited;
     const afterStop = await run(['token', 'admin@demo.example', '--data-dir', dataDir]);
     expect(afterStop.code).toBe(0);
+  }, 60_000);
+
+  it('dsn refuses a file that is not a bounce of ours, and names a missing file', async () => {
+    const file = path.join(dataDir, 'not-a-bounce.eml');
+    writeFileSync(file, 'Subject: hello\r\n\r\njust a message');
+    const refused = await run(['dsn', file, '--data-dir', dataDir]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('carries no Inbox Desk recipient token');
+    const missing = await run(['dsn', '--data-dir', dataDir]);
+    expect(missing.stderr).toContain('Name the bounce message file');
   }, 60_000);
 
   it('bad configuration stops with a message naming the variable', async () => {
