@@ -16,6 +16,7 @@ import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
 import { sessionRoutes } from './routes/session';
+import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
 import { trashRoutes } from './routes/trash';
 
@@ -69,6 +70,7 @@ export function createApp(deps: AppDeps) {
   trashRoutes(api);
   blueprintRoutes(api);
   macroRoutes(api);
+  templateRoutes(api);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

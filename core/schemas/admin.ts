@@ -42,6 +42,15 @@ export type MacroCreate = z.infer<typeof MacroCreate>;
 export const MacroPatch = z.object({ name: Name.optional(), steps: MacroSteps.optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
 export type MacroPatch = z.infer<typeof MacroPatch>;
 
+export const TemplateCreate = z.object({ departmentId: Id, name: Name, subject: z.string().max(998).default(''), body: z.string().min(1).max(100_000) }).strict();
+export type TemplateCreate = z.infer<typeof TemplateCreate>;
+
+export const TemplatePatch = z
+  .object({ name: Name.optional(), subject: z.string().max(998).optional(), body: z.string().min(1).max(100_000).optional() })
+  .strict()
+  .refine(nonEmpty, NOTHING_TO_CHANGE);
+export type TemplatePatch = z.infer<typeof TemplatePatch>;
+
 export const TrashQuery = z
   .object({
     departmentId: IdParam.optional(),

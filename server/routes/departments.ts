@@ -3,10 +3,9 @@ import { z } from 'zod';
 import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Department } from '../../core/schemas/department';
-import { Template } from '../../core/schemas/template';
 import { View, ViewCount, type ViewFilter } from '../../core/schemas/view';
 import type { Db } from '../db/client';
-import { departments, templates, views } from '../db/schema';
+import { departments, views } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
@@ -44,13 +43,5 @@ export function departmentRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/views/:id/count', tag: 'views', summary: 'How many live tickets the view matches now: what "select all in this view" takes', params: IdParams, response: ViewCount },
     async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }),
-  );
-  api.add(
-    { method: 'get', path: '/templates', tag: 'templates', summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
-    async ({ db, auth, query }) => {
-      const ids = readableDepartments(auth, query.departmentId);
-      if (ids.length === 0) return { items: [] };
-      return { items: await db.select().from(templates).where(inArray(templates.departmentId, ids)).orderBy(asc(templates.name)) };
-    },
   );
 }

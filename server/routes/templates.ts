@@ -1,0 +1,69 @@
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkPermission, departmentLabel } from '../../core/rules/permissions';
+import { TemplateCreate, TemplatePatch } from '../../core/schemas/admin';
+import { DepartmentQuery, IdParams } from '../../core/schemas/api';
+import { Template } from '../../core/schemas/template';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
+import type { Db } from '../db/client';
+import { templates } from '../db/schema';
+import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import type { Api } from '../http/route';
+import { readableDepartments } from '../http/department-scope';
+
+const tag = 'templates';
+
+/** R-REPLY-2: an unknown placeholder is refused when the template is saved, not when a reply is sent. */
+function refuseUnknownPlaceholders(subject: string, body: string) {
+  const unknown = unknownPlaceholders(`${subject} ${body}`);
+  if (unknown.length === 0) return;
+  throw new ApiFailure(
+    422,
+    'RULE_VIOLATION',
+    `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; a template may use ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+    'R-REPLY-2',
+    { placeholders: unknown },
+  );
+}
+
+async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, name: string, exceptId = 0) {
+  const [taken] = await db
+    .select({ id: templates.id })
+    .from(templates)
+    .where(and(eq(templates.departmentId, departmentId), sql`lower(${templates.name}) = lower(${name})`, ne(templates.id, exceptId)));
+  if (taken) throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a template named "${name}"; pick another name.`, { templateId: taken.id });
+}
+
+export function templateRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/templates', tag, summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
+    async ({ db, auth, query }) => {
+      const ids = readableDepartments(auth, query.departmentId);
+      if (ids.length === 0) return { items: [] };
+      return { items: await db.select().from(templates).where(inArray(templates.departmentId, ids)).orderBy(asc(templates.name)) };
+    },
+  );
+  api.add(
+    { method: 'post', path: '/templates', tag, summary: 'Create a reply template (settings.manage); unknown placeholders are refused (R-REPLY-2)', body: TemplateCreate, response: Template, status: 201 },
+    async ({ db, auth, body }) => {
+      enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
+      refuseUnknownPlaceholders(body.subject, body.body);
+      await refuseTakenName(db, auth, body.departmentId, body.name);
+      const [row] = await db.insert(templates).values(body).returning();
+      return row!;
+    },
+  );
+  api.add(
+    { method: 'patch', path: '/templates/:id', tag, summary: 'Change a reply template (settings.manage)', params: IdParams, body: TemplatePatch, response: Template },
+    async ({ db, auth, params, body }) => {
+      const [row] = await db.select().from(templates).where(eq(templates.id, params.id)).for('update');
+      if (!row) throw notFound(`Template ${params.id}`);
+      enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
+      refuseUnknownPlaceholders(body.subject ?? row.subject, body.body ?? row.body);
+      if (body.name) await refuseTakenName(db, auth, row.departmentId, body.name, row.id);
+      const [updated] = await db.update(templates).set(body).where(eq(templates.id, row.id)).returning();
+      return updated!;
+    },
+  );
+}

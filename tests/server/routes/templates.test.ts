@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
+
+describe.each(databaseKinds)('reply templates on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  beforeAll(async () => ({ server, world } = await startWorld(kind)));
+  afterAll(() => server.close());
+
+  const post = (body: unknown, token = world.tokens.admin) => server.request('POST', '/api/v1/templates', { token, body });
+
+  it('R-REPLY-2 an unknown placeholder is refused when the template is saved, naming it and the ones that exist', async () => {
+    const res = await post({ departmentId: world.departments.support.id, name: 'Typo', subject: 'Re #{{ticket.number}}', body: 'Hi {{customer.name}}' });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ rule: 'R-REPLY-2', details: { placeholders: ['customer.name'] } });
+    expect(res.body.error.message).toContain('{{contact.name}}');
+    const ok = await post({ departmentId: world.departments.support.id, name: 'Outage over', subject: 'Re #{{ticket.number}}', body: 'Hi {{contact.name}}' });
+    expect(ok.status).toBe(201);
+    const patched = await server.request('PATCH', `/api/v1/templates/${ok.body.id}`, { token: world.tokens.admin, body: { body: 'Hi {{agent.nickname}}' } });
+    expect(patched.body.error.rule).toBe('R-REPLY-2');
+  });
+
+  it('writes need settings.manage in the department; names are unique per department', async () => {
+    const denied = await post({ departmentId: world.departments.support.id, name: 'Mine', body: 'x' }, world.tokens.agent);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('settings.manage');
+    const taken = await post({ departmentId: world.departments.support.id, name: 'outage', body: 'x' });
+    expect(taken.status).toBe(409);
+  });
+});
