@@ -62,6 +62,13 @@ export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promis
 async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
   await db.transaction(async (t) => {
     const tx = t as Db;
+    // Locked and still pending, or another worker on the same job has applied it: never twice.
+    const [item] = await tx
+      .select({ state: jobItems.state })
+      .from(jobItems)
+      .where(and(eq(jobItems.jobId, job.id), eq(jobItems.ticketId, ticketId)))
+      .for('update');
+    if (item?.state !== 'pending') return;
     const reason = await attemptItem(tx, job, ticketId);
     await tx
       .update(jobItems)

@@ -32,7 +32,13 @@ async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, threa
     await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
     return;
   }
-  await mark(db, recipient.id, 'sending', null);
+  // Claimed only if still queued: a second worker on the same job skips it instead of sending it again.
+  const [claimed] = await db
+    .update(replyRecipients)
+    .set({ status: 'sending', smtpResponse: null, updatedAt: sql`now()` })
+    .where(and(eq(replyRecipients.id, recipient.id), eq(replyRecipients.status, 'queued')))
+    .returning({ id: replyRecipients.id });
+  if (!claimed) return;
   const outcome = await mailer.send({
     envelope: { from: bounceAddress(thread.from, recipient.token), to: recipient.address },
     from: thread.from,

@@ -101,10 +101,10 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
     expect(recipients).toHaveLength(150);
     expect(recipients.every((r) => r.status === 'sent' && r.smtpResponse?.startsWith('250'))).toBe(true);
-    const [outbound] = await db.select().from(threads).where(eq(threads.id, recipients[0]!.threadId));
+    const mine = recipients.find((r) => r.address === forFirst[0]!.to[0] && r.ticketId === first.id)!;
+    const [outbound] = await db.select().from(threads).where(eq(threads.id, mine.threadId));
     expect(outbound).toMatchObject({ direction: 'outbound', channel: 'email', from: 'noreply@acme.test' });
     expect(mail.messageId).toBe(outbound!.messageId);
-    const mine = recipients.find((r) => r.address === forFirst[0]!.to[0])!;
     expect(forFirst[0]!.from).toBe(`noreply+${mine.token}@acme.test`);
     expect(mail.headers.get('x-inbox-desk-token')).toBe(mine.token);
     const answered = await db.select().from(tickets).where(inArray(tickets.id, targets.map((t) => t.id)));
@@ -221,6 +221,14 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(job.delivery.problems[0]).toMatchObject({ address: 'boss0@customer.example', status: 'bounced', response: '5.1.1 550 5.1.1 <boss0@customer.example>: Recipient address rejected: User unknown' });
     const stranger = await server.request('POST', '/api/v1/inbound/dsn', { token: world.tokens.admin, body: { message: 'Subject: hello\r\n\r\nnot a bounce' } });
     expect(stranger.status).toBe(422);
+  });
+
+  it('two workers delivering the same job never hand one recipient over twice', async () => {
+    const targets = await emailTickets(4);
+    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    await Promise.all([run(res.body.id), run(res.body.id)]);
+    expect(peer.received).toHaveLength(12);
+    expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(12);
   });
 
   it('SMTP down: each recipient is retried, then failed with the reason; nothing is sent twice', async () => {
