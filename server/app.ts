@@ -12,6 +12,7 @@ import { blueprintRoutes } from './routes/blueprints';
 import { contactRoutes } from './routes/contacts';
 import { demoRoutes } from './routes/demo';
 import { jobRoutes } from './routes/jobs';
+import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
@@ -66,6 +67,7 @@ export function createApp(deps: AppDeps) {
   jobRoutes(api, deps.jobs);
   contactRoutes(api);
   departmentRoutes(api);
+  departmentMailRoutes(api);
   directoryRoutes(api);
   trashRoutes(api);
   blueprintRoutes(api);

@@ -4,7 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createApp } from './app';
 import { startJobWorker } from './jobs/job-worker';
 import { applyDsn, DsnError } from './mail/dsn';
-import { smtpMailer } from './mail/smtp-mailer';
+import { Mailers } from './mail/mailers';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -101,20 +101,24 @@ export async function start(config: Config, options: CommonOptions & { port: num
     const result = await seedDemo(database.db);
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
-  const mailer = config.SMTP_URL ? smtpMailer(config.SMTP_URL) : null;
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailer, replyUndoSeconds: config.REPLY_UNDO_SECONDS });
+  const mailers = new Mailers(config.SMTP_URL ?? null);
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS });
   const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     console.info(`Database: ${describeDb(database)}.`);
-    console.info(mailer ? `Mail: SMTP at ${new URL(config.SMTP_URL!).host}.` : 'Mail: no SMTP_URL, so replies and notifications are stored, not sent (demo mode).');
+    console.info(
+      config.SMTP_URL
+        ? `Mail: SMTP at ${new URL(config.SMTP_URL).host} (departments may have their own).`
+        : 'Mail: no SMTP_URL, so replies are stored, not sent, unless a department has its own SMTP server (demo mode).',
+    );
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
   const stop = async () => {
     server.close();
     await jobs.stop();
-    mailer?.close();
+    mailers.close();
     await database.close();
     process.exit(0);
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, IdParam, Timestamp } from './common';
+import { Email, Id, IdParam, Timestamp } from './common';
 import { MacroStep } from './template';
 import { Ticket, TicketStatus } from './ticket';
 import { Limit } from './api';
@@ -50,6 +50,25 @@ export const TemplatePatch = z
   .strict()
   .refine(nonEmpty, NOTHING_TO_CHANGE);
 export type TemplatePatch = z.infer<typeof TemplatePatch>;
+
+const SmtpUrl = z
+  .string()
+  .max(2000)
+  .regex(/^smtps?:\/\/[^/\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…');
+
+/** A department's outgoing mail: its own SMTP server (null: the server's SMTP_URL) and its from-addresses. */
+export const DepartmentMailPatch = z.object({ smtpUrl: SmtpUrl.nullable().optional(), fromAddresses: z.array(Email).min(1).max(20).optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
+export type DepartmentMailPatch = z.infer<typeof DepartmentMailPatch>;
+
+/** What clients see of it: where mail goes, never the password. */
+export const DepartmentMail = z
+  .object({
+    departmentId: Id,
+    smtp: z.object({ host: z.string(), port: z.number().int(), secure: z.boolean(), user: z.string().nullable() }).nullable(),
+    fromAddresses: z.array(Email),
+  })
+  .meta({ id: 'DepartmentMail' });
+export type DepartmentMail = z.infer<typeof DepartmentMail>;
 
 export const TrashQuery = z
   .object({

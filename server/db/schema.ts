@@ -29,6 +29,8 @@ export const departments = pgTable('departments', {
   fromAddresses: text('from_addresses').array().notNull().default(sql`'{}'`),
   helpCenter: boolean('help_center').notNull().default(false),
   features: jsonb('features').$type<DepartmentFeatures>().notNull(),
+  /** The department's own SMTP server (with its credentials, so never sent to clients); null uses SMTP_URL. */
+  smtpUrl: text('smtp_url'),
 });
 
 export const agents = pgTable('agents', {

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { jobItems, jobs, ticketHistory, tickets } from '../db/schema';
+import { departments, jobItems, jobs, ticketHistory, tickets } from '../db/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
 import { mailMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
@@ -9,6 +9,7 @@ import type { JobRow } from './job-rows';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
 import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
+import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
 
 const BATCH = 200;
@@ -18,8 +19,8 @@ export interface WorkerOptions {
   pauseMs?: number;
   /** Batches of one mass job applied at once, each on its own connection (1 on embedded PGlite, which has one). */
   massLanes?: number;
-  /** Where bulk replies go; null stores them unsent (demo, no SMTP_URL). */
-  mailer?: ReplyMailer | null;
+  /** The SMTP servers bulk replies leave through; none stores them unsent (demo, no SMTP_URL). */
+  mailers?: Mailers;
   delivery?: DeliveryOptions;
 }
 
@@ -94,7 +95,7 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
   // Each reply is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
-  if (started.operation === 'reply') await deliverReplies(db, jobId, options.mailer ?? null, options.delivery);
+  if (started.operation === 'reply') await deliverReplies(db, jobId, await mailerOf(db, started, options.mailers), options.delivery);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
   await db.transaction(async (t) => {
@@ -130,6 +131,13 @@ async function runItems(db: Db, job: JobRow, options: WorkerOptions) {
       await pause(options.pauseMs);
     }
   }
+}
+
+/** A bulk reply is of one department (R-REPLY-6) and leaves through that department's SMTP server. */
+async function mailerOf(db: Db, job: JobRow, mailers: Mailers | undefined): Promise<ReplyMailer | null> {
+  if (!mailers) return null;
+  const [department] = job.departmentId === null ? [] : await db.select({ smtpUrl: departments.smtpUrl }).from(departments).where(eq(departments.id, job.departmentId));
+  return mailers.for(department);
 }
 
 const pause = (ms = 0) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

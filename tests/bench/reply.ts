@@ -5,6 +5,7 @@
  * 150 messages straight to the same SMTP server, in the same run.
  */
 import { randomBytes } from 'node:crypto';
+import { Mailers } from '../../server/mail/mailers';
 import { smtpMailer } from '../../server/mail/smtp-mailer';
 import { contacts, tickets } from '../../server/db/schema';
 import { SmtpPeer } from '../server/mail/smtp-peer';
@@ -44,8 +45,8 @@ export async function replyBench() {
   const floorMs = performance.now() - floorStarted;
   floorMailer.close();
 
-  const mailer = smtpMailer(peer.url);
-  const { server, world } = await startWorld('pglite', { jobs: 'run', worker: { mailer, replyUndoSeconds: 0 } });
+  const mailers = new Mailers(peer.url);
+  const { server, world } = await startWorld('pglite', { jobs: 'run', worker: { mailers, replyUndoSeconds: 0 } });
   try {
     const db = server.database.db;
     const people = await db
@@ -81,7 +82,7 @@ export async function replyBench() {
     );
   } finally {
     await server.close();
-    mailer.close();
+    mailers.close();
     await peer.stop();
   }
 }

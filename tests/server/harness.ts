@@ -56,7 +56,7 @@ export interface TestServerOptions {
   /** Pause between job items, to catch a job while it runs. */
   jobPauseMs?: number;
   /** Where the worker sends bulk replies (default: stored, as without SMTP_URL). */
-  worker?: Pick<WorkerOptions, 'mailer' | 'delivery'> & { replyUndoSeconds?: number };
+  worker?: Pick<WorkerOptions, 'mailers' | 'delivery'> & { replyUndoSeconds?: number };
 }
 
 export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {

@@ -2,6 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { contacts, jobs, replyRecipients, threads, tickets } from '../../../server/db/schema';
+import { Mailers } from '../../../server/mail/mailers';
 import { smtpMailer, type ReplyMailer } from '../../../server/mail/smtp-mailer';
 import { runJob } from '../../../server/jobs/worker';
 import { databaseKinds, type TestServer } from '../harness';
@@ -69,7 +70,8 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
   const submit = (ticketIds: number[], payload: Record<string, unknown>, token = world.tokens.admin) =>
     server.request('POST', '/api/v1/jobs', { token, body: { operation: 'reply', departmentId: world.departments.support.id, ticketIds, payload } });
 
-  const run = (jobId: number) => runJob(db, jobId, { mailer, delivery: { retryDelaysMs: [20, 20] } });
+  const through = (one: ReplyMailer) => new Mailers('smtp://unused.invalid', () => one);
+  const run = (jobId: number) => runJob(db, jobId, { mailers: through(mailer), delivery: { retryDelaysMs: [20, 20] } });
 
   it('R-REPLY-1..5 a 50-ticket reply: one envelope per recipient, CCs, threading headers, escaped and sanitised bodies', async () => {
     const targets = await emailTickets(50);
@@ -231,11 +233,39 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(12);
   });
 
+  it("a department's own SMTP server carries its replies; its password never reaches a client", async () => {
+    const own = new SmtpPeer();
+    await own.start();
+    const mailers = new Mailers(peer.url);
+    const path = `/api/v1/departments/${world.departments.support.id}/mail`;
+    try {
+      const denied = await server.request('PATCH', path, { token: world.tokens.agent, body: { smtpUrl: own.url } });
+      expect(denied.status).toBe(403);
+      const bad = await server.request('PATCH', path, { token: world.tokens.admin, body: { smtpUrl: 'http://relay.example' } });
+      expect(bad.status).toBe(400);
+      const url = `smtp://relay%40acme:s3cret@127.0.0.1:${own.port}`;
+      const set = await server.request('PATCH', path, { token: world.tokens.admin, body: { smtpUrl: url } });
+      expect(set.body).toEqual({ departmentId: world.departments.support.id, smtp: { host: '127.0.0.1', port: own.port, secure: false, user: 'relay@acme' }, fromAddresses: ['noreply@acme.test'] });
+      for (const p of [path, `/api/v1/departments/${world.departments.support.id}`, '/api/v1/directory']) {
+        expect(JSON.stringify((await server.request('GET', p, { token: world.tokens.admin })).body)).not.toContain('s3cret');
+      }
+      const [t] = await emailTickets(1);
+      const res = await submit([t!.id], { body: 'Hi' });
+      await runJob(db, res.body.id, { mailers });
+      expect(own.received).toHaveLength(3);
+      expect(peer.received).toHaveLength(0);
+    } finally {
+      await server.request('PATCH', path, { token: world.tokens.admin, body: { smtpUrl: null } });
+      mailers.close();
+      await own.stop();
+    }
+  });
+
   it('SMTP down: each recipient is retried, then failed with the reason; nothing is sent twice', async () => {
     const [t] = await emailTickets(1);
     const res = await submit([t!.id], { body: 'Hi' });
     const nowhere = smtpMailer('smtp://127.0.0.1:1');
-    await runJob(db, res.body.id, { mailer: nowhere, delivery: { retryDelaysMs: [10, 10] } });
+    await runJob(db, res.body.id, { mailers: through(nowhere), delivery: { retryDelaysMs: [10, 10] } });
     nowhere.close();
     const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
     expect(recipients.map((r) => [r.status, r.attempts])).toEqual([['failed', 3], ['failed', 3], ['failed', 3]]);
@@ -254,7 +284,7 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
       },
       close: () => undefined,
     };
-    await expect(runJob(db, res.body.id, { mailer: dying })).rejects.toThrow('the process died');
+    await expect(runJob(db, res.body.id, { mailers: through(dying) })).rejects.toThrow('the process died');
     expect(peer.received).toHaveLength(2);
     await run(res.body.id);
     const statuses = (await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id))).map((r) => r.status);
@@ -275,7 +305,7 @@ describe.each(databaseKinds)('the undo window of a bulk reply on %s', (kind) => 
     peer = new SmtpPeer();
     await peer.start();
     mailer = smtpMailer(peer.url);
-    ({ server, world } = await startWorld(kind, { jobs: 'run', worker: { mailer, replyUndoSeconds: 2 } }));
+    ({ server, world } = await startWorld(kind, { jobs: 'run', worker: { mailers: new Mailers(peer.url, () => mailer), replyUndoSeconds: 2 } }));
   });
   afterAll(async () => {
     await server.close();
