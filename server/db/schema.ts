@@ -365,7 +365,9 @@ export const outgoingMail = pgTable(
     to: text('to_addresses').array().notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
+    /** stored (kept; demo without SMTP) → sending → sent | failed | uncertain. */
     status: text('status').notNull().default('stored'),
+    response: text('response'),
     jobId: id('job_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },

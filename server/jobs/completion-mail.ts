@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, departments, memberships, roles } from '../db/schema';
-import { recordMail } from '../mail/mailer';
+import { deliverStoredMail, recordMail } from '../mail/mailer';
+import type { Mailers } from '../mail/mailers';
 import type { JobRow } from './job-rows';
 
 /** The initiator and the admins of the job's department (all departments' admins for an all-departments job). */
@@ -31,4 +32,21 @@ export async function mailMassResult(tx: Db, job: JobRow): Promise<void> {
     ].join('\n'),
     jobId: job.id,
   });
+}
+
+/**
+ * Sends the recorded result once the completion has committed, through the job's department's SMTP
+ * server and from its address (the first department that has one, for an all-departments job).
+ */
+export async function sendMassResult(db: Db, job: JobRow, mailers: Mailers | undefined): Promise<void> {
+  if (job.mode !== 'mass' || !mailers) return;
+  const [department] = await db
+    .select({ smtpUrl: departments.smtpUrl, fromAddresses: departments.fromAddresses })
+    .from(departments)
+    .where(job.departmentId === null ? undefined : eq(departments.id, job.departmentId))
+    .orderBy(asc(departments.id))
+    .limit(1);
+  const mailer = mailers.for(department);
+  const from = department?.fromAddresses[0];
+  if (mailer && from) await deliverStoredMail(db, job.id, mailer, from);
 }

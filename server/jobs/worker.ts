@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, ticketHistory, tickets } from '../db/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
-import { mailMassResult } from './completion-mail';
+import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
@@ -98,9 +98,9 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
   if (started.operation === 'reply') await deliverReplies(db, jobId, await mailerOf(db, started, options.mailers), options.delivery);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
-  await db.transaction(async (t) => {
+  const finished = await db.transaction(async (t) => {
     const tx = t as Db;
-    const [finished] = await tx
+    const [completed] = await tx
       .update(jobs)
       .set({ status: 'completed', finishedAt: sql`now()` })
       .where(
@@ -112,8 +112,10 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
         ),
       )
       .returning();
-    if (finished) await mailMassResult(tx, finished);
+    if (completed) await mailMassResult(tx, completed);
+    return completed;
   });
+  if (finished) await sendMassResult(db, finished, options.mailers);
 }
 
 /** Lanes apply batches side by side, each claiming the next free one, until none is left. */

@@ -40,7 +40,7 @@ async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, threa
     .returning({ id: replyRecipients.id });
   if (!claimed) return;
   const outcome = await mailer.send({
-    envelope: { from: bounceAddress(thread.from, recipient.token), to: recipient.address },
+    envelope: { from: bounceAddress(thread.from, recipient.token), to: [recipient.address] },
     from: thread.from,
     to: thread.to,
     cc: thread.cc,

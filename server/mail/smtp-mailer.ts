@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 
 /** One copy of a message for one recipient, in its own SMTP envelope. */
 export interface EnvelopedMessage {
-  envelope: { from: string; to: string };
+  envelope: { from: string; to: string[] };
   from: string;
   to: string[];
   cc: string[];
@@ -13,7 +13,7 @@ export interface EnvelopedMessage {
   inReplyTo: string | null;
   references: string[];
   /** Identifies the recipient in a bounce (RFC 3464 returns the original headers). */
-  token: string;
+  token?: string;
 }
 
 /** VERP: bounces come back to an address naming the recipient, `noreply+<token>@acme.example`. */
@@ -81,7 +81,7 @@ export function smtpMailer(url: string): ReplyMailer {
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
           messageId: message.messageId,
-          headers: { [TOKEN_HEADER]: message.token },
+          ...(message.token ? { headers: { [TOKEN_HEADER]: message.token } } : {}),
           ...(message.inReplyTo ? { inReplyTo: message.inReplyTo } : {}),
           ...(message.references.length ? { references: message.references } : {}),
         });

@@ -28,7 +28,7 @@ export async function replyBench() {
   await Promise.all(
     Array.from({ length: TICKETS * 3 }, (_, i) =>
       floorMailer.send({
-        envelope: { from: 'noreply@acme.test', to: `floor${i}@customer.example` },
+        envelope: { from: 'noreply@acme.test', to: [`floor${i}@customer.example`] },
         from: 'noreply@acme.test',
         to: [`floor${i}@customer.example`],
         cc: [],

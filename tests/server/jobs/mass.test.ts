@@ -4,6 +4,8 @@ import { jobItems, jobs, outgoingMail, ticketHistory, tickets, views } from '../
 import { runMassBatch } from '../../../server/jobs/mass-batch';
 import { massSpecOf } from '../../../server/jobs/mass-operations';
 import { runJob } from '../../../server/jobs/worker';
+import { Mailers } from '../../../server/mail/mailers';
+import { SmtpPeer } from '../mail/smtp-peer';
 import type { Db } from '../../../server/db/client';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
@@ -81,6 +83,26 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect(mails[0]!.subject).toContain('80 of 80 changed');
     expect(mails[0]!.bodyText).toContain('department Returns');
     expect(mails[0]!.bodyText).toContain(`/api/v1/jobs/${res.body.id}`);
+  });
+
+  it('R-BULK-9 with SMTP configured the result leaves once, from the department\'s address, after the completion commits', async () => {
+    const peer = new SmtpPeer();
+    await peer.start();
+    const mailers = new Mailers(peer.url);
+    try {
+      const { viewId } = await freshView(60);
+      const res = await submit({ operation: 'update_resolution', viewId, payload: { text: 'Sent over SMTP' } });
+      await runJob(db, res.body.id, { mailers });
+      await runJob(db, res.body.id, { mailers });
+      expect(peer.received).toHaveLength(1);
+      expect(peer.received[0]).toMatchObject({ from: 'returns@acme.test', to: ['admin@acme.test'] });
+      expect(peer.received[0]!.mail.subject).toContain('60 of 60 changed');
+      const [mail] = await db.select().from(outgoingMail).where(eq(outgoingMail.jobId, res.body.id));
+      expect(mail).toMatchObject({ status: 'sent', response: expect.stringMatching(/^250/) });
+    } finally {
+      mailers.close();
+      await peer.stop();
+    }
   });
 
   it('R-BULK-9 bulk jobs send no completion e-mail', async () => {
