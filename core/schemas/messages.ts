@@ -89,6 +89,7 @@ export const protocol = {
   'jobs.get': { request: z.object({ id: Id }), response: Job },
   'jobs.list': { request: JobListQuery, response: z.object({ items: z.array(Job), nextCursor: z.string().nullable() }) },
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
+  'jobs.resend': { request: z.object({ id: Id }), response: Job },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },

@@ -11,6 +11,7 @@ import { ApiFailure, conflict, notFound } from '../http/api-failure';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { Api } from '../http/route';
 import { submitJob } from '../jobs/job-submit';
+import { resendReplies } from '../jobs/reply-resend';
 import { applyDsn, DsnError } from '../mail/dsn';
 import { toJob } from '../jobs/job-rows';
 import type { JobQueue } from '../jobs/queue';
@@ -95,6 +96,21 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
         throw conflict(`Job ${row.id} is ${row.status}; only a queued job can be cancelled.`);
       }
       return toJob(db, cancelled);
+    },
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/jobs/:id/resend',
+      tag,
+      summary: "Resend a finished bulk reply's failed and uncertain recipients (never one the SMTP server accepted)",
+      params: IdParams,
+      response: Job,
+      status: 202,
+    },
+    async ({ db, auth, params }) => {
+      if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
+      return resendReplies(db, queue, auth, await visibleJob(db, auth, params.id));
     },
   );
   api.add(

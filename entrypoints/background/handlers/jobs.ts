@@ -25,7 +25,7 @@ async function backend<T>(run: Parameters<typeof call<T>>[1]): Promise<T> {
 }
 
 export const jobHandlers: Handlers<
-  'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
+  'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'jobs.resend' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
 > = {
   'jobs.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('jobs/preview', { json: request }).json())),
   // Through the outbox: a job submitted while the backend is away is sent once it is back, never twice.
@@ -43,6 +43,7 @@ export const jobHandlers: Handlers<
       return { items: page.items.map((j) => Job.parse(j)), nextCursor: page.nextCursor };
     }),
   'jobs.cancel': ({ id }) => backend(async (api) => Job.parse(await api.delete(`jobs/${id}`).json())),
+  'jobs.resend': ({ id }) => backend(async (api) => Job.parse(await api.post(`jobs/${id}/resend`).json())),
   // Views are what mass jobs run over ("select all tickets in this view").
   'views.list': ({ departmentId }) =>
     backend(async (api) => {

@@ -273,6 +273,31 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]!.status).toBe('completed');
   });
 
+  it('SMTP down mid-job: the rest fail after retries; once it is back, a resend delivers exactly those, without duplicates', async () => {
+    const targets = await emailTickets(2);
+    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    const down = smtpMailer('smtp://127.0.0.1:1');
+    let handed = 0;
+    const flaky: ReplyMailer = { send: (m) => (++handed <= 2 ? mailer.send(m) : down.send(m)), close: () => undefined };
+    await runJob(db, res.body.id, { mailers: through(flaky), delivery: { retryDelaysMs: [10, 10] } });
+    down.close();
+    let job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job).toMatchObject({ status: 'completed', delivery: { total: 6, counts: { sent: 2, failed: 4 } } });
+    expect(peer.received).toHaveLength(2);
+
+    const agentTry = await server.request('POST', `/api/v1/jobs/${res.body.id}/resend`, { token: world.tokens.lead });
+    expect(agentTry.status).toBe(403);
+    const resent = await server.request('POST', `/api/v1/jobs/${res.body.id}/resend`, { token: world.tokens.admin });
+    expect(resent.status).toBe(202);
+    expect(resent.body.status).toBe('queued');
+    await run(res.body.id);
+    job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job).toMatchObject({ status: 'completed', delivery: { total: 6, counts: { sent: 6 }, problems: [] } });
+    expect(peer.received).toHaveLength(6);
+    expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(6);
+    expect((await server.request('POST', `/api/v1/jobs/${res.body.id}/resend`, { token: world.tokens.admin })).status).toBe(409);
+  });
+
   it('a crash while a message is handed over leaves that recipient uncertain, never resent; the resumed job sends the rest once', async () => {
     const targets = await emailTickets(2);
     const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
