@@ -17,6 +17,7 @@ import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
 import { sessionRoutes } from './routes/session';
+import { storedMailRoutes } from './routes/stored-mail';
 import { templateRoutes } from './routes/templates';
 import { ticketRoutes } from './routes/tickets';
 import { trashRoutes } from './routes/trash';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDeps) {
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);
+  storedMailRoutes(api);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

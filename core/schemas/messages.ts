@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Me, TicketCreate } from './api';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
+import { StoredMail } from './mail';
 import { Template } from './template';
 import { Id } from './common';
 import { ErrorCode } from './error';
@@ -90,6 +91,7 @@ export const protocol = {
   'jobs.list': { request: JobListQuery, response: z.object({ items: z.array(Job), nextCursor: z.string().nullable() }) },
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
   'jobs.resend': { request: z.object({ id: Id }), response: Job },
+  'mail.stored': { request: z.object({}).strict(), response: z.object({ items: z.array(StoredMail) }) },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },

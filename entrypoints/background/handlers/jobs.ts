@@ -1,4 +1,5 @@
 import { Job, JobPreview } from '../../../core/schemas/job';
+import { StoredMail } from '../../../core/schemas/mail';
 import { Template } from '../../../core/schemas/template';
 import { View, ViewCount } from '../../../core/schemas/view';
 import { call } from '../api-client';
@@ -25,7 +26,7 @@ async function backend<T>(run: Parameters<typeof call<T>>[1]): Promise<T> {
 }
 
 export const jobHandlers: Handlers<
-  'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'jobs.resend' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
+  'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'jobs.resend' | 'mail.stored' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
 > = {
   'jobs.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('jobs/preview', { json: request }).json())),
   // Through the outbox: a job submitted while the backend is away is sent once it is back, never twice.
@@ -44,6 +45,8 @@ export const jobHandlers: Handlers<
     }),
   'jobs.cancel': ({ id }) => backend(async (api) => Job.parse(await api.delete(`jobs/${id}`).json())),
   'jobs.resend': ({ id }) => backend(async (api) => Job.parse(await api.post(`jobs/${id}/resend`).json())),
+  'mail.stored': () =>
+    backend(async (api) => ({ items: ((await api.get('mail/stored').json()) as { items: unknown[] }).items.map((m) => StoredMail.parse(m)) })),
   // Views are what mass jobs run over ("select all tickets in this view").
   'views.list': ({ departmentId }) =>
     backend(async (api) => {

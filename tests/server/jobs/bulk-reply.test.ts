@@ -133,6 +133,19 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(refused.body.violations[0]).toMatchObject({ rule: 'R-REPLY-2' });
   });
 
+  it('without SMTP a reply is stored, not sent, and the demo outbox shows it to agents who can see the ticket', async () => {
+    const [t] = await emailTickets(1);
+    const res = await submit([t!.id], { subject: 'Stored {{ticket.number}}', body: 'Kept here' });
+    await runJob(db, res.body.id);
+    expect(peer.received).toHaveLength(0);
+    const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
+    expect(job.delivery.counts).toEqual({ stored: 3 });
+    const outbox = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.admin })).body.items;
+    expect(outbox.find((m: { ticketId: number }) => m.ticketId === t!.id)).toMatchObject({ kind: 'reply', subject: `Stored ${t!.number}`, text: 'Kept here', jobId: res.body.id, to: expect.arrayContaining(['bob@customer.test']) });
+    const outsider = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.viewer })).body.items;
+    expect(outsider.some((m: { ticketId: number }) => m.ticketId === t!.id)).toBe(false);
+  });
+
   it('R-REPLY-1 a 51st ticket is refused with the reply limit', async () => {
     const targets = await emailTickets(51);
     const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
