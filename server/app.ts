@@ -16,6 +16,7 @@ import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
+import { mergeRoutes } from './routes/merge';
 import { sessionRoutes } from './routes/session';
 import { storedMailRoutes } from './routes/stored-mail';
 import { templateRoutes } from './routes/templates';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   departmentMailRoutes(api);
   directoryRoutes(api);
   trashRoutes(api);
+  mergeRoutes(api);
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);

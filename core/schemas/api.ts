@@ -35,6 +35,8 @@ export const TicketListQuery = z
   .object({
     departmentId: IdParam.optional(),
     viewId: IdParam.optional(),
+    /** One contact's tickets (R-MERGE-10: the same customer's other tickets, to merge from one ticket). */
+    contactId: IdParam.optional(),
     /** Sync mode: tickets changed at or after this time, oldest first, trashed and merged ones included. */
     updatedSince: Timestamp.optional(),
     includeTrashed: BooleanParam.optional(),

@@ -13,3 +13,4 @@ export * from './view';
 export * from './messages';
 export * from './directory';
 export * from './admin';
+export * from './merge';

@@ -4,6 +4,7 @@ import type { Db } from '../db/client';
 import { threads, tickets } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { mergeTickets } from '../merge/merge-apply';
 import { checkJobRequest } from './job-submit';
 import type { JobRow } from './job-rows';
 import { attemptItem } from './worker';
@@ -48,6 +49,11 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, 
         departmentId: request.departmentId === 'all' ? null : request.departmentId,
         initiatorId: auth.agent.id,
       } as JobRow;
+      if (request.operation === 'merge') {
+        const { mergedIds, ticket } = await mergeTickets(tx, auth, { ticketIds: request.ticketIds!, primaryId: request.payload.primaryId, fieldChoices: request.payload.fieldChoices });
+        preview = { mode: scope.mode, total: scope.total, violations: [], tickets: [ticket.id, ...mergedIds].map((ticketId) => ({ ticketId, ok: true, reason: null })) };
+        throw ROLLBACK;
+      }
       const ids = scope.mode === 'bulk' ? (await tx.select({ id: tickets.id }).from(tickets).where(scope.where).orderBy(asc(tickets.id))).map((r) => r.id) : [];
       const results = [];
       let sample: ReplySample | null = null;

@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { tickets, views } from '../db/schema';
 import { ApiFailure, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { followMerges } from '../merge/merge-tickets';
 import { viewFilterSql } from '../tickets/view-filter-sql';
 
 type ViewRow = typeof views.$inferSelect;
@@ -45,7 +46,8 @@ function modeOrRefuse(count: number, source: 'selection' | 'view'): JobMode {
 export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
   const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
   if (request.ticketIds) {
-    const ids = [...new Set(request.ticketIds)];
+    // A ticket merged away since it was selected is acted on as its primary.
+    const ids = await followMerges(db, [...new Set(request.ticketIds)]);
     const where = and(inArray(tickets.id, ids), live)!;
     const { departmentIds, total } = await departmentsOf(db, where);
     if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (deleted, merged or unknown)`);

@@ -9,6 +9,7 @@ import type { Job, JobCreate } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, tickets } from '../db/schema';
+import { mergeTickets } from '../merge/merge-apply';
 import { recordMassBatches } from './mass-batch';
 import { ApiFailure, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
@@ -20,11 +21,6 @@ const ACTIVE = ['queued', 'running'];
 /** Advisory-lock namespaces: submissions of one agent, and submissions on one view, are serialised. */
 const LOCK_AGENT = 71_001;
 const LOCK_VIEW = 71_002;
-
-/** Operations whose executors arrive with their own features (bulk reply, merge). */
-const NOT_YET: Partial<Record<JobCreate['operation'], string>> = {
-  merge: 'Merging through a job is not available on this server yet.',
-};
 
 /** R-REPLY-2: a placeholder that does not exist would reach the customer as written; refuse it before anything is sent. */
 function refuseUnknownPlaceholders(payload: { subject?: string; body: string }) {
@@ -60,8 +56,6 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   const scope = await resolveScope(db, auth, request);
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
-  const unavailable = NOT_YET[request.operation];
-  if (unavailable) throw new ApiFailure(422, 'VALIDATION', unavailable);
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds));
   if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
   if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
@@ -76,6 +70,10 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
  */
 export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, request: JobCreate): Promise<Job> {
   const scope = await checkJobRequest(db, auth, request);
+  // One transaction by nature (R-MERGE-6/7 move content between tickets), so it completes here instead of queueing.
+  if (request.operation === 'merge') {
+    return (await mergeTickets(db, auth, { ticketIds: request.ticketIds!, primaryId: request.payload.primaryId, fieldChoices: request.payload.fieldChoices })).job;
+  }
   const [job] = await db
     .insert(jobs)
     .values({

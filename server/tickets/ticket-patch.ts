@@ -16,8 +16,8 @@ import { toTickets, type TicketRow } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
 
 function refuseStale(row: TicketRow, patch: TicketPatch) {
-  if (row.trashedAt) throw conflict(`Ticket #${row.number} is in the trash; restore it before editing.`);
   if (row.mergedIntoId) throw conflict(`Ticket #${row.number} was merged into ticket ${row.mergedIntoId}; edit that ticket.`, { mergedIntoId: row.mergedIntoId });
+  if (row.trashedAt) throw conflict(`Ticket #${row.number} is in the trash; restore it before editing.`);
   if (patch.version !== row.version) {
     throw conflict(`Ticket #${row.number} was changed by someone else (version ${row.version}, yours ${patch.version}); reload it and apply your change again.`, {
       currentVersion: row.version,
@@ -25,14 +25,14 @@ function refuseStale(row: TicketRow, patch: TicketPatch) {
   }
 }
 
-async function enforceBlueprint(db: Db, row: TicketRow, to: TicketStatus | undefined) {
+export async function enforceBlueprint(db: Db, row: TicketRow, to: TicketStatus | undefined) {
   if (!to || row.blueprintId === null) return;
   const [blueprint] = await db.select().from(blueprints).where(eq(blueprints.id, row.blueprintId));
   if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row.id));
 }
 
 /** Keeps on-hold time (R-MERGE-5 carries it into merges): counted while the status is on_hold. */
-function onHoldChange(row: TicketRow, to: TicketStatus | undefined) {
+export function onHoldChange(row: TicketRow, to: TicketStatus | undefined) {
   if (!to || to === row.status) return {};
   if (to === 'on_hold') return { onHoldSince: sql`now()` };
   if (row.status === 'on_hold' && row.onHoldSince) {
@@ -53,8 +53,16 @@ function changedFields(row: TicketRow, patch: Partial<TicketRow>) {
   return changes;
 }
 
+/** Only brings a conversation to the ticket; changes none of the fields a merge settled. */
+const onlyAddsConversation = (patch: TicketPatch) => Object.keys(patch).every((key) => key === 'version' || key === 'addWebmailThread');
+
 export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: TicketPatch): Promise<Ticket> {
   const row = await getVisibleTicket(db, auth.access, id, true);
+  // What arrives for a merged-away ticket lands on its primary; its version is the primary's business, not the caller's.
+  if (row.mergedIntoId && onlyAddsConversation(patch)) {
+    const primary = await getVisibleTicket(db, auth.access, row.mergedIntoId, true);
+    return patchTicket(db, auth, primary.id, { ...patch, version: primary.version });
+  }
   enforce(checkPermission(auth.access, 'ticket.edit', row.departmentId));
   refuseStale(row, patch);
   const { version: _version, addWebmailThread, ...requested } = patch;

@@ -47,7 +47,10 @@ export async function listTickets(db: Db, access: AgentAccess, query: TicketList
   const scope = await scopeOf(db, access, query);
   if (scope.departmentIds.length === 0) return { items: [], nextCursor: null };
   const sync = query.updatedSince !== undefined;
-  const conditions: (SQL | undefined)[] = [inArray(tickets.departmentId, scope.departmentIds)];
+  const conditions: (SQL | undefined)[] = [
+    inArray(tickets.departmentId, scope.departmentIds),
+    query.contactId === undefined ? undefined : eq(tickets.contactId, query.contactId),
+  ];
   if (sync) {
     conditions.push(gte(tickets.updatedAt, new Date(query.updatedSince!)));
     const after = decodeCursor(query.cursor, SyncCursor);
