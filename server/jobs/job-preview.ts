@@ -23,7 +23,7 @@ async function recordedReply(tx: Db, ticketId: number): Promise<ReplySample> {
   const [thread] = await tx
     .select()
     .from(threads)
-    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'outbound')))
+    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'out')))
     .orderBy(desc(threads.id))
     .limit(1);
   const t = thread!;

@@ -24,7 +24,7 @@ async function threading(tx: Db, ticketId: number): Promise<{ inReplyTo: string 
   const [last] = await tx
     .select({ messageId: threads.messageId, references: threads.references })
     .from(threads)
-    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'inbound')))
+    .where(and(eq(threads.ticketId, ticketId), eq(threads.direction, 'in')))
     .orderBy(desc(threads.createdAt), desc(threads.id))
     .limit(1);
   if (!last?.messageId) return { inReplyTo: null, references: [] };
@@ -70,7 +70,7 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
     .insert(threads)
     .values({
       ticketId: ticket.id,
-      direction: 'outbound',
+      direction: 'out',
       channel: 'email',
       from,
       to,

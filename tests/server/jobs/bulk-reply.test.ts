@@ -56,7 +56,7 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     await db.insert(threads).values(
       rows.map((t, i) => ({
         ticketId: t.id,
-        direction: 'inbound',
+        direction: 'in',
         channel: 'email',
         from: people[i]!.email!,
         subject: t.subject,
@@ -105,12 +105,16 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(recipients.every((r) => r.status === 'sent' && r.smtpResponse?.startsWith('250'))).toBe(true);
     const mine = recipients.find((r) => r.address === forFirst[0]!.to[0] && r.ticketId === first.id)!;
     const [outbound] = await db.select().from(threads).where(eq(threads.id, mine.threadId));
-    expect(outbound).toMatchObject({ direction: 'outbound', channel: 'email', from: 'noreply@acme.test' });
+    expect(outbound).toMatchObject({ direction: 'out', channel: 'email', from: 'noreply@acme.test' });
     expect(mail.messageId).toBe(outbound!.messageId);
     expect(forFirst[0]!.from).toBe(`noreply+${mine.token}@acme.test`);
     expect(mail.headers.get('x-inbox-desk-token')).toBe(mine.token);
     const answered = await db.select().from(tickets).where(inArray(tickets.id, targets.map((t) => t.id)));
     expect(answered.every((t) => t.firstResponseAt !== null && t.version === 2)).toBe(true);
+    // The timeline speaks the API's directions: the customer's message in, the reply out.
+    const timeline = await server.request('GET', `/api/v1/tickets/${first.id}/timeline`, { token: world.tokens.admin });
+    expect(timeline.status).toBe(200);
+    expect(timeline.body.threads.map((t: { direction: string }) => t.direction)).toEqual(['in', 'out']);
   }, 60_000);
 
   it('R-REPLY-7 the preview lists each ticket eligible or why not, renders the reply for a chosen ticket, and records nothing', async () => {
