@@ -17,6 +17,8 @@ import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
 import { mergeRoutes } from './routes/merge';
+import { openPixelRoute, receiptRoutes } from './routes/receipts';
+import { departmentFeatureRoutes } from './routes/department-features';
 import { sessionRoutes } from './routes/session';
 import { storedMailRoutes } from './routes/stored-mail';
 import { templateRoutes } from './routes/templates';
@@ -73,6 +75,8 @@ export function createApp(deps: AppDeps) {
   directoryRoutes(api);
   trashRoutes(api);
   mergeRoutes(api);
+  receiptRoutes(api);
+  departmentFeatureRoutes(api);
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);
@@ -80,6 +84,7 @@ export function createApp(deps: AppDeps) {
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);
+  openPixelRoute(app, db);
   if (deps.demo) demoRoutes(app, db);
   return app;
 }

@@ -102,7 +102,8 @@ export async function start(config: Config, options: CommonOptions & { port: num
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
   const mailers = new Mailers(config.SMTP_URL ?? null);
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS });
+  const publicUrl = config.PUBLIC_URL ?? `http://${options.host}:${options.port}`;
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl } });
   const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
@@ -112,6 +113,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
         ? `Mail: SMTP at ${new URL(config.SMTP_URL).host} (departments may have their own).`
         : 'Mail: no SMTP_URL, so replies are stored, not sent, unless a department has its own SMTP server (demo mode).',
     );
+    console.info(`Read receipts: images served from ${publicUrl}/r/${config.PUBLIC_URL ? '' : ' (set PUBLIC_URL to the address customers reach)'}`);
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });

@@ -11,6 +11,11 @@ const Env = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
+  /**
+   * Where customers' mail clients reach this server, for the read-receipt image (R-RCPT-2); by
+   * default the address it listens on, which only works on this machine.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Comma-separated browser origins allowed to call the API (e.g. chrome-extension://<id>); empty means none. */
   CORS_ORIGINS: z
     .string()

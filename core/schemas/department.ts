@@ -18,6 +18,13 @@ export const DepartmentFeatures = z.object({
 });
 export type DepartmentFeatures = z.infer<typeof DepartmentFeatures>;
 
+/** PATCH /departments/:id/features: only what is sent changes. */
+export const DepartmentFeaturesPatch = z
+  .object({ receipts: z.boolean().optional(), cc: z.boolean().optional(), ccOptions: CcOptions.partial().strict().optional() })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send receipts, cc or ccOptions.' });
+export type DepartmentFeaturesPatch = z.infer<typeof DepartmentFeaturesPatch>;
+
 export const Department = z
   .object({
     id: Id,

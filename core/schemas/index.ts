@@ -14,3 +14,4 @@ export * from './messages';
 export * from './directory';
 export * from './admin';
 export * from './merge';
+export * from './receipt';

@@ -336,8 +336,19 @@ export const replyRecipients = pgTable(
     attempts: integer('attempts').notNull().default(0),
     smtpResponse: text('smtp_response'),
     updatedAt: at('updated_at').notNull().defaultNow(),
+    /**
+     * R-RCPT-1/2: set only when the department had read receipts on and the ticket came by e-mail;
+     * the 1×1 image of this recipient's copy carries it. Separate from `token`, which mail servers
+     * see in the bounce address, so nobody who handles the bounce can fake an open.
+     */
+    openToken: text('open_token').unique(),
+    /** When SMTP accepted the message for this recipient (R-RCPT-3 delivered). */
+    deliveredAt: at('delivered_at'),
+    firstOpenedAt: at('first_opened_at'),
+    lastOpenedAt: at('last_opened_at'),
+    openCount: integer('open_count').notNull().default(0),
   },
-  (t) => [index('reply_recipients_job').on(t.jobId, t.status), index('reply_recipients_thread').on(t.threadId)],
+  (t) => [index('reply_recipients_job').on(t.jobId, t.status), index('reply_recipients_thread').on(t.threadId), index('reply_recipients_ticket').on(t.ticketId)],
 );
 
 /** Follow-up tasks created by macros (R-BULK-14). */

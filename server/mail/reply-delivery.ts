@@ -1,11 +1,14 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { replyRecipients, threads } from '../db/schema';
+import { withOpenPixel } from '../receipts/open-pixel';
 import { bounceAddress, type ReplyMailer } from './smtp-mailer';
 
 export interface DeliveryOptions {
   /** Waits before the 2nd, 3rd… attempt of a recipient nothing was handed over for; its length is the number of retries. */
   retryDelaysMs?: number[];
+  /** Where customers' mail clients reach this server (PUBLIC_URL): the read-receipt image is served from there. */
+  publicUrl?: string;
 }
 
 const DEFAULT_RETRY_DELAYS = [2_000, 10_000, 30_000];
@@ -21,13 +24,20 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function mark(db: Db, id: number, status: string, smtpResponse: string | null, attempts?: number) {
   await db
     .update(replyRecipients)
-    .set({ status, smtpResponse, updatedAt: sql`now()`, ...(attempts === undefined ? {} : { attempts }) })
+    // R-RCPT-3: the SMTP server taking the message is what "delivered" means to a receipt.
+    .set({ status, smtpResponse, updatedAt: sql`now()`, ...(status === 'sent' ? { deliveredAt: sql`now()` } : {}), ...(attempts === undefined ? {} : { attempts }) })
     .where(eq(replyRecipients.id, id));
+}
+
+/** This recipient's copy: a tracked one carries its own open image (R-RCPT-2). */
+function htmlFor(recipient: Row['recipient'], thread: Row['thread'], publicUrl: string | undefined): string | null {
+  if (thread.bodyHtml === null || !recipient.openToken || !publicUrl) return thread.bodyHtml;
+  return withOpenPixel(thread.bodyHtml, publicUrl, recipient.openToken);
 }
 
 type Row = { recipient: typeof replyRecipients.$inferSelect; thread: typeof threads.$inferSelect };
 
-async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, thread }: Row, delays: number[]) {
+async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, thread }: Row, delays: number[], publicUrl: string | undefined) {
   if (!mailer) {
     await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
     return;
@@ -46,7 +56,7 @@ async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, threa
     cc: thread.cc,
     subject: thread.subject,
     text: thread.bodyText,
-    html: thread.bodyHtml,
+    html: htmlFor(recipient, thread, publicUrl),
     messageId: thread.messageId!,
     inReplyTo: thread.inReplyTo,
     references: thread.references,
@@ -88,7 +98,7 @@ export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer 
     let broken = false;
     const lanes = Array.from({ length: CONCURRENCY }, async (_, lane) => {
       for (let i = lane; i < page.length && !broken; i += CONCURRENCY) {
-        await deliverOne(db, mailer, page[i]!, delays).catch((error: unknown) => {
+        await deliverOne(db, mailer, page[i]!, delays, options.publicUrl).catch((error: unknown) => {
           broken = true;
           throw error;
         });

@@ -1,11 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { checkPermission } from '../../core/rules/permissions';
 import { DepartmentMail, DepartmentMailPatch } from '../../core/schemas/admin';
 import { IdParams } from '../../core/schemas/api';
-import type { Db } from '../db/client';
 import { departments } from '../db/schema';
-import { enforce, notFound } from '../http/api-failure';
-import type { AuthContext } from '../http/app-env';
+import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
 
 const tag = 'departments';
@@ -17,20 +14,13 @@ function describeSmtp(url: string | null): DepartmentMail['smtp'] {
   return { host: parsed.hostname, port: Number(parsed.port || (secure ? 465 : 587)), secure, user: parsed.username ? decodeURIComponent(parsed.username) : null };
 }
 
-async function managed(db: Db, auth: AuthContext, id: number) {
-  const [row] = await db.select().from(departments).where(eq(departments.id, id));
-  if (!row) throw notFound(`Department ${id}`);
-  enforce(checkPermission(auth.access, 'settings.manage', row.id));
-  return row;
-}
-
 const view = (row: typeof departments.$inferSelect): DepartmentMail => ({ departmentId: row.id, smtp: describeSmtp(row.smtpUrl), fromAddresses: row.fromAddresses });
 
 /** A department's own SMTP server and from-addresses (settings.manage); the password never leaves the server. */
 export function departmentMailRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/departments/:id/mail', tag, summary: "Where the department's mail leaves from (settings.manage)", params: IdParams, response: DepartmentMail },
-    async ({ db, auth, params }) => view(await managed(db, auth, params.id)),
+    async ({ db, auth, params }) => view(await managedDepartment(db, auth, params.id)),
   );
   api.add(
     {
@@ -43,7 +33,7 @@ export function departmentMailRoutes(api: Api) {
       response: DepartmentMail,
     },
     async ({ db, auth, params, body }) => {
-      await managed(db, auth, params.id);
+      await managedDepartment(db, auth, params.id);
       const [row] = await db.update(departments).set(body).where(eq(departments.id, params.id)).returning();
       return view(row!);
     },

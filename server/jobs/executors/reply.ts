@@ -64,6 +64,8 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
     'agent.name': agent?.name ?? '',
     'department.name': department!.name,
   });
+  // R-RCPT-1/2: only departments with receipts on, and only tickets that came by e-mail, are tracked.
+  const tracked = department!.features.receipts && ticket.channel === 'email';
   const { to, cc } = recipientsOf({ contactEmail: contact!.email!, secondaryContactEmails: await secondaryEmails(tx, ticket), ccAddresses: ticket.ccAddresses });
 
   const [thread] = await tx
@@ -88,8 +90,9 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
       jobId: job.id || null,
       ticketId: ticket.id,
       threadId: thread!.id,
-      // Unguessable: it identifies the recipient in bounces and read receipts.
+      // Unguessable: it identifies the recipient in bounces.
       token: randomBytes(16).toString('base64url'),
+      openToken: tracked ? randomBytes(16).toString('base64url') : null,
     })),
   );
   return {

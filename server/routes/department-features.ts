@@ -1,0 +1,31 @@
+import { eq } from 'drizzle-orm';
+import { checkCcEnabled } from '../../core/rules/cc-rules';
+import { IdParams } from '../../core/schemas/api';
+import { Department, DepartmentFeaturesPatch, type DepartmentFeatures } from '../../core/schemas/department';
+import { departments } from '../db/schema';
+import { enforce } from '../http/api-failure';
+import { managedDepartment } from '../http/department-scope';
+import type { Api } from '../http/route';
+
+/** Per-department switches (R-PERM-1): read receipts (R-RCPT-1) and secondary contacts with their options (R-CC-1, R-CC-6). */
+export function departmentFeatureRoutes(api: Api) {
+  api.add(
+    {
+      method: 'patch',
+      path: '/departments/:id/features',
+      tag: 'departments',
+      summary: 'Turn read receipts or secondary contacts (CC) and their options on or off for a department (settings.manage); turning receipts off hides every receipt of the department, old ones too',
+      params: IdParams,
+      body: DepartmentFeaturesPatch,
+      response: Department,
+    },
+    async ({ db, auth, params, body }) => {
+      const row = await managedDepartment(db, auth, params.id);
+      const features: DepartmentFeatures = { ...row.features, ...body, ccOptions: { ...row.features.ccOptions, ...body.ccOptions } };
+      // R-CC-1: CC needs the department's help center.
+      if (features.cc && !row.features.cc) enforce(checkCcEnabled({ ...row, features }));
+      const [updated] = await db.update(departments).set({ features }).where(eq(departments.id, row.id)).returning();
+      return updated!;
+    },
+  );
+}
