@@ -80,7 +80,10 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
     badges.render(rows, known);
     const selected = rows.filter((r) => r.selected);
     page.selectedThreadIds = selected.map((r) => r.threadId);
-    page.selectedTickets = selected.flatMap((r) => (known[r.threadId] ? [known[r.threadId]!] : []));
+    // After a merge several conversations share one ticket (R-MERGE-7): count and act on it once.
+    const selectedTickets = new Map<number, TicketSummary>();
+    for (const row of selected) if (known[row.threadId]) selectedTickets.set(known[row.threadId]!.id, known[row.threadId]!);
+    page.selectedTickets = [...selectedTickets.values()];
     page.selectedTicketCount = page.selectedTickets.length;
     page.selectedWithoutTicket = selected.filter((r) => !known[r.threadId]).map(({ threadId, subject, sender }) => ({ threadId, subject, sender }));
   }

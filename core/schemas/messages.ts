@@ -1,24 +1,32 @@
 import { z } from 'zod';
-import { Me, TicketCreate } from './api';
+import { Me, TicketCreate, Timeline } from './api';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
 import { StoredMail } from './mail';
+import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { Template } from './template';
 import { Id } from './common';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
 import { View, ViewCount } from './view';
 
-/** What a content script may know of a ticket: enough for a badge, nothing from other departments. */
+/**
+ * What a content script may know of a ticket: enough for a badge and for the merge pre-check
+ * (R-MERGE-2/7 read the department, created time, trash and merge state), nothing from other departments.
+ */
 export const TicketSummary = Ticket.pick({
   id: true,
   number: true,
   departmentId: true,
+  channel: true,
   status: true,
   priority: true,
   assigneeAgentId: true,
   assigneeTeamId: true,
   subject: true,
+  createdAt: true,
+  trashedAt: true,
+  mergedIntoId: true,
   version: true,
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
@@ -40,7 +48,7 @@ export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 export const OutboxEntryView = z.object({
   id: z.string(),
-  kind: z.enum(['create_ticket', 'update_ticket', 'submit_job']),
+  kind: z.enum(['create_ticket', 'update_ticket', 'submit_job', 'merge_tickets']),
   label: z.string(),
   status: z.enum(['pending', 'failed']),
   attempts: z.number().int(),
@@ -81,6 +89,12 @@ export const protocol = {
     request: z.object({ id: Id, version: z.number().int().positive(), changes: TicketChanges }),
     response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }),
   },
+  /** R-MERGE-10: the contact's other live tickets, to merge from one ticket's panel. */
+  'tickets.ofContact': { request: z.object({ contactId: Id, excludeId: Id.optional() }), response: z.object({ items: z.array(TicketSummary) }) },
+  'tickets.timeline': { request: z.object({ id: Id }), response: Timeline },
+  'merge.preview': { request: MergePreviewRequest, response: MergePreview },
+  /** Through the outbox like jobs.submit; result is null while the merge waits for the backend. */
+  'merge.run': { request: MergeRequest, response: z.object({ outboxId: z.string(), result: MergeResult.nullable() }) },
   'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
   'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },

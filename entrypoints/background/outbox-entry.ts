@@ -1,11 +1,11 @@
-import type { MessageError } from '../../core/schemas/messages';
+import type { MessageError, OutboxEntryView } from '../../core/schemas/messages';
 
 /** One write waiting to reach the backend; its id is the Idempotency-Key, so resending is harmless. */
 export interface OutboxEntry {
   /** Queue position, assigned by IndexedDB on insert. */
   seq?: number;
   id: string;
-  kind: 'create_ticket' | 'update_ticket' | 'submit_job';
+  kind: OutboxEntryView['kind'];
   /** What the agent did, in words for the failure list. */
   label: string;
   method: 'POST' | 'PATCH';

@@ -1,9 +1,10 @@
 import { browser } from '#imports';
+import type { KyInstance } from 'ky';
 import type { Connection } from '../../core/schemas/messages';
 import { INDEX_CHANGED } from '../../core/schemas/messages';
-import type { Ticket } from '../../core/schemas/ticket';
 import { ApiCallError, call } from './api-client';
 import { connectionItem, updateSyncState } from './connection-store';
+import { applyDelivered } from './delivered-answer';
 import { Outbox } from './outbox';
 import type { OutboxEntry } from './outbox-entry';
 import { refreshDirectory } from './directory-cache';
@@ -42,7 +43,7 @@ async function build(): Promise<Services> {
     send,
     // The answer updates the index at once; the sync that follows catches what others changed meanwhile.
     delivered: async (entry, answer) => {
-      if (entry.kind !== 'submit_job') await index.upsert([answer as Ticket]);
+      await applyDelivered(index, entry.kind, answer);
       await notifyTabs();
       void services.sync().catch(() => undefined);
     },
@@ -81,4 +82,9 @@ let instance: Promise<Services> | null = null;
 export function services(): Promise<Services> {
   instance ??= build();
   return instance;
+}
+
+/** One backend call with the saved connection, for reads that need no outbox. */
+export async function backend<T>(run: (api: KyInstance) => Promise<T>): Promise<T> {
+  return call(await (await services()).connection(), run);
 }

@@ -7,6 +7,9 @@ export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: 
 
 export type IndexedTicket = Ticket & { threadKeys: string[] };
 
+/** A primary merged again later points further on; a cycle (corrupt data) must not loop forever. */
+const MAX_MERGE_HOPS = 5;
+
 interface InboxDeskDb extends DBSchema {
   tickets: { key: number; value: IndexedTicket; indexes: { threadKey: string; departmentId: number; status: string } };
   outbox: { key: number; value: OutboxEntry; indexes: { id: string } };
@@ -27,6 +30,25 @@ export function openIndexDb(name = 'inbox-desk'): Promise<IndexDb> {
       db.createObjectStore('meta');
     },
   });
+}
+
+const isLive = (t: IndexedTicket) => !t.trashedAt && !t.mergedIntoId;
+
+/** The live ticket holding a thread; should two claim it, the one changed last (the newest claim) wins. */
+function liveHolder(holders: IndexedTicket[]): IndexedTicket | undefined {
+  return holders.filter(isLive).sort((a, b) => Date.parse(b.updatedAt) - Date.parse(a.updatedAt))[0];
+}
+
+/** The live primary a merged-away holder points at, following merges of merges a few steps. */
+async function primaryOf(holders: IndexedTicket[], get: (id: number) => Promise<IndexedTicket | undefined>): Promise<IndexedTicket | undefined> {
+  let next = holders.find((t) => t.mergedIntoId)?.mergedIntoId ?? null;
+  for (let hop = 0; next !== null && hop < MAX_MERGE_HOPS; hop++) {
+    const ticket = await get(next);
+    if (!ticket || ticket.trashedAt) return undefined;
+    if (!ticket.mergedIntoId) return ticket;
+    next = ticket.mergedIntoId;
+  }
+  return undefined;
 }
 
 /**
@@ -52,19 +74,37 @@ export class TicketIndex {
     return this.db.get('tickets', id);
   }
 
-  /** Live tickets by thread id; trashed and merged-away ones show no badge. */
+  /**
+   * Live tickets by thread id. Trashed tickets show no badge; a thread still held by a merged-away
+   * ticket (its new links not synced yet) shows its primary's badge (R-MERGE-7).
+   */
   async byThreads(provider: WebmailProvider, mailbox: string, threadIds: string[]): Promise<Map<string, IndexedTicket>> {
     const tx = this.db.transaction('tickets');
     const index = tx.store.index('threadKey');
     const found = new Map<string, IndexedTicket>();
     await Promise.all(
       threadIds.map(async (threadId) => {
-        const ticket = await index.get(threadKey(provider, mailbox, threadId));
-        if (ticket && !ticket.trashedAt && !ticket.mergedIntoId) found.set(threadId, ticket);
+        const holders = await index.getAll(threadKey(provider, mailbox, threadId));
+        const ticket = liveHolder(holders) ?? (await primaryOf(holders, (id) => tx.store.get(id)));
+        if (ticket) found.set(threadId, ticket);
       }),
     );
     await tx.done;
     return found;
+  }
+
+  /**
+   * A delivered merge, before the sync brings the merged-away tickets: they stop holding their
+   * threads at once, so their rows show the primary's badge. The version stays, so the sync's
+   * newer copy replaces this one.
+   */
+  async markMerged(primaryId: number, mergedIds: number[]): Promise<void> {
+    const tx = this.db.transaction('tickets', 'readwrite');
+    for (const id of mergedIds) {
+      const current = await tx.store.get(id);
+      if (current) await tx.store.put({ ...current, mergedIntoId: primaryId, webmailThreads: [], threadKeys: [] });
+    }
+    await tx.done;
   }
 
   count(): Promise<number> {

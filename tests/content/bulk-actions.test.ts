@@ -7,11 +7,15 @@ const summary = (id: number, departmentId: number): TicketSummary => ({
   id,
   number: 1000 + id,
   departmentId,
+  channel: 'email',
   status: 'open',
   priority: 'medium',
   assigneeAgentId: null,
   assigneeTeamId: null,
   subject: 's',
+  createdAt: '2026-11-01T10:00:00Z',
+  trashedAt: null,
+  mergedIntoId: null,
   version: 1,
 });
 const access: AgentAccess = {

@@ -2,9 +2,8 @@ import { Job, JobPreview } from '../../../core/schemas/job';
 import { StoredMail } from '../../../core/schemas/mail';
 import { Template } from '../../../core/schemas/template';
 import { View, ViewCount } from '../../../core/schemas/view';
-import { call } from '../api-client';
 import type { Handlers } from '../router';
-import { services } from '../services';
+import { backend } from '../services';
 import { queue } from './tickets';
 
 const OPERATION_WORDS: Record<string, string> = {
@@ -20,10 +19,6 @@ const OPERATION_WORDS: Record<string, string> = {
   remove_blueprint: 'Remove the blueprint from',
   update_resolution: 'Update the resolution of',
 };
-
-async function backend<T>(run: Parameters<typeof call<T>>[1]): Promise<T> {
-  return call(await (await services()).connection(), run);
-}
 
 export const jobHandlers: Handlers<
   'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'jobs.resend' | 'mail.stored' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'

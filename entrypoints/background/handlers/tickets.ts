@@ -1,19 +1,27 @@
-import { ApiCallError, call } from '../api-client';
+import { Timeline } from '../../../core/schemas/api';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import { Ticket } from '../../../core/schemas/ticket';
+import { ApiCallError, call } from '../api-client';
 import type { Handlers } from '../router';
-import { services } from '../services';
+import { backend, services } from '../services';
 import type { NewEntry } from '../outbox';
+
+/** Contact lists are short; the first page of the contact's tickets is what the panel can show anyway. */
+const CONTACT_TICKETS = 50;
 
 const summary = (t: Ticket): TicketSummary => ({
   id: t.id,
   number: t.number,
   departmentId: t.departmentId,
+  channel: t.channel,
   status: t.status,
   priority: t.priority,
   assigneeAgentId: t.assigneeAgentId,
   assigneeTeamId: t.assigneeTeamId,
   subject: t.subject,
+  createdAt: t.createdAt,
+  trashedAt: t.trashedAt,
+  mergedIntoId: t.mergedIntoId,
   version: t.version,
 });
 
@@ -30,7 +38,9 @@ export async function queue(entry: NewEntry): Promise<{ outboxId: string; answer
 
 const asTicket = ({ outboxId, answer }: { outboxId: string; answer: unknown }) => ({ outboxId, ticket: answer ? Ticket.parse(answer) : null });
 
-export const ticketHandlers: Handlers<'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update'> = {
+export const ticketHandlers: Handlers<
+  'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update' | 'tickets.ofContact' | 'tickets.timeline'
+> = {
   'tickets.byThreads': async ({ provider, mailbox, threadIds }) => {
     const { index } = await services();
     const found = await index.byThreads(provider, mailbox, threadIds);
@@ -58,4 +68,11 @@ export const ticketHandlers: Handlers<'tickets.byThreads' | 'tickets.get' | 'tic
       await queue({ kind: 'update_ticket', label: `Update ticket #${local?.number ?? id}`, method: 'PATCH', path: `tickets/${id}`, body: { version, ...changes } }),
     );
   },
+  // The backend answers live tickets in departments the agent may view (R-PERM-5), newest first.
+  'tickets.ofContact': ({ contactId, excludeId }) =>
+    backend(async (api) => {
+      const page = (await api.get('tickets', { searchParams: { contactId, limit: CONTACT_TICKETS } }).json()) as { items: unknown[] };
+      return { items: page.items.map((t) => summary(Ticket.parse(t))).filter((t) => t.id !== excludeId) };
+    }),
+  'tickets.timeline': ({ id }) => backend(async (api) => Timeline.parse(await api.get(`tickets/${id}/timeline`).json())),
 };

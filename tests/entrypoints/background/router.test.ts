@@ -47,4 +47,13 @@ describe('background message router', () => {
     });
     expect(await route(handlers, { type: 'outbox.list', payload: {} }, { trusted: true })).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'disk full' } });
   });
+
+  it('R-MERGE-8 merge.run must carry the version of every previewed ticket, so a change made meanwhile is a conflict', async () => {
+    const reply = await route(handlers, { type: 'merge.run', payload: { tickets: [{ id: 1 }, { id: 2, version: 3 }], primaryId: 1 } }, { trusted: false });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    if (!reply.ok) expect(reply.error.message).toContain('tickets.0.version');
+    expect(calls).not.toContain('merge.run');
+    const valid = { tickets: [{ id: 1, version: 2 }, { id: 2, version: 3 }], primaryId: 1 };
+    expect(await route(handlers, { type: 'merge.run', payload: valid }, { trusted: false })).toEqual({ ok: true, data: { ...valid, fieldChoices: {} } });
+  });
 });

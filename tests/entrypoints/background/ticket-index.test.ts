@@ -41,4 +41,49 @@ describe('ticket index', () => {
     expect(await index.count()).toBe(0);
     expect(await index.getMeta('syncCursor')).toBeUndefined();
   });
+
+  // The primary is the agent's pick here (R-MERGE-3), not the lowest id, so index order cannot hide a wrong answer.
+  describe('after a merge (R-MERGE-7)', () => {
+    const at = (minute: number) => `2026-11-02T10:${String(minute).padStart(2, '0')}:00.000Z`;
+    const links = ['thread1', 'thread2', 'thread3'].map((threadId) => ({ provider: 'gmail' as const, mailbox: 'support@acme.test', threadId }));
+    const primaryWithAll = ticket(3, { version: 2, updatedAt: at(5), webmailThreads: links });
+
+    it('R-MERGE-7 merged-away tickets stop holding their threads at once: their rows show the primary', async () => {
+      const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
+      await index.upsert([ticket(1), ticket(2), ticket(3)]);
+      // What the delivered merge answers: the primary now holds every thread; the others arrive with the next sync.
+      await index.upsert([primaryWithAll]);
+      await index.markMerged(3, [1, 2]);
+      const found = await index.byThreads('gmail', 'support@acme.test', ['thread1', 'thread2', 'thread3']);
+      expect(['thread1', 'thread2', 'thread3'].map((id) => found.get(id)?.id)).toEqual([3, 3, 3]);
+      expect(await index.get(2)).toMatchObject({ mergedIntoId: 3, webmailThreads: [], version: 1 });
+    });
+
+    it('R-MERGE-7 the sync\'s newer copies of the merged-away tickets replace the local marks', async () => {
+      const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
+      await index.upsert([ticket(2), ticket(3)]);
+      await index.markMerged(3, [2]);
+      await index.upsert([primaryWithAll, ticket(2, { version: 2, mergedIntoId: 3, trashedAt: at(5), webmailThreads: [] })]);
+      expect(await index.get(2)).toMatchObject({ version: 2, trashedAt: at(5) });
+      expect((await index.byThreads('gmail', 'support@acme.test', ['thread2'])).get('thread2')!.id).toBe(3);
+    });
+
+    it('R-MERGE-7 a thread still held by a merged-away ticket shows its primary, following a merge of the primary', async () => {
+      const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
+      await index.upsert([ticket(2, { mergedIntoId: 3 }), ticket(3, { mergedIntoId: 4, webmailThreads: [] }), ticket(4, { webmailThreads: [] })]);
+      expect((await index.byThreads('gmail', 'support@acme.test', ['thread2'])).get('thread2')!.id).toBe(4);
+    });
+
+    it('a thread whose primary is in the trash, or unknown here, shows no badge', async () => {
+      const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
+      await index.upsert([ticket(2, { mergedIntoId: 3 }), ticket(3, { webmailThreads: [], trashedAt: at(1) }), ticket(1, { mergedIntoId: 99 })]);
+      expect((await index.byThreads('gmail', 'support@acme.test', ['thread1', 'thread2'])).size).toBe(0);
+    });
+
+    it('when two live tickets claim one thread, the one changed last wins', async () => {
+      const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
+      await index.upsert([ticket(2, { updatedAt: at(1), webmailThreads: links }), primaryWithAll]);
+      expect((await index.byThreads('gmail', 'support@acme.test', ['thread2'])).get('thread2')!.id).toBe(3);
+    });
+  });
 });
