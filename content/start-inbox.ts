@@ -11,6 +11,9 @@ import { usePageStore, type OpenConversation } from '../stores/page';
 import { useSessionStore } from '../stores/session';
 import type { OpenThread, WebmailAdapter } from '../webmail/adapter';
 import { BadgeLayer } from './badges';
+import { OpenThreadReceipts, RECEIPTS_REFRESH_MS } from './open-thread-receipts';
+import { ReceiptMarkLayer } from './receipt-marks';
+import { receiptWords } from './receipt-words';
 
 /** Gmail and Outlook render progressively: wait this long for a recognisable page before "limited mode". */
 const RECOGNISE_WITHIN_MS = 8_000;
@@ -57,6 +60,15 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
     assigneeName: (t: TicketSummary) =>
       session.directory.agents.find((a) => a.id === t.assigneeAgentId)?.name ?? session.directory.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null,
     label: (t, status, assignee) => i18n.t('badge.label', [t.number, status, assignee ? i18n.t('badge.assignedTo', [assignee]) : i18n.t('badge.unassigned')]),
+  });
+
+  const receipts = new OpenThreadReceipts(new ReceiptMarkLayer(receiptWords), {
+    ticketOf: async (threadId) => {
+      if (!page.mailbox) return null;
+      const { tickets } = await send('tickets.byThreads', { provider: adapter.provider, mailbox: page.mailbox, threadIds: [threadId] });
+      return tickets[threadId]?.id ?? null;
+    },
+    receipts: (ticketId) => send('receipts.ofTicket', { ticketId }),
   });
 
   let panel: Ui | null = null;
@@ -126,6 +138,7 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
     page.mailbox = adapter.mailbox();
     await placeUi();
     await decorate().catch((error: unknown) => console.warn('Inbox Desk:', (error as Error).message));
+    await receipts.update(session.status?.configured ? adapter.openThread() : null).catch((error: unknown) => console.warn('Inbox Desk:', (error as Error).message));
   }
 
   // Passes never overlap: changes that arrive during one are folded into a single follow-up pass.
@@ -151,7 +164,8 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
-  // Limited mode must appear even on a page that never changes.
+  // Limited mode must appear even on a page that never changes; receipts change without the page changing.
   ctx.setTimeout(schedule, RECOGNISE_WITHIN_MS + 100);
+  ctx.setInterval(schedule, RECEIPTS_REFRESH_MS);
   schedule();
 }

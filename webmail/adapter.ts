@@ -31,6 +31,8 @@ export interface ThreadMessage {
   cc: Person[];
   date: string | null;
   element: HTMLElement;
+  /** Where a read-receipt mark goes in this message's header (beside its date). */
+  markSlot: HTMLElement;
 }
 
 /** The conversation open in the reading pane or thread view. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { Me, TicketCreate, Timeline } from './api';
+import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
 import { StoredMail } from './mail';
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
+import { TicketReceipts } from './receipt';
 import { Template } from './template';
 import { Id } from './common';
 import { ErrorCode } from './error';
@@ -95,6 +97,11 @@ export const protocol = {
   'merge.preview': { request: MergePreviewRequest, response: MergePreview },
   /** Through the outbox like jobs.submit; result is null while the merge waits for the backend. */
   'merge.run': { request: MergeRequest, response: z.object({ outboxId: z.string(), result: MergeResult.nullable() }) },
+  /** R-RCPT-7: the tracked messages of a ticket with their marks; empty while the department has receipts off (R-RCPT-9). */
+  'receipts.ofTicket': { request: z.object({ ticketId: Id }), response: TicketReceipts },
+  'departments.list': { request: z.object({}).strict(), response: z.object({ items: z.array(Department) }) },
+  /** Admin switches per department (settings.manage): read receipts (R-RCPT-1), CC (R-CC-1). */
+  'departments.setFeatures': { request: z.object({ departmentId: Id, features: DepartmentFeaturesPatch }), response: Department },
   'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
   'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },

@@ -179,6 +179,13 @@ describe('Gmail adapter on an open conversation', () => {
     });
   });
 
+  it("puts a message's read-receipt mark beside its date, inside that message", () => {
+    for (const message of adapter.openThread()!.messages) {
+      expect(message.element.contains(message.markSlot)).toBe(true);
+      expect(message.markSlot.querySelector('[title]')?.getAttribute('title')).toBe(message.date);
+    }
+  });
+
   it('counts every header-summary recipient as "to" when the details were never opened', () => {
     const second = adapter.openThread()?.messages[1];
     expect(second).toMatchObject({

@@ -114,7 +114,7 @@ describe('Outlook adapter on the inbox with the reading pane', () => {
   });
 
   it('reads each message: sender, to, cc and date; Outlook gives no message id', () => {
-    expect(adapter.openThread()?.messages.map(({ element: _element, ...message }) => message)).toEqual([
+    expect(adapter.openThread()?.messages.map(({ element: _element, markSlot: _slot, ...message }) => message)).toEqual([
       {
         messageId: null,
         from: { name: 'Alice Customer', email: 'alice@customer.test' },
@@ -136,6 +136,13 @@ describe('Outlook adapter on the inbox with the reading pane', () => {
         date: 'Wed 11/4/2026 8:30 AM',
       },
     ]);
+  });
+
+  it("puts a message's read-receipt mark beside its date, inside that message", () => {
+    for (const message of adapter.openThread()!.messages) {
+      expect(message.element.contains(message.markSlot)).toBe(true);
+      expect(message.markSlot.textContent).toContain(message.date!.split(' ')[0]);
+    }
   });
 
   it('takes a single selected row as the open conversation', () => {

@@ -37,12 +37,14 @@ function threadContainer(heading: HTMLElement): HTMLElement {
 }
 
 function parseMessage(element: HTMLElement): ThreadMessage {
+  const date = queryFirst(element, MESSAGE_DATE);
   return {
     messageId: messageId(element),
     from: gmailPerson(queryFirst(element, MESSAGE_FROM)),
     ...recipients(element),
-    date: queryFirst(element, MESSAGE_DATE)?.getAttribute('title') ?? null,
+    date: date?.getAttribute('title') ?? null,
     element,
+    markSlot: date?.parentElement ?? element,
   };
 }
 

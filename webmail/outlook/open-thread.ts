@@ -45,13 +45,15 @@ function openConversationId(pane: HTMLElement, rows: readonly ThreadRow[], subje
  */
 function parseMessage(body: HTMLElement, pane: HTMLElement): ThreadMessage {
   const card = messageCard(body, pane);
+  const date = queryFirst(card, MESSAGE_DATE);
   return {
     messageId: null,
     from: people(queryFirst(card, MESSAGE_FROM))[0] ?? nobody(),
     to: people(queryFirst(card, MESSAGE_TO)),
     cc: people(queryFirst(card, MESSAGE_CC)),
-    date: dateOf(queryFirst(card, MESSAGE_DATE)),
+    date: dateOf(date),
     element: card,
+    markSlot: date?.parentElement ?? card,
   };
 }
 
