@@ -9,6 +9,7 @@ import { requireAgent } from './http/auth';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { blueprintRoutes } from './routes/blueprints';
+import { commentRoutes } from './routes/comments';
 import { contactRoutes } from './routes/contacts';
 import { demoRoutes } from './routes/demo';
 import { jobRoutes } from './routes/jobs';
@@ -19,6 +20,7 @@ import { macroRoutes } from './routes/macros';
 import { mergeRoutes } from './routes/merge';
 import { openPixelRoute, receiptRoutes } from './routes/receipts';
 import { departmentFeatureRoutes } from './routes/department-features';
+import { secondaryContactRoutes } from './routes/secondary-contacts';
 import { sessionRoutes } from './routes/session';
 import { storedMailRoutes } from './routes/stored-mail';
 import { templateRoutes } from './routes/templates';
@@ -61,6 +63,11 @@ export function createApp(deps: AppDeps) {
       console.info(`${c.req.method} ${c.req.path} ${c.res.status} ${Math.round(performance.now() - started)}ms agent=${agent}`);
     });
   }
+  // Notices recorded by a change leave once it has committed, which it has when the handler returns.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.outbox.kick();
+  });
   app.use('/api/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
 
@@ -77,6 +84,8 @@ export function createApp(deps: AppDeps) {
   mergeRoutes(api);
   receiptRoutes(api);
   departmentFeatureRoutes(api);
+  secondaryContactRoutes(api);
+  commentRoutes(api);
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);

@@ -4,6 +4,7 @@ import { eq } from 'drizzle-orm';
 import { createApp } from './app';
 import { startJobWorker } from './jobs/job-worker';
 import { applyDsn, DsnError } from './mail/dsn';
+import { MailOutbox } from './mail/mail-outbox';
 import { Mailers } from './mail/mailers';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
@@ -103,8 +104,18 @@ export async function start(config: Config, options: CommonOptions & { port: num
   }
   const mailers = new Mailers(config.SMTP_URL ?? null);
   const publicUrl = config.PUBLIC_URL ?? `http://${options.host}:${options.port}`;
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl } });
-  const app = createApp({ database, version: VERSION, corsOrigins: config.CORS_ORIGINS, logRequests: config.LOG_REQUESTS, demo: options.demo ?? false, jobs });
+  const outbox = new MailOutbox(database.db, mailers, publicUrl);
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, outbox });
+  await outbox.start();
+  const app = createApp({
+    database,
+    version: VERSION,
+    corsOrigins: config.CORS_ORIGINS,
+    logRequests: config.LOG_REQUESTS,
+    demo: options.demo ?? false,
+    jobs,
+    mail: { outbox, publicUrl },
+  });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
     console.info(`Database: ${describeDb(database)}.`);
@@ -120,6 +131,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
   const stop = async () => {
     server.close();
     await jobs.stop();
+    await outbox.stop();
     mailers.close();
     await database.close();
     process.exit(0);

@@ -108,3 +108,42 @@ function refusalReasons(input: SecondaryContactsInput): (candidate: CcCandidate)
 function withTicket(ticketId: number | undefined, v: Violation): Violation {
   return ticketId === undefined ? v : { ...v, ticketId };
 }
+
+export interface AutoCcInput {
+  department: Pick<Department, 'name' | 'supportAddresses' | 'fromAddresses'>;
+  agentEmails: string[];
+  /** The incoming message: its sender and every To/CC recipient. */
+  from: string;
+  recipients: string[];
+  /** The contacts that already exist for those addresses, by lower-cased address. */
+  knownContacts: Map<string, Pick<Contact, 'id' | 'deleted' | 'spam' | 'anonymous'>>;
+  /** Secondary contacts and CC addresses the ticket gets anyway: they count against the 20. */
+  alreadyFollowing: string[];
+}
+
+/**
+ * R-CC-6: the recipients of an incoming e-mail that become secondary contacts — all To/CC recipients
+ * except the original sender and the addresses R-CC-3 never allows — in the message's order, up to
+ * 20 with those the ticket already has (R-CC-2); `skipped` says which were left out and why.
+ */
+export function autoCcAddresses(input: AutoCcInput): { add: CcCandidate[]; skipped: { email: string; reason: string }[] } {
+  // A sender may come as `Name <address>`.
+  const sender = addressKey(/<([^>]+)>/.exec(input.from)?.[1] ?? input.from);
+  const refuse = refusalReasons({ department: input.department, agentEmails: input.agentEmails, candidates: [] });
+  const following = new Set(input.alreadyFollowing.map(addressKey));
+  const room = MAX_SECONDARY_CONTACTS - following.size;
+  const seen = new Set<string>([sender, ...following]);
+  const add: CcCandidate[] = [];
+  const skipped: { email: string; reason: string }[] = [];
+  for (const email of input.recipients) {
+    const key = addressKey(email);
+    if (key === '' || seen.has(key)) continue;
+    seen.add(key);
+    const candidate: CcCandidate = { email: key, contact: input.knownContacts.get(key) ?? null };
+    const reasons = refuse(candidate);
+    if (reasons.length > 0) skipped.push({ email: key, reason: `R-CC-3: ${reasons.join(' and ')}` });
+    else if (add.length >= room) skipped.push({ email: key, reason: `R-CC-2: the ticket already has ${MAX_SECONDARY_CONTACTS} secondary contacts` });
+    else add.push(candidate);
+  }
+  return { add, skipped };
+}

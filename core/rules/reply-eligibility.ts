@@ -122,11 +122,14 @@ function checkBulkReplyPermission(access: AgentAccess, departmentId: number): Ve
   );
 }
 
-/** R-REPLY-5: the contact gets the reply, and so does everyone the ticket copies, once each. */
-export function replyRecipients(input: { contactEmail: string; secondaryContactEmails: string[]; ccAddresses: string[] }): {
+/**
+ * R-REPLY-5: the contact gets the reply, and so does everyone the ticket copies, once each — except
+ * the copies the agent left out of this one reply (R-CC-7; they stay on the ticket).
+ */
+export function replyRecipients(input: { contactEmail: string; secondaryContactEmails: string[]; ccAddresses: string[]; omit?: string[] }): {
   to: string[];
   cc: string[];
 } {
   const to = input.contactEmail.trim();
-  return { to: [to], cc: uniqueAddresses([...input.secondaryContactEmails, ...input.ccAddresses], [to]) };
+  return { to: [to], cc: uniqueAddresses([...input.secondaryContactEmails, ...input.ccAddresses], [to, ...(input.omit ?? [])]) };
 }

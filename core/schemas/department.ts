@@ -20,9 +20,14 @@ export type DepartmentFeatures = z.infer<typeof DepartmentFeatures>;
 
 /** PATCH /departments/:id/features: only what is sent changes. */
 export const DepartmentFeaturesPatch = z
-  .object({ receipts: z.boolean().optional(), cc: z.boolean().optional(), ccOptions: CcOptions.partial().strict().optional() })
+  .object({
+    receipts: z.boolean().optional(),
+    helpCenter: z.boolean().optional(),
+    cc: z.boolean().optional(),
+    ccOptions: CcOptions.partial().strict().optional(),
+  })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send receipts, cc or ccOptions.' });
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send receipts, helpCenter, cc or ccOptions.' });
 export type DepartmentFeaturesPatch = z.infer<typeof DepartmentFeaturesPatch>;
 
 export const Department = z

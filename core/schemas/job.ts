@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Email, Id, Timestamp } from './common';
 import { CommentVisibility } from './thread';
 import { CustomFieldValue } from './ticket';
 
@@ -20,6 +20,16 @@ export const Operation = z.enum([
 ]);
 export type Operation = z.infer<typeof Operation>;
 
+/** A reply's content, and the CCs left out of this reply only (R-CC-7: they stay on the ticket). */
+const ReplyPayloadFields = z
+  .object({
+    templateId: Id.optional(),
+    subject: z.string().max(998).optional(),
+    body: z.string().max(100_000),
+    omitAddresses: z.array(Email).max(100).optional(),
+  })
+  .strict();
+
 export const OperationPayload = z.discriminatedUnion('operation', [
   z.object({
     operation: z.literal('assign'),
@@ -31,9 +41,7 @@ export const OperationPayload = z.discriminatedUnion('operation', [
   }),
   z.object({
     operation: z.literal('reply'),
-    payload: z
-      .object({ templateId: Id.optional(), subject: z.string().max(998).optional(), body: z.string().max(100_000) })
-      .strict(),
+    payload: ReplyPayloadFields,
   }),
   z.object({
     operation: z.literal('comment'),
@@ -121,7 +129,7 @@ export type ReplySample = z.infer<typeof ReplySample>;
 export const ReplyPreviewRequest = z.object({
   departmentId: Id,
   ticketIds: z.array(Id).min(1).max(1000),
-  payload: z.object({ templateId: Id.optional(), subject: z.string().max(998).optional(), body: z.string().max(100_000) }).strict(),
+  payload: ReplyPayloadFields,
   /** The ticket to render the sample for; the first eligible one when left out. */
   sampleTicketId: Id.optional(),
 });

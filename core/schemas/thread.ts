@@ -37,6 +37,13 @@ export const Comment = z
     body: z.string().min(1).max(100_000),
     authorAgentId: Id,
     createdAt: Timestamp,
+    editedAt: Timestamp.nullable(),
   })
   .meta({ id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
+
+export const CommentCreate = z.object({ visibility: CommentVisibility, body: z.string().trim().min(1).max(100_000) }).strict().meta({ id: 'CommentCreate' });
+export type CommentCreate = z.infer<typeof CommentCreate>;
+
+export const CommentEdit = z.object({ body: z.string().trim().min(1).max(100_000) }).strict().meta({ id: 'CommentEdit' });
+export type CommentEdit = z.infer<typeof CommentEdit>;

@@ -194,6 +194,7 @@ export const comments = pgTable(
     body: text('body').notNull(),
     authorAgentId: id('author_agent_id').notNull().references(() => agents.id),
     createdAt: at('created_at').notNull().defaultNow(),
+    editedAt: at('edited_at'),
   },
   (t) => [index('comments_ticket').on(t.ticketId, t.createdAt)],
 );
@@ -380,7 +381,50 @@ export const outgoingMail = pgTable(
     status: text('status').notNull().default('stored'),
     response: text('response'),
     jobId: id('job_id'),
+    /** job_result (R-BULK-9), cc_notice (R-CC-5) or sign_in_link (help center); job results go out with their job. */
+    kind: text('kind').notNull().default('job_result'),
+    /** Whose SMTP server and from-address the message leaves through. */
+    departmentId: id('department_id'),
+    ticketId: id('ticket_id'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('outgoing_mail_job').on(t.jobId)],
+  (t) => [index('outgoing_mail_job').on(t.jobId), index('outgoing_mail_pending').on(t.status, t.kind)],
+);
+
+/** A help-center sign-in link: only its SHA-256 is kept; single use, short-lived. */
+export const helpCenterLinks = pgTable('help_center_links', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  contactId: id('contact_id').notNull().references(() => contacts.id),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  /** Where to go once signed in (a ticket page), if the link came with a notification. */
+  ticketId: id('ticket_id'),
+  expiresAt: at('expires_at').notNull(),
+  usedAt: at('used_at'),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** A signed-in help-center visitor: one contact in one department (R-CC-8); the cookie holds the token, the table its SHA-256. */
+export const helpCenterSessions = pgTable('help_center_sessions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  contactId: id('contact_id').notNull().references(() => contacts.id),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  /** Sent with every form and compared, so another site cannot post as the visitor. */
+  csrfToken: text('csrf_token').notNull(),
+  expiresAt: at('expires_at').notNull(),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** R-CC-8: a customer's or secondary contact's satisfaction with a replied or closed ticket; the latest counts. */
+export const satisfactionRatings = pgTable(
+  'satisfaction_ratings',
+  {
+    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    contactId: id('contact_id').notNull().references(() => contacts.id),
+    rating: text('rating').notNull(),
+    comment: text('comment').notNull().default(''),
+    ratedAt: at('rated_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.contactId] })],
 );

@@ -3,6 +3,7 @@ import type { RoleKind } from '../../core/schemas/role';
 import type { AgentAccess } from '../../core/rules/permissions';
 import type { Database, Db } from '../db/client';
 import type { JobQueue } from '../jobs/queue';
+import type { MailOutbox } from '../mail/mail-outbox';
 
 export interface AuthContext {
   agent: Agent;
@@ -21,6 +22,8 @@ export interface AppDeps {
   logRequests: boolean;
   /** Where POST /jobs enqueues; without it jobs are refused (503). */
   jobs?: JobQueue;
+  /** Notices (R-CC-5, help-center sign-in links) and the address customers reach the server at. */
+  mail: { outbox: MailOutbox; publicUrl: string };
   /** Serve the demo mailbox at /demo/gmail (npm start). */
   demo?: boolean;
 }

@@ -10,7 +10,7 @@ type Out<S> = S extends Schema ? z.output<S> : undefined;
 
 /** One API route: its contract (zod schemas, also the source of /openapi.json) and where it lives. */
 export interface RouteSpec<P = undefined, Q = undefined, B = undefined, R extends Schema = Schema> {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   tag: string;

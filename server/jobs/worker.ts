@@ -8,6 +8,7 @@ import { EXECUTORS } from './executors';
 import type { JobRow } from './job-rows';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
+import type { MailOutbox } from '../mail/mail-outbox';
 import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
 import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
@@ -22,6 +23,8 @@ export interface WorkerOptions {
   /** The SMTP servers bulk replies leave through; none stores them unsent (demo, no SMTP_URL). */
   mailers?: Mailers;
   delivery?: DeliveryOptions;
+  /** Sends the notices a job's items recorded (R-CC-5) once the job is done. */
+  outbox?: MailOutbox;
 }
 
 /** Why a ticket can no longer be processed as submitted (the view changed under the job). */
@@ -116,6 +119,7 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
     return completed;
   });
   if (finished) await sendMassResult(db, finished, options.mailers);
+  await options.outbox?.kick();
 }
 
 /** Lanes apply batches side by side, each claiming the next free one, until none is left. */

@@ -12,6 +12,11 @@ export class Mailers {
     private readonly open: (url: string) => ReplyMailer = smtpMailer,
   ) {}
 
+  /** Whether mail of a department without its own server can leave (SMTP_URL is set). */
+  get hasDefault(): boolean {
+    return this.defaultUrl !== null;
+  }
+
   for(department: { smtpUrl: string | null } | undefined): ReplyMailer | null {
     const url = department?.smtpUrl ?? this.defaultUrl;
     if (!url) return null;

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { replyRecipients, threads } from '../db/schema';
+import { departments, replyRecipients, threads, tickets } from '../db/schema';
+import { withHelpCenterLink, type FooterTicket } from './help-center-footer';
 import { withOpenPixel } from '../receipts/open-pixel';
 import { bounceAddress, type ReplyMailer } from './smtp-mailer';
 
@@ -29,15 +30,20 @@ async function mark(db: Db, id: number, status: string, smtpResponse: string | n
     .where(eq(replyRecipients.id, id));
 }
 
-/** This recipient's copy: a tracked one carries its own open image (R-RCPT-2). */
-function htmlFor(recipient: Row['recipient'], thread: Row['thread'], publicUrl: string | undefined): string | null {
-  if (thread.bodyHtml === null || !recipient.openToken || !publicUrl) return thread.bodyHtml;
-  return withOpenPixel(thread.bodyHtml, publicUrl, recipient.openToken);
+/**
+ * This recipient's copy: with the ticket's help-center link when there is one, and, when tracked,
+ * its own open image (R-RCPT-2).
+ */
+function copyFor({ recipient, thread, ticket }: Row, publicUrl: string | undefined): { text: string; html: string | null } {
+  const { text, html } = withHelpCenterLink(thread.bodyText, thread.bodyHtml, ticket, publicUrl);
+  if (html === null || !recipient.openToken || !publicUrl) return { text, html };
+  return { text, html: withOpenPixel(html, publicUrl, recipient.openToken) };
 }
 
-type Row = { recipient: typeof replyRecipients.$inferSelect; thread: typeof threads.$inferSelect };
+type Row = { recipient: typeof replyRecipients.$inferSelect; thread: typeof threads.$inferSelect; ticket: FooterTicket };
 
-async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, thread }: Row, delays: number[], publicUrl: string | undefined) {
+async function deliverOne(db: Db, mailer: ReplyMailer | null, row: Row, delays: number[], publicUrl: string | undefined) {
+  const { recipient, thread } = row;
   if (!mailer) {
     await mark(db, recipient.id, 'stored', 'No SMTP server is configured (demo): the message is stored, not sent.');
     return;
@@ -49,14 +55,15 @@ async function deliverOne(db: Db, mailer: ReplyMailer | null, { recipient, threa
     .where(and(eq(replyRecipients.id, recipient.id), eq(replyRecipients.status, 'queued')))
     .returning({ id: replyRecipients.id });
   if (!claimed) return;
+  const copy = copyFor(row, publicUrl);
   const outcome = await mailer.send({
     envelope: { from: bounceAddress(thread.from, recipient.token), to: [recipient.address] },
     from: thread.from,
     to: thread.to,
     cc: thread.cc,
     subject: thread.subject,
-    text: thread.bodyText,
-    html: htmlFor(recipient, thread, publicUrl),
+    text: copy.text,
+    html: copy.html,
     messageId: thread.messageId!,
     inReplyTo: thread.inReplyTo,
     references: thread.references,
@@ -86,9 +93,15 @@ export async function deliverReplies(db: Db, jobId: number, mailer: ReplyMailer 
     .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'sending')));
   for (;;) {
     const page = await db
-      .select({ recipient: replyRecipients, thread: threads })
+      .select({
+        recipient: replyRecipients,
+        thread: threads,
+        ticket: { ticketId: tickets.id, departmentId: tickets.departmentId, helpCenter: departments.helpCenter },
+      })
       .from(replyRecipients)
       .innerJoin(threads, eq(threads.id, replyRecipients.threadId))
+      .innerJoin(tickets, eq(tickets.id, threads.ticketId))
+      .innerJoin(departments, eq(departments.id, tickets.departmentId))
       .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'queued')))
       .orderBy(asc(replyRecipients.id))
       .limit(PAGE);

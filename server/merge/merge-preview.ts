@@ -3,7 +3,8 @@ import { fieldOptions, mergedTimeline } from '../../core/merge-plan';
 import { checkFieldChoices, checkMerge, defaultPrimary, mergedFields } from '../../core/rules/merge-rules';
 import { allOf, violation, type Verdict } from '../../core/rules/verdict';
 import type { MergePreview, MergePreviewRequest } from '../../core/schemas/merge';
-import type { Comment, Thread } from '../../core/schemas/thread';
+import type { Thread } from '../../core/schemas/thread';
+import { toComment } from '../tickets/comment-rows';
 import type { Ticket } from '../../core/schemas/ticket';
 import { toContact } from '../contacts/contact-store';
 import type { Db } from '../db/client';
@@ -27,7 +28,7 @@ async function timelineOf(db: Db, ids: number[]) {
   ]);
   return mergedTimeline(
     threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
-    commentRows.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }) as Comment),
+    commentRows.map(toComment),
   );
 }
 

@@ -14,17 +14,19 @@ export function departmentFeatureRoutes(api: Api) {
       method: 'patch',
       path: '/departments/:id/features',
       tag: 'departments',
-      summary: 'Turn read receipts or secondary contacts (CC) and their options on or off for a department (settings.manage); turning receipts off hides every receipt of the department, old ones too',
+      summary:
+        "Turn read receipts, the help center, or secondary contacts (CC) and their options on or off for a department (settings.manage); CC needs the help center (R-CC-1); turning receipts off hides every receipt of the department, old ones too",
       params: IdParams,
       body: DepartmentFeaturesPatch,
       response: Department,
     },
     async ({ db, auth, params, body }) => {
       const row = await managedDepartment(db, auth, params.id);
-      const features: DepartmentFeatures = { ...row.features, ...body, ccOptions: { ...row.features.ccOptions, ...body.ccOptions } };
-      // R-CC-1: CC needs the department's help center.
-      if (features.cc && !row.features.cc) enforce(checkCcEnabled({ ...row, features }));
-      const [updated] = await db.update(departments).set({ features }).where(eq(departments.id, row.id)).returning();
+      const { helpCenter = row.helpCenter, ...switches } = body;
+      const features: DepartmentFeatures = { ...row.features, ...switches, ccOptions: { ...row.features.ccOptions, ...body.ccOptions } };
+      // R-CC-1: CC needs the department's help center, so neither may leave the other behind.
+      if (features.cc) enforce(checkCcEnabled({ ...row, helpCenter, features }));
+      const [updated] = await db.update(departments).set({ features, helpCenter }).where(eq(departments.id, row.id)).returning();
       return updated!;
     },
   );

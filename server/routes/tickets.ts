@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import { HistoryEntry, IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
 import { z } from 'zod';
 import { Ticket } from '../../core/schemas/ticket';
-import type { Comment, Thread } from '../../core/schemas/thread';
+import type { Thread } from '../../core/schemas/thread';
+import { toComment } from '../tickets/comment-rows';
 import { comments, threads, ticketHistory } from '../db/schema';
 import type { Api } from '../http/route';
 import { createTicket } from '../tickets/ticket-create';
@@ -39,7 +40,7 @@ export function ticketRoutes(api: Api) {
       ]);
       return {
         threads: threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
-        comments: commentRows.map((c) => ({ ...c, createdAt: c.createdAt.toISOString() }) as Comment),
+        comments: commentRows.map(toComment),
       };
     },
   );

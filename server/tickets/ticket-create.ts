@@ -8,6 +8,8 @@ import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { findOrCreateContact, getContact } from '../contacts/contact-store';
 import { enforceAssignee } from './assignee';
+import { noticeFollowers } from '../notices/cc-notices';
+import { autoSecondaryContacts } from './auto-cc';
 import { enforceRecipients } from './secondary-contacts';
 import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
@@ -25,6 +27,8 @@ export async function createTicket(db: Db, auth: AuthContext, input: TicketCreat
   await enforceRecipients(db, department, input);
   const contact = await resolveContact(db, input.contact);
   const first = input.firstThread;
+  const auto = await autoSecondaryContacts(db, department, input, contact.email);
+  const secondaryContactIds = [...new Set([...(input.secondaryContactIds ?? []), ...auto.ids])];
   const [row] = await db
     .insert(tickets)
     .values({
@@ -37,7 +41,7 @@ export async function createTicket(db: Db, auth: AuthContext, input: TicketCreat
       assigneeAgentId: input.assigneeAgentId ?? null,
       assigneeTeamId: input.assigneeTeamId ?? null,
       account: contact.account,
-      secondaryContactIds: input.secondaryContactIds ?? [],
+      secondaryContactIds,
       ccAddresses: (input.ccAddresses ?? []).map((a) => a.toLowerCase()),
       tags: input.tags ?? [],
       customFields: input.customFields ?? {},
@@ -64,6 +68,8 @@ export async function createTicket(db: Db, auth: AuthContext, input: TicketCreat
       ...(first.createdAt ? { createdAt: new Date(first.createdAt) } : {}),
     });
   }
-  await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: auth.agent.id, action: 'created', changes: {} });
+  const changes = auto.added.length || auto.skipped.length ? { autoCc: { added: auto.added, skipped: auto.skipped } } : {};
+  await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: auth.agent.id, action: 'created', changes });
+  await noticeFollowers(db, ticket, { kind: 'created' });
   return (await toTickets(db, [ticket]))[0]!;
 }

@@ -1,7 +1,7 @@
 import { asc, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { comments, jobItems, replyRecipients, ticketHistory, tickets, threads } from '../db/schema';
+import { comments, jobItems, replyRecipients, satisfactionRatings, ticketHistory, tickets, threads } from '../db/schema';
 
 /** R-BULK-11: how long the trash keeps a ticket. */
 export const TRASH_DAYS = 60;
@@ -28,6 +28,7 @@ async function purgeBatch(db: Db, cutoff: Date): Promise<number> {
     await tx.delete(ticketHistory).where(anyOf(ticketHistory.ticketId, ids));
     await tx.delete(jobItems).where(anyOf(jobItems.ticketId, ids));
     await tx.delete(replyRecipients).where(anyOf(replyRecipients.ticketId, ids));
+    await tx.delete(satisfactionRatings).where(anyOf(satisfactionRatings.ticketId, ids));
     await tx.delete(tickets).where(anyOf(tickets.id, ids));
     return ids.length;
   });

@@ -21,7 +21,7 @@ const thread = (id: number, ticketId: number, createdAt: string): Thread => ({
   references: [],
   createdAt,
 });
-const comment = (id: number, ticketId: number, createdAt: string): Comment => ({ id, ticketId, visibility: 'private', body: `comment ${id}`, authorAgentId: 1, createdAt });
+const comment = (id: number, ticketId: number, createdAt: string): Comment => ({ id, ticketId, visibility: 'private', body: `comment ${id}`, authorAgentId: 1, createdAt, editedAt: null });
 const label = (e: ReturnType<typeof mergedTimeline>[number]) => `${e.kind}${e.kind === 'thread' ? e.thread.id : e.comment.id}@${e.ticketId}`;
 
 describe('R-MERGE-6 the merged timeline', () => {

@@ -4,6 +4,8 @@ import { createApp } from '../../server/app';
 import { openDatabase, type Database } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
 import { JobQueue } from '../../server/jobs/queue';
+import { MailOutbox } from '../../server/mail/mail-outbox';
+import type { Mailers } from '../../server/mail/mailers';
 import { startJobWorker } from '../../server/jobs/job-worker';
 import type { WorkerOptions } from '../../server/jobs/worker';
 
@@ -25,6 +27,9 @@ export interface RequestOptions {
 export interface TestServer {
   database: Database;
   app: ReturnType<typeof createApp>;
+  /** Sends recorded notices; await outbox.kick() to have them at the SMTP server. */
+  outbox: MailOutbox;
+  mail: { outbox: MailOutbox; publicUrl: string };
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
@@ -57,22 +62,38 @@ export interface TestServerOptions {
   jobPauseMs?: number;
   /** Where the worker sends bulk replies (default: stored, as without SMTP_URL). */
   worker?: Pick<WorkerOptions, 'mailers' | 'delivery'> & { replyUndoSeconds?: number };
+  /** Where notices and sign-in links go (default: stored, as without SMTP_URL). */
+  mailers?: Mailers;
 }
+
+/** The address help-center links in test mail start with. */
+export const TEST_PUBLIC_URL = 'http://help.test';
 
 export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);
+  const outbox = new MailOutbox(database.db, options.mailers, TEST_PUBLIC_URL);
+  const mail = { outbox, publicUrl: TEST_PUBLIC_URL };
   const jobs =
     options.jobs === 'run'
-      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker })
+      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker, outbox })
       : options.jobs === 'hold'
         ? await JobQueue.start(database)
         : undefined;
-  const app = createApp({ database, version: 'test', corsOrigins: ['chrome-extension://testextensionid'], logRequests: false, ...(jobs ? { jobs } : {}) });
+  const app = createApp({
+    database,
+    version: 'test',
+    corsOrigins: ['chrome-extension://testextensionid'],
+    logRequests: false,
+    mail,
+    ...(jobs ? { jobs } : {}),
+  });
   return {
     database,
     app,
+    outbox,
+    mail,
     async request(method, path, { token, body, headers = {} } = {}) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
@@ -86,6 +107,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     },
     async close() {
       await jobs?.stop();
+      await outbox.stop();
       await database.close();
       await pgDb?.drop();
     },

@@ -3,6 +3,7 @@ import type { OperationPayload } from '../../../core/schemas/job';
 import type { MacroStep } from '../../../core/schemas/template';
 import { comments, macros, ticketTasks } from '../../db/schema';
 import type { TicketRow } from '../../tickets/ticket-rows';
+import { noticeFollowers } from '../../notices/cc-notices';
 import { ItemFailure, type Executor, type ItemChange, type ItemContext } from '../executor';
 import { setFields } from './ticket-fields';
 
@@ -16,6 +17,7 @@ async function runStep(ctx: ItemContext, ticket: TicketRow, step: MacroStep): Pr
       return setFields(ctx.tx, ticket, step.fields);
     case 'add_comment':
       await ctx.tx.insert(comments).values({ ticketId: ticket.id, visibility: step.visibility, body: step.body, authorAgentId: ctx.job.initiatorId });
+      if (step.visibility === 'public') await noticeFollowers(ctx.tx, ticket, { kind: 'comment_added', body: step.body });
       return null;
     case 'create_task':
       await ctx.tx.insert(ticketTasks).values({ ticketId: ticket.id, title: step.title, dueAt: new Date(Date.now() + step.dueInDays * DAY_MS), createdByJobId: ctx.job.id });

@@ -66,7 +66,12 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
   });
   // R-RCPT-1/2: only departments with receipts on, and only tickets that came by e-mail, are tracked.
   const tracked = department!.features.receipts && ticket.channel === 'email';
-  const { to, cc } = recipientsOf({ contactEmail: contact!.email!, secondaryContactEmails: await secondaryEmails(tx, ticket), ccAddresses: ticket.ccAddresses });
+  const { to, cc } = recipientsOf({
+    contactEmail: contact!.email!,
+    secondaryContactEmails: await secondaryEmails(tx, ticket),
+    ccAddresses: ticket.ccAddresses,
+    omit: (job.payload as ReplyPayload).omitAddresses ?? [],
+  });
 
   const [thread] = await tx
     .insert(threads)

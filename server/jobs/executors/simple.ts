@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { OperationPayload } from '../../../core/schemas/job';
 import { comments, contacts } from '../../db/schema';
+import { noticeFollowers } from '../../notices/cc-notices';
 import { ItemFailure, type Executor } from '../executor';
 import { requireMember, requireTeamOf } from './guards';
 import { setFields } from './ticket-fields';
@@ -33,6 +34,7 @@ export const close: Executor = ({ tx, ticket }) => setFields(tx, ticket, { statu
 export const comment: Executor = async ({ tx, job, ticket }) => {
   const { visibility, body } = payloadOf<'comment'>(job);
   await tx.insert(comments).values({ ticketId: ticket.id, visibility, body, authorAgentId: job.initiatorId });
+  if (visibility === 'public') await noticeFollowers(tx, ticket, { kind: 'comment_added', body });
   return { set: {}, action: 'commented', changes: { comment: { visibility } } };
 };
 

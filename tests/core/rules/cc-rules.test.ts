@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCcEnabled, checkSecondaryContacts, MAX_SECONDARY_CONTACTS } from '../../../core/rules/cc-rules';
+import { autoCcAddresses, checkCcEnabled, checkSecondaryContacts, MAX_SECONDARY_CONTACTS } from '../../../core/rules/cc-rules';
 import type { CcCandidate } from '../../../core/rules/cc-rules';
 import { defaultDepartmentFeatures } from '../../../core/schemas/department';
 import { ids, rulesOf, violationsOf } from './fixtures';
@@ -135,5 +135,42 @@ describe('R-CC-4 a typed address becomes a new contact', () => {
     const { verdict, toCreate } = check([typed('  ')]);
     expect(verdict.ok).toBe(true);
     expect(toCreate).toEqual([]);
+  });
+});
+
+describe('R-CC-6 recipients of an incoming e-mail become secondary contacts', () => {
+  const auto = (from: string, recipients: string[], alreadyFollowing: string[] = [], known = new Map<string, NonNullable<CcCandidate['contact']>>()) =>
+    autoCcAddresses({ department, agentEmails, from, recipients, knownContacts: known, alreadyFollowing });
+
+  it('takes every To/CC recipient but the sender, once each, in order, lower-cased', () => {
+    const { add, skipped } = auto('Ann <Ann@customer.test>', ['support@acme.test', 'Bob@Customer.test', 'ann@customer.test', 'cat@customer.test', 'BOB@customer.test']);
+    expect(add.map((c) => c.email)).toEqual(['bob@customer.test', 'cat@customer.test']);
+    expect(skipped).toEqual([{ email: 'support@acme.test', reason: 'R-CC-3: a support address of department Billing' }]);
+  });
+
+  it('skips R-CC-3 addresses with their reason and keeps the known contact', () => {
+    const known = new Map([
+      ['gone@customer.test', { id: 7, deleted: true, spam: false, anonymous: false }],
+      ['dan@customer.test', { id: 8, deleted: false, spam: false, anonymous: false }],
+    ]);
+    const { add, skipped } = auto('ann@customer.test', ['billing@acme.test', 'alice@acme.test', 'gone@customer.test', 'dan@customer.test'], [], known);
+    expect(add).toEqual([{ email: 'dan@customer.test', contact: known.get('dan@customer.test') }]);
+    expect(skipped.map((s) => s.reason)).toEqual([
+      'R-CC-3: a from-address of department Billing',
+      "R-CC-3: an agent's address",
+      'R-CC-3: a deleted contact',
+    ]);
+  });
+
+  it('R-CC-2 fills up to 20 with those the ticket already has, and says who was left out', () => {
+    const recipients = Array.from({ length: 20 }, (_, i) => `r${i}@customer.test`);
+    const { add, skipped } = auto('ann@customer.test', recipients, ['x@customer.test', 'y@customer.test']);
+    expect(add).toHaveLength(MAX_SECONDARY_CONTACTS - 2);
+    expect(skipped.map((s) => s.email)).toEqual(['r18@customer.test', 'r19@customer.test']);
+    expect(skipped[0]!.reason).toMatch(/^R-CC-2/);
+  });
+
+  it('does not add someone the ticket already has', () => {
+    expect(auto('ann@customer.test', ['x@customer.test'], ['X@customer.test']).add).toEqual([]);
   });
 });

@@ -155,6 +155,17 @@ describe('R-REPLY-5 the reply also goes to secondary contacts and CC addresses',
     ).toEqual({ to: ['Ann@Example.com'], cc: ['bob@example.com', 'dan@example.com'] });
   });
 
+  it('R-CC-7 leaves out, case-insensitively, the copies the agent untied from this reply, never the contact', () => {
+    expect(
+      replyRecipients({
+        contactEmail: 'ann@example.com',
+        secondaryContactEmails: ['bob@example.com', 'cat@example.com'],
+        ccAddresses: ['dan@example.com'],
+        omit: ['BOB@example.com', 'dan@example.com', 'ann@example.com'],
+      }),
+    ).toEqual({ to: ['ann@example.com'], cc: ['cat@example.com'] });
+  });
+
   it('with nobody copied, CC is empty', () => {
     expect(replyRecipients({ contactEmail: 'ann@example.com', secondaryContactEmails: [], ccAddresses: [] })).toEqual({
       to: ['ann@example.com'],

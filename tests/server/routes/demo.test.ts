@@ -11,7 +11,7 @@ describe('demo mailbox pages', () => {
   beforeAll(async () => {
     server = await createTestServer('pglite');
     world = await buildWorld(server.database.db);
-    app = createApp({ database: server.database, version: 'test', corsOrigins: [], logRequests: false, demo: true });
+    app = createApp({ database: server.database, version: 'test', corsOrigins: [], logRequests: false, demo: true, mail: server.mail });
   });
   afterAll(() => server.close());
 

@@ -1,0 +1,11 @@
+import type { Comment } from '../../core/schemas/thread';
+import type { comments } from '../db/schema';
+
+export type CommentRow = typeof comments.$inferSelect;
+
+export const toComment = (row: CommentRow): Comment => ({
+  ...row,
+  visibility: row.visibility as Comment['visibility'],
+  createdAt: row.createdAt.toISOString(),
+  editedAt: row.editedAt?.toISOString() ?? null,
+});
