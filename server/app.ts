@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
+import { helpCenterRoutes } from './help-center/routes';
 import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
@@ -94,6 +95,7 @@ export function createApp(deps: AppDeps) {
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);
   openPixelRoute(app, db);
+  helpCenterRoutes(app, db, deps.mail);
   if (deps.demo) demoRoutes(app, db);
   return app;
 }

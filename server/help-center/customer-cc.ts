@@ -1,0 +1,54 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkCcEnabled } from '../../core/rules/cc-rules';
+import { Email } from '../../core/schemas/common';
+import type { Violation } from '../../core/schemas/error';
+import type { Db } from '../db/client';
+import { tickets } from '../db/schema';
+import { ApiFailure } from '../http/api-failure';
+import { setSecondaryContacts } from '../tickets/secondary-contacts-set';
+import type { DepartmentRow } from './page-context';
+
+export const CcForm = z.object({
+  email: z.string().trim().pipe(Email),
+  name: z.string().trim().max(200).optional(),
+});
+export type CcForm = z.infer<typeof CcForm>;
+
+/** Why a CC was not added, as the visitor reads it: the rule when one refused it. */
+export type CcRefusal = { rule?: string; message: string };
+
+/** R-CC-1 R-CC-6: customers add CCs only where CC is on and the admin let customers add them. */
+export function customerCcRefusals(department: DepartmentRow): Violation[] {
+  const enabled = checkCcEnabled(department);
+  if (!enabled.ok) return enabled.violations;
+  if (department.features.ccOptions.customersMayAddCc) return [];
+  return [{ rule: 'R-CC-6', message: `Customers may not add secondary contacts in department ${department.name}; an admin can allow it in the department's settings.` }];
+}
+
+function refusalsOf(failure: ApiFailure): CcRefusal[] {
+  const listed = (failure.details as { violations?: Violation[] } | undefined)?.violations;
+  return listed ?? [{ ...(failure.rule ? { rule: failure.rule } : {}), message: failure.message }];
+}
+
+/**
+ * Adds one CC to the ticket's list the way agents do (R-CC-2..4 checked there); answers the
+ * refusals to show, or none when it was added.
+ */
+export async function addCustomerCc(db: Db, input: { ticketId: number; department: DepartmentRow; contactId: number; form: CcForm }): Promise<CcRefusal[]> {
+  const refusals = customerCcRefusals(input.department);
+  if (refusals.length > 0) return refusals;
+  const { email, name } = input.form;
+  try {
+    await db.transaction(async (t) => {
+      const tx = t as Db;
+      const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, input.ticketId)).for('update');
+      const contacts = [...ticket!.secondaryContactIds.map((id) => ({ id })), { email, ...(name ? { name } : {}) }];
+      await setSecondaryContacts(tx, { ticket: ticket!, contacts, by: { contactId: input.contactId } });
+    });
+    return [];
+  } catch (error) {
+    if (error instanceof ApiFailure && error.status < 500) return refusalsOf(error);
+    throw error;
+  }
+}
