@@ -8,6 +8,8 @@ import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './
 import { TicketReceipts } from './receipt';
 import { Template } from './template';
 import { Id } from './common';
+import { Contact } from './contact';
+import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
 import { View, ViewCount } from './view';
@@ -50,7 +52,7 @@ export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 
 export const OutboxEntryView = z.object({
   id: z.string(),
-  kind: z.enum(['create_ticket', 'update_ticket', 'submit_job', 'merge_tickets']),
+  kind: z.enum(['create_ticket', 'update_ticket', 'submit_job', 'merge_tickets', 'set_secondary_contacts']),
   label: z.string(),
   status: z.enum(['pending', 'failed']),
   attempts: z.number().int(),
@@ -99,8 +101,17 @@ export const protocol = {
   'merge.run': { request: MergeRequest, response: z.object({ outboxId: z.string(), result: MergeResult.nullable() }) },
   /** R-RCPT-7: the tracked messages of a ticket with their marks; empty while the department has receipts off (R-RCPT-9). */
   'receipts.ofTicket': { request: z.object({ ticketId: Id }), response: TicketReceipts },
+  /** R-CC-1..4: a ticket's secondary contacts, and why its department allows none (disabledReason). */
+  'cc.ofTicket': { request: z.object({ ticketId: Id }), response: SecondaryContacts },
+  /** The ticket's whole list after the change, through the outbox; result is null while it waits for the backend. */
+  'cc.set': {
+    request: SecondaryContactsPut.extend({ ticketId: Id }),
+    response: z.object({ outboxId: z.string(), result: SecondaryContacts.nullable() }),
+  },
+  /** R-CC-4: existing contacts to pick as secondary contacts, by name or address. */
+  'contacts.search': { request: z.object({ q: z.string().trim().min(1).max(320) }), response: z.object({ items: z.array(Contact) }) },
   'departments.list': { request: z.object({}).strict(), response: z.object({ items: z.array(Department) }) },
-  /** Admin switches per department (settings.manage): read receipts (R-RCPT-1), CC (R-CC-1). */
+  /** Admin switches per department (settings.manage): read receipts (R-RCPT-1), help center and CC with its options (R-CC-1, R-CC-6). */
   'departments.setFeatures': { request: z.object({ departmentId: Id, features: DepartmentFeaturesPatch }), response: Department },
   'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },

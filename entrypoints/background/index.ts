@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
@@ -9,7 +10,7 @@ import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

@@ -8,7 +8,7 @@ export interface OutboxEntry {
   kind: OutboxEntryView['kind'];
   /** What the agent did, in words for the failure list. */
   label: string;
-  method: 'POST' | 'PATCH';
+  method: 'POST' | 'PATCH' | 'PUT';
   path: string;
   body: unknown;
   status: 'pending' | 'failed';

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Job } from '../../../core/schemas/job';
 import type { MergeResult } from '../../../core/schemas/merge';
+import type { SecondaryContacts } from '../../../core/schemas/secondary-contacts';
 import { applyDelivered } from '../../../entrypoints/background/delivered-answer';
 import { openIndexDb, TicketIndex } from '../../../entrypoints/background/ticket-index';
 import { makeTicket } from '../../core/rules/fixtures';
@@ -23,6 +24,22 @@ describe('a delivered write updates the index before the sync', () => {
     const found = await index.byThreads('gmail', 'support@acme.test', ['t1', 't2', 't3']);
     expect([...found.values()].map((t) => t.number)).toEqual([1001, 1001, 1001]);
     expect((await index.get(3))!.mergedIntoId).toBe(1);
+  });
+
+  it('a new list of secondary contacts brings the ticket\'s new version, so the next edit does not conflict', async () => {
+    const index = await freshIndex();
+    const answer: SecondaryContacts = {
+      ticketId: 2,
+      version: 7,
+      contacts: [{ id: 40, email: 'cc@mailbox.example', name: 'Cc' }],
+      ccAddresses: [],
+      limit: 20,
+      disabledReason: null,
+    };
+    await applyDelivered(index, 'set_secondary_contacts', answer);
+    expect(await index.get(2)).toMatchObject({ version: 7, secondaryContactIds: [40], number: 1002 });
+    await applyDelivered(index, 'set_secondary_contacts', { ...answer, ticketId: 99 });
+    expect(await index.count()).toBe(3);
   });
 
   it('an edit replaces the ticket; a job changes nothing until its tickets sync', async () => {
