@@ -2,7 +2,7 @@ import type { Backend, TicketJson } from './backend';
 import { ADMIN, expect, test } from './harness';
 
 const MAILBOX = 'support@demo.example';
-const THREAD = '19a0c0ffee00b001';
+const THREAD = '19a0c0ffee00d001';
 const CUSTOMER = { email: 'rita.receipt@mailbox.example', name: 'Rita Receipt' };
 
 async function departmentId(backend: Backend, name: string): Promise<number> {
