@@ -21,6 +21,7 @@ import { macroRoutes } from './routes/macros';
 import { mergeRoutes } from './routes/merge';
 import { openPixelRoute, receiptRoutes } from './routes/receipts';
 import { departmentFeatureRoutes } from './routes/department-features';
+import { satisfactionRoutes } from './routes/satisfaction';
 import { secondaryContactRoutes } from './routes/secondary-contacts';
 import { sessionRoutes } from './routes/session';
 import { storedMailRoutes } from './routes/stored-mail';
@@ -87,6 +88,7 @@ export function createApp(deps: AppDeps) {
   departmentFeatureRoutes(api);
   secondaryContactRoutes(api);
   commentRoutes(api);
+  satisfactionRoutes(api);
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);

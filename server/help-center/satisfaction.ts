@@ -1,11 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { Rating } from '../../core/schemas/satisfaction';
 import type { Db } from '../db/client';
 import { satisfactionRatings, threads } from '../db/schema';
 import type { TicketRow } from '../tickets/ticket-rows';
-
-export const Rating = z.enum(['good', 'bad']);
-export type Rating = z.infer<typeof Rating>;
 
 export const RatingForm = z.object({ rating: Rating, comment: z.string().trim().max(2000).default('') });
 
