@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
+import { sendRecordedMail } from './mailer';
 import type { Mailers } from './mailers';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
@@ -142,28 +142,6 @@ export class MailOutbox {
 
   private async send(row: PendingRow) {
     const mailer = this.mailers!.for({ smtpUrl: row.smtpUrl });
-    if (!mailer || !row.from) return;
-    const [claimed] = await this.db
-      .update(outgoingMail)
-      .set({ status: 'sending' })
-      .where(and(eq(outgoingMail.id, row.id), eq(outgoingMail.status, 'stored')))
-      .returning({ id: outgoingMail.id });
-    if (!claimed) return;
-    const outcome = await mailer.send({
-      envelope: { from: row.from, to: row.to },
-      from: row.from,
-      to: row.to,
-      cc: [],
-      subject: row.subject,
-      text: this.textOf(row),
-      html: null,
-      messageId: `<${randomUUID()}@${row.from.split('@')[1] ?? 'localhost'}>`,
-      inReplyTo: null,
-      references: [],
-    });
-    await this.db
-      .update(outgoingMail)
-      .set({ status: outcome.status === 'retry' ? 'failed' : outcome.status, response: outcome.response })
-      .where(eq(outgoingMail.id, row.id));
+    if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) });
   }
 }

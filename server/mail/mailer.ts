@@ -26,28 +26,31 @@ export async function recordMail(tx: Db, message: MailMessage): Promise<void> {
  */
 export async function deliverStoredMail(db: Db, jobId: number, mailer: ReplyMailer, from: string): Promise<void> {
   const rows = await db.select().from(outgoingMail).where(and(eq(outgoingMail.jobId, jobId), eq(outgoingMail.status, 'stored'))).orderBy(asc(outgoingMail.id));
-  for (const row of rows) {
-    const [claimed] = await db
-      .update(outgoingMail)
-      .set({ status: 'sending' })
-      .where(and(eq(outgoingMail.id, row.id), eq(outgoingMail.status, 'stored')))
-      .returning({ id: outgoingMail.id });
-    if (!claimed) continue;
-    const outcome = await mailer.send({
-      envelope: { from, to: row.to },
-      from,
-      to: row.to,
-      cc: [],
-      subject: row.subject,
-      text: row.bodyText,
-      html: null,
-      messageId: `<${randomUUID()}@${from.split('@')[1] ?? 'localhost'}>`,
-      inReplyTo: null,
-      references: [],
-    });
-    await db
-      .update(outgoingMail)
-      .set({ status: outcome.status === 'retry' ? 'failed' : outcome.status, response: outcome.response })
-      .where(eq(outgoingMail.id, row.id));
-  }
+  for (const row of rows) await sendRecordedMail(db, mailer, from, row);
+}
+
+/** Hands one recorded message to SMTP at most once: claimed `stored` → `sending`, then the outcome with the server's answer. */
+export async function sendRecordedMail(db: Db, mailer: ReplyMailer, from: string, row: { id: number; to: string[]; subject: string; bodyText: string }): Promise<void> {
+  const [claimed] = await db
+    .update(outgoingMail)
+    .set({ status: 'sending' })
+    .where(and(eq(outgoingMail.id, row.id), eq(outgoingMail.status, 'stored')))
+    .returning({ id: outgoingMail.id });
+  if (!claimed) return;
+  const outcome = await mailer.send({
+    envelope: { from, to: row.to },
+    from,
+    to: row.to,
+    cc: [],
+    subject: row.subject,
+    text: row.bodyText,
+    html: null,
+    messageId: `<${randomUUID()}@${from.split('@')[1] ?? 'localhost'}>`,
+    inReplyTo: null,
+    references: [],
+  });
+  await db
+    .update(outgoingMail)
+    .set({ status: outcome.status === 'retry' ? 'failed' : outcome.status, response: outcome.response })
+    .where(eq(outgoingMail.id, row.id));
 }
