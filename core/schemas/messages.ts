@@ -6,6 +6,7 @@ import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from '.
 import { StoredMail } from './mail';
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
+import { TicketSatisfaction } from './satisfaction';
 import { Template } from './template';
 import { Id } from './common';
 import { Contact } from './contact';
@@ -101,6 +102,8 @@ export const protocol = {
   'merge.run': { request: MergeRequest, response: z.object({ outboxId: z.string(), result: MergeResult.nullable() }) },
   /** R-RCPT-7: the tracked messages of a ticket with their marks; empty while the department has receipts off (R-RCPT-9). */
   'receipts.ofTicket': { request: z.object({ ticketId: Id }), response: TicketReceipts },
+  /** R-CC-8: the ratings the ticket's contact and secondary contacts gave in the help center. */
+  'satisfaction.ofTicket': { request: z.object({ ticketId: Id }), response: TicketSatisfaction },
   /** R-CC-1..4: a ticket's secondary contacts, and why its department allows none (disabledReason). */
   'cc.ofTicket': { request: z.object({ ticketId: Id }), response: SecondaryContacts },
   /** The ticket's whole list after the change, through the outbox; result is null while it waits for the backend. */

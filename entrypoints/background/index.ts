@@ -5,12 +5,13 @@ import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
 import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
+import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
 import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...satisfactionHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {
