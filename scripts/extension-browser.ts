@@ -39,9 +39,11 @@ export async function extensionIdOf(context: BrowserContext): Promise<string> {
 export async function connectExtension(context: BrowserContext, backendUrl: string, token: string): Promise<void> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${await extensionIdOf(context)}/options.html`);
-  await page.getByLabel('Backend URL').fill(backendUrl);
-  await page.getByLabel('API token').fill(token);
-  await page.getByRole('button', { name: 'Save' }).click();
+  // An admin's options page has more forms with a Save button (mailboxes, incoming mail settings).
+  const form = page.getByRole('region', { name: 'Connection' });
+  await form.getByLabel('Backend URL').fill(backendUrl);
+  await form.getByLabel('API token').fill(token);
+  await form.getByRole('button', { name: 'Save' }).click();
   await page.getByText(/Connected as/).waitFor();
   await page.close();
 }

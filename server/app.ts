@@ -18,6 +18,7 @@ import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
 import { macroRoutes } from './routes/macros';
+import { mailboxRoutes } from './routes/mailboxes';
 import { mergeRoutes } from './routes/merge';
 import { openPixelRoute, receiptRoutes } from './routes/receipts';
 import { departmentFeatureRoutes } from './routes/department-features';
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps) {
   macroRoutes(api);
   templateRoutes(api);
   storedMailRoutes(api);
+  mailboxRoutes(api);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

@@ -4,6 +4,8 @@ import { eq } from 'drizzle-orm';
 import { createApp } from './app';
 import { startJobWorker } from './jobs/job-worker';
 import { applyDsn, DsnError } from './mail/dsn';
+import { MailIngest } from './mail/ingest/mail-ingest';
+import { describeCounts } from './mail/ingest/pass-summary';
 import { MailOutbox } from './mail/mail-outbox';
 import { Mailers } from './mail/mailers';
 import type { Config } from './config';
@@ -95,6 +97,39 @@ export function dsn(config: Config, options: CommonOptions, file: string) {
   });
 }
 
+/**
+ * `ingest --once`: one pass over every enabled mailbox, a line per mailbox, exit 1 when one could
+ * not be read. Without --once the mailboxes are watched until stopped (an ingest-only process).
+ */
+export function ingest(config: Config, options: CommonOptions & { once: boolean }) {
+  if (!options.once) return watchMailboxes(config, options);
+  return withDatabase(config, options, async ({ db }) => {
+    const results = await new MailIngest(db).runOnce();
+    if (results.length === 0) return console.info('No enabled mailboxes: add one on the options page (Mailboxes) first.');
+    for (const result of results) {
+      const name = `${result.username} ${result.folder}`;
+      if (result.error) console.error(`${name}: ${result.error}`);
+      else console.info(`${name}: ${describeCounts(result.counts!) || 'nothing new'}.`);
+    }
+    const failed = results.filter((r) => r.error);
+    if (failed.length) throw new CliError(`${failed.length} of ${results.length} mailboxes could not be read: ${failed.map((r) => r.error).join(' ')}`);
+  });
+}
+
+async function watchMailboxes(config: Config, options: CommonOptions) {
+  const database = await openMigrated(config, options);
+  const mail = new MailIngest(database.db);
+  await mail.start();
+  console.info(`Reading the enabled mailboxes into ${describeDb(database)}; Ctrl-C stops.`);
+  const stop = async () => {
+    await mail.stop();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 export async function start(config: Config, options: CommonOptions & { port: number; host: string; seed?: string; demo?: boolean }) {
   const database = await openMigrated(config, options);
   if (options.seed) {
@@ -107,6 +142,8 @@ export async function start(config: Config, options: CommonOptions & { port: num
   const outbox = new MailOutbox(database.db, mailers, publicUrl);
   const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, outbox });
   await outbox.start();
+  const mail = new MailIngest(database.db);
+  await mail.start();
   const app = createApp({
     database,
     version: VERSION,
@@ -124,12 +161,14 @@ export async function start(config: Config, options: CommonOptions & { port: num
         ? `Mail: SMTP at ${new URL(config.SMTP_URL).host} (departments may have their own).`
         : 'Mail: no SMTP_URL, so replies are stored, not sent, unless a department has its own SMTP server (demo mode).',
     );
+    console.info(`Mail ingestion: ${mail.watching} enabled mailboxes read over IMAP (IDLE where the server has it, else every 60 s).`);
     console.info(`Read receipts: images served from ${publicUrl}/r/${config.PUBLIC_URL ? '' : ' (set PUBLIC_URL to the address customers reach)'}`);
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
   const stop = async () => {
     server.close();
+    await mail.stop();
     await jobs.stop();
     await outbox.stop();
     mailers.close();

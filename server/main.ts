@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CliError, dsn, migrate, seed, start, token } from './cli-commands';
+import { CliError, dsn, ingest, migrate, seed, start, token } from './cli-commands';
 import { ConfigError, loadConfig } from './config';
 import { DataDirInUseError } from './db/data-dir-lock';
 
@@ -13,6 +13,8 @@ Commands:
   token <agent-email> [--label L] [--data-dir D]
                        create an API token; printed alone on the last line
   dsn <file> [--data-dir D]         mark the recipient of a saved bounce (RFC 3464 message) as bounced
+  ingest --once [--data-dir D]      read every enabled mailbox once (IMAP) and print what became of the mail;
+                       exits 1 when a mailbox cannot be read. Without --once: keep reading until stopped
 
 Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, REPLY_UNDO_SECONDS, CORS_ORIGINS.`;
 
@@ -28,6 +30,7 @@ async function main(argv: string[]) {
       seed: { type: 'string' },
       demo: { type: 'boolean', default: false },
       label: { type: 'string', default: 'cli' },
+      once: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -50,6 +53,8 @@ async function main(argv: string[]) {
     case 'dsn':
       if (!arg) throw new CliError('Name the bounce message file: npm run server -- dsn <file>');
       return dsn(config, common, arg);
+    case 'ingest':
+      return ingest(config, { ...common, once: values.once });
     default:
       throw new CliError(`Unknown command "${command}".\n\n${USAGE}`);
   }

@@ -4,6 +4,7 @@ import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
 import { StoredMail } from './mail';
+import { IngestedMessage, IngestSettings, IngestSettingsPatch, Mailbox, MailboxCreate, MailboxDeleteResult, MailboxPatch, MailboxTest, MailboxTestResult } from './mailbox';
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
 import { TicketSatisfaction } from './satisfaction';
@@ -116,6 +117,15 @@ export const protocol = {
   'departments.list': { request: z.object({}).strict(), response: z.object({ items: z.array(Department) }) },
   /** Admin switches per department (settings.manage): read receipts (R-RCPT-1), help center and CC with its options (R-CC-1, R-CC-6). */
   'departments.setFeatures': { request: z.object({ departmentId: Id, features: DepartmentFeaturesPatch }), response: Department },
+  /** Mail ingestion settings (settings.manage): direct calls, never queued, since a queued body would keep the secret in the browser. */
+  'mailboxes.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Mailbox) }) },
+  'mailboxes.create': { request: z.object({ departmentId: Id, mailbox: MailboxCreate }), response: Mailbox },
+  'mailboxes.update': { request: z.object({ id: Id, changes: MailboxPatch }), response: Mailbox },
+  'mailboxes.remove': { request: z.object({ id: Id }), response: MailboxDeleteResult },
+  'mailboxes.test': { request: z.object({ departmentId: Id, connection: MailboxTest }), response: MailboxTestResult },
+  'mailboxes.recent': { request: z.object({ id: Id }), response: z.object({ items: z.array(IngestedMessage) }) },
+  'ingestSettings.get': { request: z.object({ departmentId: Id }), response: IngestSettings },
+  'ingestSettings.set': { request: z.object({ departmentId: Id, settings: IngestSettingsPatch }), response: IngestSettings },
   'outbox.list': { request: z.object({}).strict(), response: z.object({ items: z.array(OutboxEntryView) }) },
   'outbox.retry': { request: z.object({ id: z.string() }), response: z.object({ ok: z.boolean() }) },
   'sync.now': { request: z.object({}).strict(), response: z.object({ changed: z.number().int() }) },

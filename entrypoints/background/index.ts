@@ -3,6 +3,7 @@ import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
+import { mailboxHandlers } from './handlers/mailboxes';
 import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
@@ -11,7 +12,7 @@ import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...satisfactionHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

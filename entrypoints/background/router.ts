@@ -10,8 +10,21 @@ export interface SenderInfo {
   trusted: boolean;
 }
 
-/** Messages that carry or change the API token: never from a content script. */
-const TRUSTED_ONLY = new Set<MessageType>(['connection.test', 'connection.save', 'outbox.retry']);
+/** Messages that carry or change the API token or a mailbox secret: never from a content script. */
+const TRUSTED_ONLY = new Set<MessageType>([
+  'connection.test',
+  'connection.save',
+  'outbox.retry',
+  // Mailbox settings carry secrets and decide where they are sent: the options page only.
+  'mailboxes.list',
+  'mailboxes.create',
+  'mailboxes.update',
+  'mailboxes.remove',
+  'mailboxes.test',
+  'mailboxes.recent',
+  'ingestSettings.get',
+  'ingestSettings.set',
+]);
 
 const failure = (error: MessageError): Reply<never> => ({ ok: false, error });
 

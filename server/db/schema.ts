@@ -3,6 +3,7 @@ import {
   bigint,
   bigserial,
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -21,6 +22,8 @@ import type { ViewFilter } from '../../core/schemas/view';
 /** Millisecond precision so a timestamp survives the round trip through JSON (sync cursors compare them). */
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3, mode: 'date' });
 const id = (name: string) => bigint(name, { mode: 'number' });
+/** Binary content (attachments), as Node Buffers. */
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
 export const departments = pgTable('departments', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -31,6 +34,10 @@ export const departments = pgTable('departments', {
   features: jsonb('features').$type<DepartmentFeatures>().notNull(),
   /** The department's own SMTP server (with its credentials, so never sent to clients); null uses SMTP_URL. */
   smtpUrl: text('smtp_url'),
+  /** A customer's e-mail on a closed ticket reopens it (mail ingestion). */
+  reopenOnReply: boolean('reopen_on_reply').notNull().default(true),
+  /** Largest attachment ingested mail may carry; a bigger one is refused with a note on the thread. */
+  maxAttachmentBytes: integer('max_attachment_bytes').notNull().default(10 * 1024 * 1024),
 });
 
 export const agents = pgTable('agents', {
@@ -427,4 +434,64 @@ export const satisfactionRatings = pgTable(
     ratedAt: at('rated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.ticketId, t.contactId] })],
+);
+
+/**
+ * A support mailbox the backend reads over IMAP (mail ingestion). Its secret (password or OAuth
+ * access token) is never sent to clients.
+ */
+export const mailboxes = pgTable('mailboxes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  departmentId: id('department_id').notNull().references(() => departments.id),
+  host: text('host').notNull(),
+  port: integer('port').notNull(),
+  /** Implicit TLS (993); false uses STARTTLS when the server offers it. */
+  secure: boolean('secure').notNull(),
+  username: text('username').notNull(),
+  /** password | oauth2 */
+  auth: text('auth').notNull().default('password'),
+  secret: text('secret').notNull(),
+  folder: text('folder').notNull().default('INBOX'),
+  enabled: boolean('enabled').notNull().default(true),
+  /** Where reading stopped: a new UIDVALIDITY starts over (Message-IDs keep that from duplicating). */
+  uidValidity: bigint('uid_validity', { mode: 'number' }),
+  lastUid: bigint('last_uid', { mode: 'number' }).notNull().default(0),
+  /** The server is Gmail (X-GM-EXT-1): its thread ids become webmail links, so rows get badges. */
+  gmail: boolean('gmail').notNull().default(false),
+  lastPolledAt: at('last_polled_at'),
+  lastError: text('last_error'),
+  createdAt: at('created_at').notNull().defaultNow(),
+});
+
+/** Every message read from a mailbox, once (unique per mailbox and Message-ID), and what became of it. */
+export const ingestedMessages = pgTable(
+  'ingested_messages',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    mailboxId: id('mailbox_id').notNull().references(() => mailboxes.id),
+    messageId: text('message_id').notNull(),
+    uid: bigint('uid', { mode: 'number' }).notNull(),
+    /** ticket | thread | bounce | auto_reply | spam | refused */
+    outcome: text('outcome').notNull(),
+    ticketId: id('ticket_id'),
+    threadId: id('thread_id'),
+    note: text('note'),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('ingested_messages_once').on(t.mailboxId, t.messageId)],
+);
+
+/** A file that came with an ingested message, kept with its thread (merge moves threads, so attachments follow). */
+export const attachments = pgTable(
+  'attachments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    threadId: id('thread_id').notNull().references(() => threads.id),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    content: bytea('content').notNull(),
+    createdAt: at('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('attachments_thread').on(t.threadId)],
 );

@@ -29,7 +29,7 @@ function operationOf(spec: AnyRouteSpec) {
     ...(spec.public ? { security: [] } : {}),
     parameters: [
       ...parametersOf(spec),
-      ...(spec.method === 'get' ? [] : [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }]),
+      ...(spec.method === 'get' || spec.readOnly ? [] : [{ name: 'Idempotency-Key', in: 'header', required: false, schema: { type: 'string' } }]),
     ],
     ...(spec.body ? { requestBody: { required: true, content: { 'application/json': { schema: toJson(spec.body, 'input') } } } } : {}),
     responses: {

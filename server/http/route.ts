@@ -21,6 +21,11 @@ export interface RouteSpec<P = undefined, Q = undefined, B = undefined, R extend
   body?: B;
   response: R;
   status?: 200 | 201 | 202;
+  /**
+   * A POST that changes nothing (a connection test): run outside a transaction and without an
+   * Idempotency-Key record, so a slow outside call holds no database lock meanwhile.
+   */
+  readOnly?: boolean;
 }
 
 export interface HandlerInput<P, Q, B> {
@@ -77,7 +82,7 @@ export class Api {
       const auth = c.get('auth');
       const run = (db: Db) => handler({ params, query, body, auth, db, c }).then((out) => spec.response.parse(out));
       const status = spec.status ?? 200;
-      if (spec.method === 'get') return c.json(await run(this.db), status);
+      if (spec.method === 'get' || spec.readOnly) return c.json(await run(this.db), status);
       const result = await withIdempotency(this.db, c, raw, status, run);
       if (result.replayed) c.header('Idempotent-Replayed', 'true');
       return c.json(result.body as object, result.status as 200);

@@ -13,7 +13,7 @@ export interface AutoCc {
   skipped: { email: string; reason: string }[];
 }
 
-const NONE: AutoCc = { ids: [], added: [], skipped: [] };
+export const NO_AUTO_CC: AutoCc = { ids: [], added: [], skipped: [] };
 
 /**
  * R-CC-6: when the department has it on, the To/CC recipients of the e-mail a ticket is created
@@ -22,7 +22,7 @@ const NONE: AutoCc = { ids: [], added: [], skipped: [] };
 export async function autoSecondaryContacts(db: Db, department: DepartmentRow, input: TicketCreate, senderEmail: string | null): Promise<AutoCc> {
   const first = input.firstThread;
   const { cc, ccOptions } = department.features;
-  if (!first || input.channel !== 'email' || !cc || !ccOptions.autoAddRecipients || !department.helpCenter) return NONE;
+  if (!first || input.channel !== 'email' || !cc || !ccOptions.autoAddRecipients || !department.helpCenter) return NO_AUTO_CC;
   const recipients = [...first.to, ...first.cc];
   const picked = input.secondaryContactIds?.length ? await db.select({ email: contacts.email }).from(contacts).where(inArray(contacts.id, input.secondaryContactIds)) : [];
   const { add, skipped } = autoCcAddresses({

@@ -9,7 +9,7 @@ import type { AuthContext } from '../http/app-env';
 import { findOrCreateContact, getContact } from '../contacts/contact-store';
 import { enforceAssignee } from './assignee';
 import { noticeFollowers } from '../notices/cc-notices';
-import { autoSecondaryContacts } from './auto-cc';
+import { autoSecondaryContacts, NO_AUTO_CC } from './auto-cc';
 import { enforceRecipients } from './secondary-contacts';
 import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
@@ -20,6 +20,48 @@ async function resolveContact(db: Db, ref: TicketCreate['contact']) {
 
 export async function createTicket(db: Db, auth: AuthContext, input: TicketCreate): Promise<Ticket> {
   enforce(checkPermission(auth.access, 'ticket.edit', input.departmentId));
+  return (await insertTicket(db, { agentId: auth.agent.id }, input)).ticket;
+}
+
+/** What an e-mail's first thread carries beyond the API's ThreadInput, so replies to it thread (mail ingestion). */
+export interface FirstThreadHeaders {
+  inReplyTo: string | null;
+  references: string[];
+}
+
+export interface InsertedTicket {
+  ticket: Ticket;
+  firstThreadId: number | null;
+}
+
+/** The message a ticket was created from: its first, incoming thread. */
+async function insertFirstThread(db: Db, ticketId: number, input: TicketCreate, contactEmail: string | null, headers?: FirstThreadHeaders): Promise<number> {
+  const first = input.firstThread!;
+  const [thread] = await db
+    .insert(threads)
+    .values({
+      ticketId,
+      direction: 'in',
+      channel: input.channel,
+      from: first.from ?? contactEmail ?? '',
+      to: first.to,
+      cc: first.cc,
+      subject: first.subject ?? input.subject,
+      bodyText: first.bodyText,
+      bodyHtml: first.bodyHtml ?? null,
+      messageId: first.messageId ?? null,
+      ...(headers ?? {}),
+      ...(first.createdAt ? { createdAt: new Date(first.createdAt) } : {}),
+    })
+    .returning({ id: threads.id });
+  return thread!.id;
+}
+
+/**
+ * A new ticket with the department's rules applied (assignee, R-CC-1..3, R-CC-6, R-BULK-12), its
+ * first message, history and notices (R-CC-5). `by` null is the backend itself (mail ingestion).
+ */
+export async function insertTicket(db: Db, by: { agentId: number } | null, input: TicketCreate, headers?: FirstThreadHeaders): Promise<InsertedTicket> {
   const [department] = await db.select().from(departments).where(eq(departments.id, input.departmentId));
   if (!department) throw notFound(`Department ${input.departmentId}`);
   if (input.webmailThread) await linkWebmailThread(db, null, input.webmailThread);
@@ -27,7 +69,8 @@ export async function createTicket(db: Db, auth: AuthContext, input: TicketCreat
   await enforceRecipients(db, department, input);
   const contact = await resolveContact(db, input.contact);
   const first = input.firstThread;
-  const auto = await autoSecondaryContacts(db, department, input, contact.email);
+  // A spam sender's mail must not make us write to the addresses it copied (R-BULK-12, R-CC-6).
+  const auto = contact.spam ? NO_AUTO_CC : await autoSecondaryContacts(db, department, input, contact.email);
   const secondaryContactIds = [...new Set([...(input.secondaryContactIds ?? []), ...auto.ids])];
   const [row] = await db
     .insert(tickets)
@@ -53,23 +96,9 @@ export async function createTicket(db: Db, auth: AuthContext, input: TicketCreat
     .returning();
   const ticket = row!;
   if (input.webmailThread) await linkWebmailThread(db, ticket.id, input.webmailThread);
-  if (first) {
-    await db.insert(threads).values({
-      ticketId: ticket.id,
-      direction: 'in',
-      channel: input.channel,
-      from: first.from ?? contact.email ?? '',
-      to: first.to,
-      cc: first.cc,
-      subject: first.subject ?? input.subject,
-      bodyText: first.bodyText,
-      bodyHtml: first.bodyHtml ?? null,
-      messageId: first.messageId ?? null,
-      ...(first.createdAt ? { createdAt: new Date(first.createdAt) } : {}),
-    });
-  }
+  const firstThreadId = first ? await insertFirstThread(db, ticket.id, input, contact.email, headers) : null;
   const changes = auto.added.length || auto.skipped.length ? { autoCc: { added: auto.added, skipped: auto.skipped } } : {};
-  await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: auth.agent.id, action: 'created', changes });
-  await noticeFollowers(db, ticket, { kind: 'created' });
-  return (await toTickets(db, [ticket]))[0]!;
+  await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: by?.agentId ?? null, action: 'created', changes });
+  if (!ticket.spam) await noticeFollowers(db, ticket, { kind: 'created' });
+  return { ticket: (await toTickets(db, [ticket]))[0]!, firstThreadId };
 }

@@ -1,7 +1,7 @@
-import { asc, lt, sql, type SQL } from 'drizzle-orm';
+import { asc, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../db/client';
-import { comments, jobItems, replyRecipients, satisfactionRatings, ticketHistory, tickets, threads } from '../db/schema';
+import { attachments, comments, jobItems, replyRecipients, satisfactionRatings, ticketHistory, tickets, threads } from '../db/schema';
 
 /** R-BULK-11: how long the trash keeps a ticket. */
 export const TRASH_DAYS = 60;
@@ -23,6 +23,7 @@ async function purgeBatch(db: Db, cutoff: Date): Promise<number> {
     const rows = await tx.select({ id: tickets.id }).from(tickets).where(lt(tickets.trashedAt, cutoff)).orderBy(asc(tickets.id)).limit(BATCH).for('update');
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return 0;
+    await tx.delete(attachments).where(inArray(attachments.threadId, tx.select({ id: threads.id }).from(threads).where(anyOf(threads.ticketId, ids))));
     await tx.delete(threads).where(anyOf(threads.ticketId, ids));
     await tx.delete(comments).where(anyOf(comments.ticketId, ids));
     await tx.delete(ticketHistory).where(anyOf(ticketHistory.ticketId, ids));

@@ -40,6 +40,14 @@ describe('background message router', () => {
     expect(await route(handlers, { type: 'connection.save', payload: connection }, { trusted: true })).toMatchObject({ ok: true });
   });
 
+  it('keeps mailbox settings, which carry secrets and decide where they go, on the options page', async () => {
+    const test = { departmentId: 1, connection: { mailboxId: 7, host: 'imap.attacker.test', secret: 'x' } };
+    expect(await route(handlers, { type: 'mailboxes.test', payload: test }, { trusted: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await route(handlers, { type: 'mailboxes.list', payload: { departmentId: 1 } }, { trusted: false })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(calls.filter((c) => c.startsWith('mailboxes.'))).toEqual([]);
+    expect(await route(handlers, { type: 'mailboxes.test', payload: test }, { trusted: true })).toMatchObject({ ok: true });
+  });
+
   it('passes the backend\'s code and rule through, and turns crashes into INTERNAL errors', async () => {
     expect(await route(handlers, { type: 'sync.now', payload: {} }, { trusted: true })).toEqual({
       ok: false,

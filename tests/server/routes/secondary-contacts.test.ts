@@ -235,6 +235,13 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
       expect(mailTo('sender@customer.example')).toEqual([]);
     });
 
+    it('R-BULK-12 a spam sender copies nobody in: no CCs, no notices', async () => {
+      const res = await create('support', 'spammer@junk.test', ['victim@customer.example'], []);
+      expect(res.body).toMatchObject({ spam: true, secondaryContactIds: [] });
+      await server.outbox.kick();
+      expect(mailTo('victim@customer.example')).toEqual([]);
+    });
+
     it('stops at 20', async () => {
       const many = Array.from({ length: 25 }, (_, i) => `many${i}@partner.example`);
       const res = await create('support', 'sender2@customer.example', many, []);
