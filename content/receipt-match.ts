@@ -1,3 +1,4 @@
+import { senderKey } from '../core/rules/address';
 import type { MessageReceipt } from '../core/schemas/receipt';
 
 /** What matching needs of a message on the page. */
@@ -8,8 +9,6 @@ export interface PageMessage {
 
 /** A sent copy shows in the mailbox within minutes of leaving; further apart it is another message. */
 const SAME_MESSAGE_WITHIN_MS = 15 * 60_000;
-
-const addressOf = (from: string) => (/<([^>]+)>/.exec(from)?.[1] ?? from).trim().toLowerCase();
 
 /**
  * Which message on the page is which message the product sent. The page carries no RFC Message-ID
@@ -23,7 +22,7 @@ export function matchSentMessages(page: PageMessage[], sent: MessageReceipt[]): 
   const byTime = [...sent].sort((a, b) => Date.parse(a.sentAt) - Date.parse(b.sentAt));
   let cursor = 0;
   for (const receipt of byTime) {
-    const from = addressOf(receipt.from);
+    const from = senderKey(receipt.from);
     const candidates = page
       .map((message, index) => ({ index, email: message.fromEmail?.toLowerCase() ?? null, at: message.date ? Date.parse(message.date) : NaN }))
       .filter((c) => c.email === from && matched[c.index] === null);

@@ -27,6 +27,7 @@ import { secondaryContactRoutes } from './routes/secondary-contacts';
 import { sessionRoutes } from './routes/session';
 import { storedMailRoutes } from './routes/stored-mail';
 import { templateRoutes } from './routes/templates';
+import { ticketLookupRoutes } from './routes/ticket-lookup';
 import { ticketRoutes } from './routes/tickets';
 import { trashRoutes } from './routes/trash';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps) {
   const v1 = new Hono<AppEnv>();
   const api = new Api(v1, db, requireAgent(db));
   sessionRoutes(api, { dbKind: kind, version: deps.version });
+  ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
   contactRoutes(api);

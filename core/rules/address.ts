@@ -17,3 +17,8 @@ export function uniqueAddresses(addresses: readonly string[], exclude: readonly 
   }
   return unique;
 }
+
+/** The address key of a From line, which may be `Name <address>` or the bare address. */
+export function senderKey(from: string): string {
+  return addressKey(/<([^>]+)>/.exec(from)?.[1] ?? from);
+}

@@ -1,7 +1,7 @@
 import type { Contact } from '../schemas/contact';
 import type { Department } from '../schemas/department';
 import type { Violation } from '../schemas/error';
-import { addressKey } from './address';
+import { addressKey, senderKey } from './address';
 import { verdictOf } from './verdict';
 import type { Verdict } from './verdict';
 
@@ -127,8 +127,7 @@ export interface AutoCcInput {
  * 20 with those the ticket already has (R-CC-2); `skipped` says which were left out and why.
  */
 export function autoCcAddresses(input: AutoCcInput): { add: CcCandidate[]; skipped: { email: string; reason: string }[] } {
-  // A sender may come as `Name <address>`.
-  const sender = addressKey(/<([^>]+)>/.exec(input.from)?.[1] ?? input.from);
+  const sender = senderKey(input.from);
   const refuse = refusalReasons({ department: input.department, agentEmails: input.agentEmails, candidates: [] });
   const following = new Set(input.alreadyFollowing.map(addressKey));
   const room = MAX_SECONDARY_CONTACTS - following.size;

@@ -46,6 +46,20 @@ export const TicketListQuery = z
   .strict();
 export type TicketListQuery = z.infer<typeof TicketListQuery>;
 
+/**
+ * The tickets one incoming message already became, for a webmail page that shows no Message-ID
+ * (Outlook): its sender, subject and the time the page shows, to the minute.
+ */
+export const TicketLookupQuery = z
+  .object({
+    from: Email,
+    subject: z.string().max(998),
+    sentAt: Timestamp,
+    departmentId: IdParam.optional(),
+  })
+  .strict();
+export type TicketLookupQuery = z.infer<typeof TicketLookupQuery>;
+
 export const ContactRef = z.union([
   z.object({ id: Id }).strict(),
   z.object({ email: Email, name: z.string().max(200).optional() }).strict(),

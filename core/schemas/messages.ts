@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Me, TicketCreate, Timeline } from './api';
+import { Me, TicketCreate, TicketLookupQuery, Timeline } from './api';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
@@ -13,7 +13,7 @@ import { Id } from './common';
 import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
 import { ErrorCode } from './error';
-import { Priority, Ticket, TicketStatus, WebmailProvider } from './ticket';
+import { Priority, Ticket, TicketStatus, WebmailProvider, WebmailThread } from './ticket';
 import { View, ViewCount } from './view';
 
 /**
@@ -93,6 +93,13 @@ export const protocol = {
   'tickets.create': { request: TicketCreate, response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }) },
   'tickets.update': {
     request: z.object({ id: Id, version: z.number().int().positive(), changes: TicketChanges }),
+    response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }),
+  },
+  /** The tickets an incoming message already became (Outlook shows no Message-ID): by sender, subject and time. */
+  'tickets.lookup': { request: TicketLookupQuery.omit({ departmentId: true }), response: z.object({ items: z.array(TicketSummary) }) },
+  /** Brings the conversation to an existing ticket, through the outbox; ticket is null while it waits for the backend. */
+  'tickets.link': {
+    request: z.object({ id: Id, version: z.number().int().positive(), webmailThread: WebmailThread }),
     response: z.object({ outboxId: z.string(), ticket: Ticket.nullable() }),
   },
   /** R-MERGE-10: the contact's other live tickets, to merge from one ticket's panel. */

@@ -39,7 +39,7 @@ export async function queue(entry: NewEntry): Promise<{ outboxId: string; answer
 const asTicket = ({ outboxId, answer }: { outboxId: string; answer: unknown }) => ({ outboxId, ticket: answer ? Ticket.parse(answer) : null });
 
 export const ticketHandlers: Handlers<
-  'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update' | 'tickets.ofContact' | 'tickets.timeline'
+  'tickets.byThreads' | 'tickets.get' | 'tickets.create' | 'tickets.update' | 'tickets.lookup' | 'tickets.link' | 'tickets.ofContact' | 'tickets.timeline'
 > = {
   'tickets.byThreads': async ({ provider, mailbox, threadIds }) => {
     const { index } = await services();
@@ -67,6 +67,17 @@ export const ticketHandlers: Handlers<
     return asTicket(
       await queue({ kind: 'update_ticket', label: `Update ticket #${local?.number ?? id}`, method: 'PATCH', path: `tickets/${id}`, body: { version, ...changes } }),
     );
+  },
+  // Asked of the backend, not the index: the ticket may have arrived through the mailbox since the last sync.
+  'tickets.lookup': ({ from, subject, sentAt }) =>
+    backend(async (api) => {
+      const found = (await api.get('tickets/lookup', { searchParams: { from, subject, sentAt } }).json()) as { items: unknown[] };
+      return { items: found.items.map((t) => summary(Ticket.parse(t))) };
+    }),
+  'tickets.link': async ({ id, version, webmailThread }) => {
+    const { index } = await services();
+    const label = `Link a conversation to ticket #${(await index.get(id))?.number ?? id}`;
+    return asTicket(await queue({ kind: 'update_ticket', label, method: 'PATCH', path: `tickets/${id}`, body: { version, addWebmailThread: webmailThread } }));
   },
   // The backend answers live tickets in departments the agent may view (R-PERM-5), newest first.
   'tickets.ofContact': ({ contactId, excludeId }) =>
