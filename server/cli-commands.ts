@@ -6,6 +6,7 @@ import { startJobWorker } from './jobs/job-worker';
 import { applyDsn, DsnError } from './mail/dsn';
 import { MailIngest } from './mail/ingest/mail-ingest';
 import { describeCounts } from './mail/ingest/pass-summary';
+import { purgeExpiredCredentials } from './help-center/expired-credentials';
 import { MailOutbox } from './mail/mail-outbox';
 import { Mailers } from './mail/mailers';
 import type { Config } from './config';
@@ -71,14 +72,17 @@ export function token(config: Config, options: CommonOptions, email: string, lab
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** R-BULK-11: empties the trash of expired tickets now and once a day; a failed run waits for the next. */
+/**
+ * R-BULK-11: empties the trash of expired tickets now and once a day, with the help center's expired
+ * sign-in links and sessions; a failed run waits for the next.
+ */
 function schedulePurge(db: Db) {
   const run = () =>
-    purgeTrash(db).then(
-      (purged) => {
+    Promise.all([purgeTrash(db), purgeExpiredCredentials(db)]).then(
+      ([purged]) => {
         if (purged > 0) console.info(`Purged ${purged} tickets from the trash (older than ${TRASH_DAYS} days).`);
       },
-      (error: unknown) => console.error('Purging the trash failed; it is retried in 24 hours:', error),
+      (error: unknown) => console.error('Purging the trash or expired help-center sign-ins failed; it is retried in 24 hours:', error),
     );
   void run();
   setInterval(run, DAY_MS).unref();
