@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
+import { attachmentRoutes } from './routes/attachments';
 import { blueprintRoutes } from './routes/blueprints';
 import { commentRoutes } from './routes/comments';
 import { contactRoutes } from './routes/contacts';
@@ -97,6 +98,7 @@ export function createApp(deps: AppDeps) {
   templateRoutes(api);
   storedMailRoutes(api);
   mailboxRoutes(api);
+  attachmentRoutes(v1, db);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));
   app.route('/api/v1', v1);

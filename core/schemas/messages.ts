@@ -105,6 +105,8 @@ export const protocol = {
   /** R-MERGE-10: the contact's other live tickets, to merge from one ticket's panel. */
   'tickets.ofContact': { request: z.object({ contactId: Id, excludeId: Id.optional() }), response: z.object({ items: z.array(TicketSummary) }) },
   'tickets.timeline': { request: z.object({ id: Id }), response: Timeline },
+  /** A kept attachment's bytes as base64 (at most MAX_DOWNLOAD_BYTES), fetched with the token the content script never sees. */
+  'attachments.download': { request: z.object({ id: Id }), response: z.object({ base64: z.string() }) },
   'merge.preview': { request: MergePreviewRequest, response: MergePreview },
   /** Through the outbox like jobs.submit; result is null while the merge waits for the backend. */
   'merge.run': { request: MergeRequest, response: z.object({ outboxId: z.string(), result: MergeResult.nullable() }) },

@@ -5,6 +5,12 @@ import { Channel } from './ticket';
 export const ThreadDirection = z.enum(['in', 'out']);
 export type ThreadDirection = z.infer<typeof ThreadDirection>;
 
+/** What an agent sees of a kept attachment: never its content, which is downloaded on its own. */
+export const AttachmentInfo = z
+  .object({ id: Id, filename: z.string(), contentType: z.string(), size: z.number().int().nonnegative() })
+  .meta({ id: 'AttachmentInfo' });
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
 export const Thread = z
   .object({
     id: Id,
@@ -22,6 +28,8 @@ export const Thread = z
     inReplyTo: z.string().max(998).nullable(),
     references: z.array(z.string().max(998)),
     createdAt: Timestamp,
+    // Defaults to none so answers built without attachments (the merge preview) still parse.
+    attachments: z.array(AttachmentInfo).default([]),
   })
   .meta({ id: 'Thread' });
 export type Thread = z.infer<typeof Thread>;

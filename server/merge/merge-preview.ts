@@ -3,7 +3,7 @@ import { fieldOptions, mergedTimeline } from '../../core/merge-plan';
 import { checkFieldChoices, checkMerge, defaultPrimary, mergedFields } from '../../core/rules/merge-rules';
 import { allOf, violation, type Verdict } from '../../core/rules/verdict';
 import type { MergePreview, MergePreviewRequest } from '../../core/schemas/merge';
-import type { Thread } from '../../core/schemas/thread';
+import { toThreads } from '../attachments/thread-attachments';
 import { toComment } from '../tickets/comment-rows';
 import type { Ticket } from '../../core/schemas/ticket';
 import { toContact } from '../contacts/contact-store';
@@ -26,10 +26,7 @@ async function timelineOf(db: Db, ids: number[]) {
     db.select().from(threads).where(inArray(threads.ticketId, ids)).orderBy(asc(threads.createdAt), asc(threads.id)),
     db.select().from(comments).where(inArray(comments.ticketId, ids)).orderBy(asc(comments.createdAt), asc(comments.id)),
   ]);
-  return mergedTimeline(
-    threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
-    commentRows.map(toComment),
-  );
+  return mergedTimeline(await toThreads(db, threadRows), commentRows.map(toComment));
 }
 
 async function contactsOf(db: Db, tickets: Ticket[]) {

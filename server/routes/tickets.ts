@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { HistoryEntry, IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
 import { z } from 'zod';
 import { Ticket } from '../../core/schemas/ticket';
-import type { Thread } from '../../core/schemas/thread';
+import { toThreads } from '../attachments/thread-attachments';
 import { toComment } from '../tickets/comment-rows';
 import { comments, threads, ticketHistory } from '../db/schema';
 import type { Api } from '../http/route';
@@ -31,7 +31,7 @@ export function ticketRoutes(api: Api) {
     ({ db, auth, params, body }) => patchTicket(db, auth, params.id, body),
   );
   api.add(
-    { method: 'get', path: '/tickets/:id/timeline', tag, summary: "A ticket's threads and comments, oldest first", params: IdParams, response: Timeline },
+    { method: 'get', path: '/tickets/:id/timeline', tag, summary: "A ticket's threads (each with its attachments, without content) and comments, oldest first", params: IdParams, response: Timeline },
     async ({ db, auth, params }) => {
       const ticket = await getVisibleTicket(db, auth.access, params.id);
       const [threadRows, commentRows] = await Promise.all([
@@ -39,7 +39,7 @@ export function ticketRoutes(api: Api) {
         db.select().from(comments).where(eq(comments.ticketId, ticket.id)).orderBy(asc(comments.createdAt), asc(comments.id)),
       ]);
       return {
-        threads: threadRows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString() }) as Thread),
+        threads: await toThreads(db, threadRows),
         comments: commentRows.map(toComment),
       };
     },

@@ -20,6 +20,7 @@ const thread = (id: number, ticketId: number, createdAt: string): Thread => ({
   inReplyTo: null,
   references: [],
   createdAt,
+  attachments: [],
 });
 const comment = (id: number, ticketId: number, createdAt: string): Comment => ({ id, ticketId, visibility: 'private', body: `comment ${id}`, authorAgentId: 1, createdAt, editedAt: null });
 const label = (e: ReturnType<typeof mergedTimeline>[number]) => `${e.kind}${e.kind === 'thread' ? e.thread.id : e.comment.id}@${e.ticketId}`;

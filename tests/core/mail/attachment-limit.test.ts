@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachmentRefusal, readableSize } from '../../../core/mail/attachment-limit';
+import { attachmentRefusal } from '../../../core/mail/attachment-limit';
 
 const MB = 1024 * 1024;
 
@@ -9,11 +9,5 @@ describe('attachmentRefusal: the per-department size limit of ingested attachmen
     expect(attachmentRefusal({ filename: 'report.pdf', size: 23 * MB }, 10 * MB)).toBe(
       'Attachment report.pdf (23 MB) was not kept: the department accepts at most 10 MB per file.',
     );
-  });
-
-  it('readableSize rounds to KB below a megabyte', () => {
-    expect(readableSize(100)).toBe('1 KB');
-    expect(readableSize(512 * 1024)).toBe('512 KB');
-    expect(readableSize(3 * MB)).toBe('3 MB');
   });
 });
