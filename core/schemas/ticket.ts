@@ -54,6 +54,8 @@ export const Ticket = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
     firstResponseAt: Timestamp.nullable(),
+    /** When the ticket was last closed; null while it is not closed. */
+    closedAt: Timestamp.nullable(),
     onHoldSeconds: z.number().int().nonnegative(),
     onHoldSince: Timestamp.nullable(),
     /** Optimistic concurrency: every write bumps it; a PATCH with an older one is a conflict. */

@@ -147,6 +147,8 @@ export const tickets = pgTable(
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
     firstResponseAt: at('first_response_at'),
+    /** Kept by the tickets_closed_at trigger (migration 0010): every path that closes or reopens a ticket agrees. */
+    closedAt: at('closed_at'),
     onHoldSeconds: integer('on_hold_seconds').notNull().default(0),
     onHoldSince: at('on_hold_since'),
     version: integer('version').notNull().default(1),

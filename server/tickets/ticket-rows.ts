@@ -34,6 +34,7 @@ export function toTicket(row: TicketRow, webmailThreads: WebmailThread[]): Ticke
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     firstResponseAt: iso(row.firstResponseAt),
+    closedAt: iso(row.closedAt),
     onHoldSince: iso(row.onHoldSince),
     webmailThreads,
   };

@@ -178,6 +178,7 @@ export function planTickets(rng: Rng, ctx: TicketContext, total = 320): TicketPl
       updatedAt,
       firstResponseAt: threads.find((t) => t.direction === 'out')?.createdAt ?? null,
       onHoldSince: status === 'on_hold' ? lastThreadAt : null,
+      closedAt: status === 'closed' ? updatedAt : null,
     };
     const webmail = channel === 'email' && dept.name === 'Support' && !isSpam ? pickWebmail(rng, webmailIds) : [];
     return { ticket, threads, comments, webmail };

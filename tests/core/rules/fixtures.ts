@@ -33,6 +33,7 @@ export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
     createdAt: '2025-01-01T10:00:00Z',
     updatedAt: '2025-01-01T10:00:00Z',
     firstResponseAt: null,
+    closedAt: null,
     onHoldSeconds: 0,
     onHoldSince: null,
     version: 1,
