@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AdminCall } from './admin-ops';
 import { Me, TicketCreate, TicketLookupQuery, Timeline } from './api';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
@@ -150,6 +151,8 @@ export const protocol = {
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
+  /** One admin console operation (adminOps in admin-ops.ts): checked against its schemas here and re-checked by the backend. */
+  'admin.call': { request: AdminCall, response: z.unknown() },
 } as const;
 
 export type MessageType = keyof typeof protocol;

@@ -1,4 +1,5 @@
 import { browser, defineBackground } from '#imports';
+import { adminHandlers } from './handlers/admin';
 import { attachmentHandlers } from './handlers/attachments';
 import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
@@ -13,7 +14,7 @@ import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers, ...adminHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

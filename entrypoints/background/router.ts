@@ -24,6 +24,8 @@ const TRUSTED_ONLY = new Set<MessageType>([
   'mailboxes.recent',
   'ingestSettings.get',
   'ingestSettings.set',
+  // The admin console: roles, agents, API tokens and department settings.
+  'admin.call',
 ]);
 
 const failure = (error: MessageError): Reply<never> => ({ ok: false, error });
