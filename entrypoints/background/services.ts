@@ -3,7 +3,8 @@ import type { KyInstance } from 'ky';
 import type { Connection } from '../../core/schemas/messages';
 import { INDEX_CHANGED } from '../../core/schemas/messages';
 import { ApiCallError, call } from './api-client';
-import { connectionItem, updateSyncState } from './connection-store';
+import { connectionItem, syncStateItem, updateSyncState } from './connection-store';
+import { refreshMe } from './me-refresh';
 import { applyDelivered } from './delivered-answer';
 import { Outbox } from './outbox';
 import type { OutboxEntry } from './outbox-entry';
@@ -61,10 +62,13 @@ async function build(): Promise<Services> {
     async sync() {
       try {
         const connection = await requireConnection();
+        const { me, viewChanged, accessChanged } = await refreshMe(connection, (await syncStateItem.getValue()).me);
+        // A department gained or lost: start the index over rather than keep tickets the agent may no longer see.
+        if (viewChanged) await index.clear();
         const changed = await syncIndex(index, connection);
         await refreshDirectory(index, connection);
-        await updateSyncState({ lastSyncAt: new Date().toISOString(), lastError: null });
-        if (changed > 0) await notifyTabs();
+        await updateSyncState({ me, lastSyncAt: new Date().toISOString(), lastError: null });
+        if (changed > 0 || accessChanged) await notifyTabs();
         return changed;
       } catch (error) {
         await updateSyncState({ lastError: (error as Error).message });
