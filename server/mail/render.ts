@@ -1,5 +1,6 @@
 import sanitizeHtml from 'sanitize-html';
 import { escapeHtml, fillPlaceholders, type PlaceholderValues } from '../../core/templates/placeholders';
+import { isHtmlBody, REPLY_HTML_ATTRIBUTES, REPLY_HTML_TAGS } from '../../core/templates/template-preview';
 
 export interface RenderedReply {
   subject: string;
@@ -9,8 +10,8 @@ export interface RenderedReply {
 
 /** What a reply's HTML may contain: formatting and links, nothing that runs or loads on its own. */
 const ALLOWED: sanitizeHtml.IOptions = {
-  allowedTags: ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'pre', 'code', 'hr', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'td', 'th'],
-  allowedAttributes: { a: ['href', 'title', 'rel'] },
+  allowedTags: [...REPLY_HTML_TAGS],
+  allowedAttributes: Object.fromEntries(Object.entries(REPLY_HTML_ATTRIBUTES).map(([tag, names]) => [tag, [...names]])),
   allowedSchemes: ['https', 'http', 'mailto', 'tel'],
   transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
 };
@@ -21,7 +22,7 @@ const BLOCK_END = /<\/(p|div|li|h[1-3]|blockquote|tr|pre)>|<br\s*\/?>/gi;
  * A body is HTML when it starts with a tag (templates and the composer write `<p>…`); anything else
  * is plain text, escaped so "<two>" stays text, and keeps its line breaks.
  */
-const asHtml = (body: string) => (body.trimStart().startsWith('<') ? body : escapeHtml(body).replace(/\r?\n/g, '<br>'));
+const asHtml = (body: string) => (isHtmlBody(body) ? body : escapeHtml(body).replace(/\r?\n/g, '<br>'));
 
 /**
  * A reply for one ticket (R-REPLY-2): placeholders filled — HTML-escaped in the HTML part — then the

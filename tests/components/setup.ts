@@ -35,6 +35,8 @@ function getMessage(name: string, substitutions?: string | string[]): string {
 }
 
 beforeEach(() => {
+  // Listeners (a previous test's fake background) and storage must not leak into the next test.
+  fakeBrowser.reset();
   current = 'en';
   (fakeBrowser.i18n as unknown as { getMessage: typeof getMessage }).getMessage = getMessage;
 });
