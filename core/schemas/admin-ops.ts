@@ -45,7 +45,8 @@ interface AdminOp {
 const op = <const T extends AdminOp>(spec: T) => spec;
 const ById = z.object({ id: Id }).strict();
 const ByDepartment = z.object({ departmentId: Id.optional() }).strict();
-const Removed = z.object({ id: Id, removed: z.literal(true) });
+/** What every admin DELETE answers: which row went. */
+export const Removed = z.object({ id: Id, removed: z.literal(true) });
 const items = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item) });
 
 /**

@@ -27,15 +27,28 @@ export function requireAgent(db: Db): MiddlewareHandler<AppEnv> {
   };
 }
 
+/**
+ * Nothing about a token or its agent is cached: a revocation, a deactivation or a changed role
+ * takes effect on the very next request.
+ */
 async function authenticate(db: Db, token: string): Promise<AuthContext | null> {
   const [row] = await db
-    .select({ agent: agents })
+    .select({ agent: agents, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .innerJoin(agents, eq(agents.id, apiTokens.agentId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(agents.active, true)));
   if (!row) return null;
+  await noteUse(db, row.tokenId, row.lastUsedAt);
   const { createdAt: _created, ...agent } = row.agent;
   return { agent, ...(await loadAccess(db, agent.id)) };
+}
+
+/** Minutes are precise enough to tell a used token from a forgotten one, and spare a write per request. */
+const LAST_USED_PRECISION_MS = 60_000;
+
+async function noteUse(db: Db, tokenId: number, lastUsedAt: Date | null): Promise<void> {
+  if (lastUsedAt !== null && Date.now() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
+  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
 }
 
 /**

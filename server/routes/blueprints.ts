@@ -4,6 +4,7 @@ import { checkPermission, departmentLabel } from '../../core/rules/permissions';
 import { BlueprintCreate, BlueprintPatch } from '../../core/schemas/admin';
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Blueprint } from '../../core/schemas/template';
+import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { blueprints, departments, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
@@ -77,7 +78,7 @@ async function deleteBlueprint(db: Db, auth: AuthContext, id: number) {
   const row = await writableBlueprint(db, auth, id);
   await refuseInUse(db, row);
   await db.delete(blueprints).where(eq(blueprints.id, row.id));
-  return { ok: true as const };
+  return removed(row.id);
 }
 
 export function blueprintRoutes(api: Api) {
@@ -94,7 +95,7 @@ export function blueprintRoutes(api: Api) {
     ({ db, auth, params, body }) => updateBlueprint(db, auth, params.id, body),
   );
   api.add(
-    { method: 'delete', path: '/blueprints/:id', tag, summary: 'Delete a blueprint no ticket uses any more (needs settings.manage)', params: IdParams, response: z.object({ ok: z.literal(true) }) },
+    { method: 'delete', path: '/blueprints/:id', tag, summary: 'Delete a blueprint no ticket uses any more (needs settings.manage)', params: IdParams, response: Removed },
     ({ db, auth, params }) => deleteBlueprint(db, auth, params.id),
   );
 }

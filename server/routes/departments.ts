@@ -2,8 +2,10 @@ import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
+import { DepartmentCreate, DepartmentPatch } from '../../core/schemas/admin-people';
 import { Department } from '../../core/schemas/department';
 import { View, ViewCount, type ViewFilter } from '../../core/schemas/view';
+import { createDepartment, updateDepartment } from '../admin/department-admin';
 import type { Db } from '../db/client';
 import { departments, views } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
@@ -29,6 +31,30 @@ export function departmentRoutes(api: Api) {
       enforce(checkPermission(auth.access, 'ticket.view', department.id));
       return department;
     },
+  );
+  api.add(
+    {
+      method: 'post',
+      path: '/departments',
+      tag: 'departments',
+      summary: 'Create a department (admin role somewhere): default features and role permissions, and you as its admin',
+      body: DepartmentCreate,
+      response: Department,
+      status: 201,
+    },
+    ({ db, auth, body }) => createDepartment(db, auth, body),
+  );
+  api.add(
+    {
+      method: 'patch',
+      path: '/departments/:id',
+      tag: 'departments',
+      summary: "Rename a department or change its support addresses, which route incoming mail and so belong to one department each (settings.manage)",
+      params: IdParams,
+      body: DepartmentPatch,
+      response: Department,
+    },
+    ({ db, auth, params, body }) => updateDepartment(db, auth, params.id, body),
   );
   api.add(
     { method: 'get', path: '/views', tag: 'views', summary: 'Saved ticket views, including "all departments"', query: DepartmentQuery, response: z.object({ items: z.array(View) }) },

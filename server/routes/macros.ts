@@ -4,6 +4,7 @@ import { checkPermission, departmentLabel } from '../../core/rules/permissions';
 import { MacroCreate, MacroPatch } from '../../core/schemas/admin';
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Macro, type MacroStep } from '../../core/schemas/template';
+import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { departments, macros, templates } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
@@ -84,7 +85,7 @@ async function updateMacro(db: Db, auth: AuthContext, id: number, patch: MacroPa
 async function deleteMacro(db: Db, auth: AuthContext, id: number) {
   const row = await writableMacro(db, auth, id);
   await db.delete(macros).where(eq(macros.id, row.id));
-  return { ok: true as const };
+  return removed(row.id);
 }
 
 export function macroRoutes(api: Api) {
@@ -101,7 +102,7 @@ export function macroRoutes(api: Api) {
     ({ db, auth, params, body }) => updateMacro(db, auth, params.id, body),
   );
   api.add(
-    { method: 'delete', path: '/macros/:id', tag, summary: 'Delete a macro (needs settings.manage)', params: IdParams, response: z.object({ ok: z.literal(true) }) },
+    { method: 'delete', path: '/macros/:id', tag, summary: 'Delete a macro (needs settings.manage)', params: IdParams, response: Removed },
     ({ db, auth, params }) => deleteMacro(db, auth, params.id),
   );
 }

@@ -5,8 +5,9 @@ import { TemplateCreate, TemplatePatch } from '../../core/schemas/admin';
 import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Template } from '../../core/schemas/template';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
+import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
-import { templates } from '../db/schema';
+import { macros, templates } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
@@ -33,6 +34,18 @@ async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, 
     .from(templates)
     .where(and(eq(templates.departmentId, departmentId), sql`lower(${templates.name}) = lower(${name})`, ne(templates.id, exceptId)));
   if (taken) throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a template named "${name}"; pick another name.`, { templateId: taken.id });
+}
+
+/** R-BULK-14: a macro that replies with the template would fail on every ticket it runs on. */
+async function refuseUsedByMacros(db: Db, template: typeof templates.$inferSelect) {
+  const step = JSON.stringify([{ type: 'send_reply', templateId: template.id }]);
+  const users = await db.select({ id: macros.id, name: macros.name }).from(macros).where(sql`${macros.steps} @> ${step}::jsonb`).orderBy(asc(macros.name));
+  if (users.length === 0) return;
+  const names = users.map((m) => `"${m.name}"`).join(', ');
+  throw conflict(
+    `Template "${template.name}" is sent by macro${users.length === 1 ? '' : 's'} ${names}. Change ${users.length === 1 ? 'that macro' : 'those macros'} to send another template first, then delete it.`,
+    { macroIds: users.map((m) => m.id) },
+  );
 }
 
 export function templateRoutes(api: Api) {
@@ -64,6 +77,17 @@ export function templateRoutes(api: Api) {
       if (body.name) await refuseTakenName(db, auth, row.departmentId, body.name, row.id);
       const [updated] = await db.update(templates).set(body).where(eq(templates.id, row.id)).returning();
       return updated!;
+    },
+  );
+  api.add(
+    { method: 'delete', path: '/templates/:id', tag, summary: 'Delete a reply template no macro sends (settings.manage)', params: IdParams, response: Removed },
+    async ({ db, auth, params }) => {
+      const [row] = await db.select().from(templates).where(eq(templates.id, params.id)).for('update');
+      if (!row) throw notFound(`Template ${params.id}`);
+      enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
+      await refuseUsedByMacros(db, row);
+      await db.delete(templates).where(eq(templates.id, row.id));
+      return removed(row.id);
     },
   );
 }

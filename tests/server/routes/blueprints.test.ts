@@ -49,7 +49,7 @@ describe.each(databaseKinds)('blueprint routes on %s', (kind) => {
       expect(listed.body.items).toEqual([rewired.body]);
       const deleted = await remove(id);
       expect(deleted.status).toBe(200);
-      expect(deleted.body).toEqual({ ok: true });
+      expect(deleted.body).toEqual({ id, removed: true });
       expect((await get(`/blueprints?departmentId=${world.departments.support.id}`)).body.items).toEqual([]);
       expect((await remove(id)).status).toBe(404);
     });

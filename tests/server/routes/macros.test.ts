@@ -39,7 +39,7 @@ describe.each(databaseKinds)('macro routes on %s', (kind) => {
     expect(changed.body).toMatchObject({ id, name: 'Outage: close', steps: [closeStep] });
     const deleted = await remove(id);
     expect(deleted.status).toBe(200);
-    expect(deleted.body).toEqual({ ok: true });
+    expect(deleted.body).toEqual({ id, removed: true });
     expect((await get('/macros')).body.items).toEqual([]);
     expect((await remove(id)).status).toBe(404);
   });

@@ -28,4 +28,27 @@ describe.each(databaseKinds)('reply templates on %s', (kind) => {
     const taken = await post({ departmentId: world.departments.support.id, name: 'outage', body: 'x' });
     expect(taken.status).toBe(409);
   });
+
+  it('deletes a template (settings.manage) only while no macro sends it, naming the macros (409)', async () => {
+    const template = world.templates.outage.id;
+    const remove = (token = world.tokens.admin) => server.request('DELETE', `/api/v1/templates/${template}`, { token });
+    const denied = await remove(world.tokens.agent);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('settings.manage');
+    const macro = await server.request('POST', '/api/v1/macros', {
+      token: world.tokens.admin,
+      body: { departmentId: world.departments.support.id, name: 'Outage notice', steps: [{ type: 'send_reply', templateId: template }] },
+    });
+    expect(macro.status).toBe(201);
+    const used = await remove();
+    expect(used.status).toBe(409);
+    expect(used.body.error.message).toContain('"Outage notice"');
+    expect(used.body.error.details).toEqual({ macroIds: [macro.body.id] });
+
+    expect((await server.request('DELETE', `/api/v1/macros/${macro.body.id}`, { token: world.tokens.admin })).status).toBe(200);
+    const deleted = await remove();
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ id: template, removed: true });
+    expect((await remove()).status).toBe(404);
+  });
 });

@@ -1,0 +1,105 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkManagesSomeDepartment } from '../../core/rules/admin-scope';
+import { AdminAgent, AgentCreate, AgentPatch, MembershipPut } from '../../core/schemas/admin-people';
+import { IdParams } from '../../core/schemas/api';
+import { IdParam } from '../../core/schemas/common';
+import { loadAdminAgent, loadAdminAgents, manageableAgent } from '../admin/admin-agents';
+import { roleRow } from '../admin/admin-roles';
+import { lockDepartments, refuseLockOut } from '../admin/lock-out';
+import type { Db } from '../db/client';
+import { agents, memberships, teamMembers, teams } from '../db/schema';
+import { conflict, enforce, notFound } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { managedDepartment } from '../http/department-scope';
+import type { Api } from '../http/route';
+
+const tag = 'agents';
+const MembershipParams = z.object({ id: IdParam, departmentId: IdParam });
+
+const emailTaken = (email: string, agentId?: number) =>
+  conflict(`An agent with the address ${email} already exists.`, agentId === undefined ? undefined : { agentId });
+
+/** Addresses are kept lower-case (the token command looks them up that way) and unique. */
+async function createAgent(db: Db, auth: AuthContext, body: AgentCreate): Promise<AdminAgent> {
+  enforce(checkManagesSomeDepartment(auth.access));
+  const email = body.email.toLowerCase();
+  const [taken] = await db.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${email}`);
+  if (taken) throw emailTaken(email, taken.id);
+  const [row] = await db.insert(agents).values({ email, name: body.name }).onConflictDoNothing().returning();
+  if (!row) throw emailTaken(email);
+  return loadAdminAgent(db, auth, row.id);
+}
+
+async function updateAgent(db: Db, auth: AuthContext, agentId: number, patch: AgentPatch): Promise<AdminAgent> {
+  const { agent, departmentIds } = await manageableAgent(db, auth, agentId);
+  const deactivating = patch.active === false && agent.active;
+  if (deactivating && agent.id === auth.agent.id) {
+    throw conflict('You cannot deactivate yourself: your tokens would stop working at once. Ask another admin to do it.');
+  }
+  if (deactivating) await lockDepartments(db, departmentIds);
+  await db.update(agents).set(patch).where(eq(agents.id, agent.id));
+  // An inactive agent's tokens stop working on their next request (requireAgent checks agents.active).
+  if (deactivating) await refuseLockOut(db, auth, departmentIds);
+  return loadAdminAgent(db, auth, agent.id);
+}
+
+/** R-PERM-1: the role an agent holds in one department; none takes them out of it and its teams. */
+async function setMembership(db: Db, auth: AuthContext, agentId: number, departmentId: number, body: MembershipPut): Promise<AdminAgent> {
+  await managedDepartment(db, auth, departmentId);
+  const [agent] = await db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId));
+  if (!agent) throw notFound(`Agent ${agentId}`);
+  const role = body.roleId === null ? null : await roleRow(db, body.roleId);
+  await lockDepartments(db, [departmentId]);
+  if (role) {
+    await db
+      .insert(memberships)
+      .values({ agentId: agent.id, departmentId, roleId: role.id })
+      .onConflictDoUpdate({ target: [memberships.agentId, memberships.departmentId], set: { roleId: role.id } });
+  } else {
+    await db.delete(memberships).where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
+    const departmentTeams = db.select({ id: teams.id }).from(teams).where(eq(teams.departmentId, departmentId));
+    await db.delete(teamMembers).where(and(eq(teamMembers.agentId, agent.id), inArray(teamMembers.teamId, departmentTeams)));
+  }
+  await refuseLockOut(db, auth, [departmentId]);
+  return loadAdminAgent(db, auth, agent.id);
+}
+
+/** Agents and their roles per department, as admins manage them. */
+export function agentRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/agents', tag, summary: 'Every agent, with roles and teams in the departments you manage (settings.manage somewhere)', response: z.object({ items: z.array(AdminAgent) }) },
+    async ({ db, auth }) => {
+      enforce(checkManagesSomeDepartment(auth.access));
+      return { items: await loadAdminAgents(db, auth) };
+    },
+  );
+  api.add(
+    { method: 'post', path: '/agents', tag, summary: 'Add an agent (unique address); give them a role per department next', body: AgentCreate, response: AdminAgent, status: 201 },
+    ({ db, auth, body }) => createAgent(db, auth, body),
+  );
+  api.add(
+    {
+      method: 'patch',
+      path: '/agents/:id',
+      tag,
+      summary: "Rename or (de)activate an agent (settings.manage in every department they work in); a deactivated agent's tokens stop working",
+      params: IdParams,
+      body: AgentPatch,
+      response: AdminAgent,
+    },
+    ({ db, auth, params, body }) => updateAgent(db, auth, params.id, body),
+  );
+  api.add(
+    {
+      method: 'put',
+      path: '/agents/:id/departments/:departmentId',
+      tag,
+      summary: "Set an agent's role in one department, or take them out of it with roleId null (settings.manage there)",
+      params: MembershipParams,
+      body: MembershipPut,
+      response: AdminAgent,
+    },
+    ({ db, auth, params, body }) => setMembership(db, auth, params.id, params.departmentId, body),
+  );
+}

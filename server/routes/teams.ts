@@ -1,0 +1,75 @@
+import { eq, inArray } from 'drizzle-orm';
+import { z } from 'zod';
+import { checkPermission } from '../../core/rules/permissions';
+import { Team, TeamCreate, TeamPatch } from '../../core/schemas/admin-people';
+import { DepartmentQuery, IdParams } from '../../core/schemas/api';
+import {
+  loadTeam,
+  loadTeams,
+  refuseIneligibleMembers,
+  refuseTakenTeamName,
+  releaseTeamTickets,
+  replaceTeamMembers,
+  writableTeam,
+} from '../admin/admin-teams';
+import { Removed, removed } from '../admin/removed';
+import type { Db } from '../db/client';
+import { teams } from '../db/schema';
+import { enforce } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { readableDepartments } from '../http/department-scope';
+import type { Api } from '../http/route';
+
+const tag = 'teams';
+
+async function createTeam(db: Db, auth: AuthContext, body: TeamCreate): Promise<Team> {
+  enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
+  await refuseTakenTeamName(db, auth, body.departmentId, body.name);
+  await refuseIneligibleMembers(db, auth, body.departmentId, body.memberIds);
+  const [row] = await db.insert(teams).values({ departmentId: body.departmentId, name: body.name }).returning();
+  await replaceTeamMembers(db, row!.id, body.memberIds);
+  return loadTeam(db, row!.id);
+}
+
+async function updateTeam(db: Db, auth: AuthContext, teamId: number, patch: TeamPatch): Promise<Team> {
+  const row = await writableTeam(db, auth, teamId);
+  if (patch.name !== undefined) {
+    await refuseTakenTeamName(db, auth, row.departmentId, patch.name, row.id);
+    await db.update(teams).set({ name: patch.name }).where(eq(teams.id, row.id));
+  }
+  if (patch.memberIds !== undefined) {
+    await refuseIneligibleMembers(db, auth, row.departmentId, patch.memberIds);
+    await replaceTeamMembers(db, row.id, patch.memberIds);
+  }
+  return loadTeam(db, row.id);
+}
+
+async function removeTeam(db: Db, auth: AuthContext, teamId: number) {
+  const row = await writableTeam(db, auth, teamId);
+  await releaseTeamTickets(db, row);
+  await db.delete(teams).where(eq(teams.id, row.id));
+  return removed(row.id);
+}
+
+/** Teams of a department: tickets are assigned to them (settings.manage to change them). */
+export function teamRoutes(api: Api) {
+  api.add(
+    { method: 'get', path: '/teams', tag, summary: 'Teams of the departments you can view, with their members', query: DepartmentQuery, response: z.object({ items: z.array(Team) }) },
+    async ({ db, auth, query }) => {
+      const ids = readableDepartments(auth, query.departmentId);
+      return { items: ids.length === 0 ? [] : await loadTeams(db, inArray(teams.departmentId, ids)) };
+    },
+  );
+  api.add(
+    { method: 'post', path: '/teams', tag, summary: 'Create a team of active members of its department (settings.manage there)', body: TeamCreate, response: Team, status: 201 },
+    ({ db, auth, body }) => createTeam(db, auth, body),
+  );
+  api.add(
+    { method: 'patch', path: '/teams/:id', tag, summary: 'Rename a team or replace its members (settings.manage in its department)', params: IdParams, body: TeamPatch, response: Team },
+    ({ db, auth, params, body }) => updateTeam(db, auth, params.id, body),
+  );
+  api.add(
+    { method: 'delete', path: '/teams/:id', tag, summary: 'Delete a team no live ticket is assigned to (settings.manage in its department)', params: IdParams, response: Removed },
+    ({ db, auth, params }) => removeTeam(db, auth, params.id),
+  );
+}

@@ -1,0 +1,93 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens } from '../../../server/db/schema';
+import { hashToken } from '../../../server/http/auth';
+import { adminApi } from '../admin-api';
+import { databaseKinds, type TestServer } from '../harness';
+import { startWorld, type World } from '../world';
+
+describe.each(databaseKinds)('API token routes on %s', (kind) => {
+  let server: TestServer;
+  let world: World;
+  let api: ReturnType<typeof adminApi>;
+  /** Admin of Support only. */
+  let supportAdmin: { id: number; token: string };
+  beforeAll(async () => {
+    ({ server, world } = await startWorld(kind));
+    api = adminApi(server, world);
+    supportAdmin = await api.agentIn(world.departments.support.id, 'Admin', 'dee@acme.test');
+  });
+  afterAll(() => server.close());
+
+  const me = (token: string) => api.call('GET', '/me', undefined, token);
+
+  it('any agent creates a token of their own: shown once, stored as SHA-256, working as a bearer token', async () => {
+    const created = await api.call('POST', '/tokens', { agentId: world.agents.agent.id, label: ' Laptop ' }, world.tokens.agent);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ agentId: world.agents.agent.id, label: 'Laptop', lastUsedAt: null, revokedAt: null, token: expect.stringMatching(/^idk_/) });
+    const [stored] = await server.database.db.select().from(apiTokens).where(eq(apiTokens.id, created.body.id));
+    expect(stored!.tokenHash).toBe(hashToken(created.body.token));
+
+    const used = await me(created.body.token);
+    expect(used.status).toBe(200);
+    expect(used.body.agent.id).toBe(world.agents.agent.id);
+    const listed = (await api.call('GET', '/tokens', undefined, world.tokens.agent)).body.items;
+    expect(listed.map((t: { id: number }) => t.id)[0]).toBe(created.body.id);
+    expect(listed).toHaveLength(2);
+    expect(listed[0].token).toBeUndefined();
+    expect(listed[0].lastUsedAt).not.toBeNull();
+  });
+
+  it('a revoked token answers 401 on its next request; revoking again changes nothing', async () => {
+    const { token, id } = (await api.call('POST', '/tokens', { agentId: world.agents.agent.id, label: 'Script' }, world.tokens.agent)).body;
+    expect((await me(token)).status).toBe(200);
+    const revoked = await api.call('DELETE', `/tokens/${id}`, undefined, world.tokens.agent);
+    expect(revoked.status).toBe(200);
+    expect(revoked.body.revokedAt).not.toBeNull();
+    const refused = await me(token);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error.code).toBe('UNAUTHORIZED');
+    const again = await api.call('DELETE', `/tokens/${id}`, undefined, world.tokens.agent);
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual(revoked.body);
+    expect((await api.call('DELETE', '/tokens/999999', undefined, world.tokens.agent)).status).toBe(404);
+  });
+
+  it("R-PERM-5 another agent's tokens need settings.manage in every department that agent works in", async () => {
+    const denied = await api.call('GET', `/tokens?agentId=${world.agents.admin.id}`, undefined, world.tokens.agent);
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toContain('settings.manage');
+
+    const minted = await api.call('POST', '/tokens', { agentId: world.agents.agent.id, label: 'Set up by Dee' }, supportAdmin.token);
+    expect(minted.status).toBe(201);
+    expect((await me(minted.body.token)).body.agent.id).toBe(world.agents.agent.id);
+    expect((await api.call('DELETE', `/tokens/${minted.body.id}`, undefined, supportAdmin.token)).status).toBe(200);
+
+    // The lead also works in Billing: a Support admin must not mint a token reaching Billing.
+    const wider = await api.call('POST', '/tokens', { agentId: world.agents.lead.id, label: 'x' }, supportAdmin.token);
+    expect(wider.status).toBe(403);
+    expect(wider.body.error.message).toContain('settings.manage in department Billing');
+    expect((await api.call('GET', `/tokens?agentId=${world.agents.lead.id}`, undefined, supportAdmin.token)).status).toBe(403);
+    const leadToken = (await api.call('GET', `/tokens?agentId=${world.agents.lead.id}`)).body.items[0];
+    expect((await api.call('DELETE', `/tokens/${leadToken.id}`, undefined, supportAdmin.token)).status).toBe(403);
+    expect((await me(world.tokens.lead)).status).toBe(200);
+  });
+
+  it('a deactivated agent gets no new token', async () => {
+    expect((await api.call('PATCH', `/agents/${world.agents.nobody.id}`, { active: false })).status).toBe(200);
+    const res = await api.call('POST', '/tokens', { agentId: world.agents.nobody.id, label: 'x' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('deactivated');
+  });
+
+  it('refuses an Idempotency-Key, whose stored answer would keep the plain token', async () => {
+    const res = await server.request('POST', '/api/v1/tokens', {
+      token: world.tokens.agent,
+      headers: { 'Idempotency-Key': 'create-token-1' },
+      body: { agentId: world.agents.agent.id, label: 'Replayable' },
+    });
+    expect(res.status).toBe(400);
+    const labels = (await api.call('GET', '/tokens', undefined, world.tokens.agent)).body.items.map((t: { label: string }) => t.label);
+    expect(labels).not.toContain('Replayable');
+  });
+});
