@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AdminCall } from './admin-ops';
+import { Preferences } from './preferences';
 import { Me, TicketCreate, TicketLookupQuery, Timeline } from './api';
+import { DashboardView } from './dashboard';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
@@ -151,8 +153,12 @@ export const protocol = {
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
+  /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
+  'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
   /** One admin console operation (adminOps in admin-ops.ts): checked against its schemas here and re-checked by the backend. */
   'admin.call': { request: AdminCall, response: z.unknown() },
+  'preferences.get': { request: z.object({}).strict(), response: Preferences },
+  'preferences.set': { request: Preferences, response: Preferences },
 } as const;
 
 export type MessageType = keyof typeof protocol;

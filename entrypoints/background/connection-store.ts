@@ -1,5 +1,6 @@
 import { storage } from '#imports';
 import type { Me } from '../../core/schemas/api';
+import { defaultPreferences, type Preferences } from '../../core/schemas/preferences';
 import type { Connection } from '../../core/schemas/messages';
 
 /** Lives only in the background's reach: content scripts ask the background, never storage. */
@@ -20,3 +21,5 @@ export async function updateSyncState(change: Partial<SyncState>): Promise<SyncS
   await syncStateItem.setValue(next);
   return next;
 }
+
+export const preferencesItem = storage.defineItem<Preferences>('local:preferences', { fallback: defaultPreferences });

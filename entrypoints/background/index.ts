@@ -3,6 +3,7 @@ import { adminHandlers } from './handlers/admin';
 import { attachmentHandlers } from './handlers/attachments';
 import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
+import { dashboardHandlers } from './handlers/dashboard';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
 import { mailboxHandlers } from './handlers/mailboxes';
@@ -14,7 +15,7 @@ import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers, ...adminHandlers };
+const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers, ...adminHandlers, ...dashboardHandlers };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

@@ -26,6 +26,9 @@ const TRUSTED_ONLY = new Set<MessageType>([
   'ingestSettings.set',
   // The admin console: roles, agents, API tokens and department settings.
   'admin.call',
+  'preferences.set',
+  // Team-wide figures are for the popup, not for a webmail page.
+  'dashboard.get',
 ]);
 
 const failure = (error: MessageError): Reply<never> => ({ ok: false, error });

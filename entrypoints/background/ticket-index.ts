@@ -5,7 +5,17 @@ import type { OutboxEntry } from './outbox-entry';
 export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: string) =>
   `${provider}|${mailbox.toLowerCase()}|${threadId}`;
 
+/** Where directory-cache.ts keeps colleagues and teams in the meta store; the dashboard reads names from it. */
+export const DIRECTORY_KEY = 'directory';
+
 export type IndexedTicket = Ticket & { threadKeys: string[] };
+
+/**
+ * Meta key holding a fresh mark after every change to the tickets, written in the same transaction:
+ * what is derived from them (the dashboard snapshot) is stale when its mark differs.
+ */
+export const TICKETS_CHANGED = 'ticketsChanged';
+const changeMark = () => `${Date.now()}-${Math.random()}`;
 
 /** A primary merged again later points further on; a cycle (corrupt data) must not loop forever. */
 const MAX_MERGE_HOPS = 5;
@@ -60,13 +70,19 @@ export class TicketIndex {
 
   async upsert(tickets: Ticket[]): Promise<void> {
     if (tickets.length === 0) return;
-    const tx = this.db.transaction('tickets', 'readwrite');
+    const tx = this.db.transaction(['tickets', 'meta'], 'readwrite');
+    const store = tx.objectStore('tickets');
+    let wrote = false;
     for (const ticket of tickets) {
       const threadKeys = ticket.webmailThreads.map((w) => threadKey(w.provider, w.mailbox, w.threadId));
-      const current = await tx.store.get(ticket.id);
+      const current = await store.get(ticket.id);
       // A late sync page must not undo a newer write already applied from the outbox.
-      if (!current || current.version <= ticket.version) await tx.store.put({ ...ticket, threadKeys });
+      if (!current || current.version <= ticket.version) {
+        await store.put({ ...ticket, threadKeys });
+        wrote = true;
+      }
     }
+    if (wrote) await tx.objectStore('meta').put(changeMark(), TICKETS_CHANGED);
     await tx.done;
   }
 
@@ -99,11 +115,13 @@ export class TicketIndex {
    * newer copy replaces this one.
    */
   async markMerged(primaryId: number, mergedIds: number[]): Promise<void> {
-    const tx = this.db.transaction('tickets', 'readwrite');
+    const tx = this.db.transaction(['tickets', 'meta'], 'readwrite');
+    const store = tx.objectStore('tickets');
     for (const id of mergedIds) {
-      const current = await tx.store.get(id);
-      if (current) await tx.store.put({ ...current, mergedIntoId: primaryId, webmailThreads: [], threadKeys: [] });
+      const current = await store.get(id);
+      if (current) await store.put({ ...current, mergedIntoId: primaryId, webmailThreads: [], threadKeys: [] });
     }
+    await tx.objectStore('meta').put(changeMark(), TICKETS_CHANGED);
     await tx.done;
   }
 
@@ -114,6 +132,7 @@ export class TicketIndex {
   async clear(): Promise<void> {
     await this.db.clear('tickets');
     await this.db.delete('meta', 'syncCursor');
+    await this.db.put('meta', changeMark(), TICKETS_CHANGED);
   }
 
   async getMeta<T>(key: string): Promise<T | undefined> {

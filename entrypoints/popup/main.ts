@@ -1,6 +1,8 @@
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
-import App from './App.vue';
+import { readStoredSnapshot } from '../background/dashboard-snapshot';
 
 document.documentElement.lang = navigator.language.startsWith('ja') ? 'ja' : 'en';
-createApp(App).use(createPinia()).mount('#app');
+
+// Read before the app's code is even loaded (a static import would evaluate Vue first, bundled
+// into a chunk this one imports): IndexedDB answers while the page evaluates Vue.
+const stored = readStoredSnapshot().catch(() => undefined);
+void import('./mount').then(({ mountPopup }) => mountPopup(stored));

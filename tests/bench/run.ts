@@ -1,9 +1,10 @@
 /** `npm run bench [-- name…]`: runs the named benchmarks (all when none are named). */
 import { badgesBench } from './badges';
+import { dashboardBench } from './dashboard';
 import { massBench } from './mass';
 import { replyBench } from './reply';
 
-const benches: Record<string, () => Promise<void>> = { badges: badgesBench, mass: massBench, reply: replyBench };
+const benches: Record<string, () => Promise<void>> = { badges: badgesBench, dashboard: dashboardBench, mass: massBench, reply: replyBench };
 
 const names = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const unknown = names.filter((n) => !(n in benches));

@@ -43,6 +43,7 @@ test('Gmail: select rows, pre-check, assign and close them, see the result on th
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('tab', { name: 'Jobs', exact: true }).click();
   await popup.getByRole('tab', { name: 'Completed' }).click();
   await expect(popup.getByRole('listitem').filter({ hasText: 'Close' }).first()).toContainText('2 of 2 done, 0 failed');
   await popup.getByLabel('Operation').selectOption('assign');

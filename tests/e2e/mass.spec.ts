@@ -82,6 +82,7 @@ test('Popup: select all tickets of a department view, prepare a move with the co
   await connect(LEAD);
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('tab', { name: 'Mass actions' }).click();
   // Across departments each view names its department; once Support is picked, only its views (and "All departments") remain.
   await expect(popup.getByTestId('mass-view').locator('option', { hasText: 'Billing · Open tickets' })).toHaveCount(1);
   await popup.getByTestId('mass-department').selectOption({ label: 'Support' });
@@ -99,6 +100,7 @@ test('Popup: select all tickets of a department view, prepare a move with the co
   await sheet.getByRole('button', { name: 'Cancel' }).click();
   await popup.getByRole('button', { name: 'Clear selection' }).click();
 
+  await popup.getByRole('tab', { name: 'Jobs', exact: true }).click();
   await popup.getByTestId('jobs-mode').selectOption('mass');
   await popup.getByRole('tab', { name: 'Completed' }).click();
   await expect(popup.getByRole('listitem').filter({ hasText: 'View: Open tickets' }).first()).toContainText('mass');

@@ -47,6 +47,7 @@ test('Gmail: bulk reply from a template, preview it for one ticket, send, undo w
 
   const popup = await context.newPage();
   await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  await popup.getByRole('tab', { name: 'Jobs', exact: true }).click();
   await popup.getByRole('tab', { name: 'Completed' }).click();
   await popup.getByLabel('Operation').selectOption('reply');
   await expect(popup.getByRole('listitem').filter({ hasText: 'Reply' }).first()).toContainText(`${job.delivery.total} of ${job.delivery.total} recipients delivered`);

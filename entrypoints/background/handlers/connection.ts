@@ -1,7 +1,7 @@
 import { Me } from '../../../core/schemas/api';
 import type { Connection, ConnectionStatus } from '../../../core/schemas/messages';
 import { call } from '../api-client';
-import { connectionItem, syncStateItem, updateSyncState } from '../connection-store';
+import { connectionItem, preferencesItem, syncStateItem, updateSyncState } from '../connection-store';
 import type { Handlers } from '../router';
 import { services } from '../services';
 
@@ -12,7 +12,7 @@ async function status(): Promise<ConnectionStatus> {
   return { configured: connection !== null, backendUrl: connection?.backendUrl ?? null, ...state };
 }
 
-export const connectionHandlers: Handlers<'connection.status' | 'connection.test' | 'connection.save'> = {
+export const connectionHandlers: Handlers<'connection.status' | 'connection.test' | 'connection.save' | 'preferences.get' | 'preferences.set'> = {
   'connection.status': () => status(),
   'connection.test': (connection) => fetchMe(connection),
   'connection.save': async (connection) => {
@@ -25,5 +25,10 @@ export const connectionHandlers: Handlers<'connection.status' | 'connection.test
     await updateSyncState({ me, lastError: null });
     await sync().catch(() => undefined);
     return status();
+  },
+  'preferences.get': () => preferencesItem.getValue(),
+  'preferences.set': async (preferences) => {
+    await preferencesItem.setValue(preferences);
+    return preferences;
   },
 };
