@@ -1,0 +1,55 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import App from '../../entrypoints/options/App.vue';
+import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
+import { useLocale } from './setup';
+
+const AGENT_ONLY = connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.view', 'ticket.edit', 'ticket.send_email'], role: { id: 3, name: 'Agent', kind: 'agent' } }]);
+const ADMIN = connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.view', 'ticket.edit', 'ticket.send_email', 'settings.manage'] }]);
+
+async function open(status: typeof ADMIN, hash = '') {
+  location.hash = hash;
+  fakeAdminBackground(status, { 'roles.list': () => ({ items: [] }) }, {
+    'preferences.get': () => ({ defaultDepartmentId: null }),
+    'outbox.list': () => ({ items: [] }),
+  });
+  const wrapper = mount(App, withPinia());
+  await flushPromises();
+  return wrapper;
+}
+
+const sectionNames = (wrapper: Awaited<ReturnType<typeof open>>) => wrapper.get('nav').findAll('a').map((a) => a.text());
+
+describe('options page', () => {
+  it('shows an agent who is no admin only their connection and preferences, even when a link names an admin section', async () => {
+    const wrapper = await open(AGENT_ONLY, '#roles');
+    expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences']);
+    expect(wrapper.get('main').attributes('aria-label')).toBe('Connection');
+    expect(wrapper.find('table').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('gives an admin every section and opens the one the link names, marked as current', async () => {
+    const wrapper = await open(ADMIN, '#roles');
+    expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences', 'Departments', 'Roles and permissions', 'Agents and teams', 'API tokens', 'Templates', 'Macros', 'Blueprints']);
+    expect(wrapper.get('a[aria-current="page"]').text()).toBe('Roles and permissions');
+    expect(wrapper.get('main').attributes('aria-label')).toBe('Roles and permissions');
+    wrapper.unmount();
+  });
+
+  it('follows the navigation', async () => {
+    const wrapper = await open(ADMIN, '#connection');
+    location.hash = '#preferences';
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await flushPromises();
+    expect(wrapper.get('main h2').text()).toBe('Preferences');
+    wrapper.unmount();
+  });
+
+  it('names its sections in Japanese', async () => {
+    useLocale('ja');
+    const wrapper = await open(ADMIN);
+    expect(sectionNames(wrapper)).toContain('役割と権限');
+    wrapper.unmount();
+  });
+});

@@ -1,0 +1,44 @@
+import { flushPromises, mount } from '@vue/test-utils';
+import { describe, expect, it } from 'vitest';
+import PreferencesForm from '../../components/PreferencesForm.vue';
+import { useSessionStore } from '../../stores/session';
+import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
+
+const edit = ['ticket.view', 'ticket.edit'] as const;
+const STATUS = connectionStatus([
+  { id: 1, name: 'Support', permissions: [...edit] },
+  { id: 2, name: 'Billing', permissions: [...edit] },
+  { id: 3, name: 'Archive', permissions: ['ticket.view'] },
+]);
+
+describe('PreferencesForm', () => {
+  it('offers the departments the agent can edit and saves the chosen one as the default for new tickets', async () => {
+    let saved: unknown = null;
+    fakeAdminBackground(STATUS, {}, {
+      'preferences.get': () => ({ defaultDepartmentId: null }),
+      'preferences.set': (preferences) => ((saved = preferences), { defaultDepartmentId: preferences.defaultDepartmentId ?? null }),
+    });
+    const plugins = withPinia();
+    const wrapper = mount(PreferencesForm, plugins);
+    await flushPromises();
+    const select = wrapper.get('select');
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['The first department I can edit', 'Support', 'Billing']);
+    await select.setValue('2');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(saved).toEqual({ defaultDepartmentId: 2 });
+    expect(wrapper.get('[role=status]').text()).toBe('Preferences saved.');
+    const session = useSessionStore();
+    // A mailbox that belongs to no department now files new tickets in Billing; one that does keeps its own.
+    expect(session.defaultDepartmentFor('someone@else.example')).toBe(2);
+    wrapper.unmount();
+  });
+
+  it('falls back to the first editable department when the preferred one is no longer editable', async () => {
+    fakeAdminBackground(STATUS, {}, { 'preferences.get': () => ({ defaultDepartmentId: 3 }) });
+    const wrapper = mount(PreferencesForm, withPinia());
+    await flushPromises();
+    expect(useSessionStore().defaultDepartmentFor(null)).toBe(1);
+    wrapper.unmount();
+  });
+});
