@@ -1,11 +1,14 @@
-import type { Role, RoleKind } from '../schemas/role';
-import { departmentLabel, hasPermission, type AgentAccess } from './permissions';
-import { OK, violation, type Verdict } from './verdict';
+import type { Permission, Role, RoleKind } from '../schemas/role';
+import { ALL_PERMISSIONS, departmentLabel, hasPermission, normalizePermissions, type AgentAccess } from './permissions';
+import { allOf, OK, violation, type Verdict } from './verdict';
 
 /**
  * Who may administer what (R-PERM-1/5): settings.manage is held per department, so an admin of one
  * department manages that department's share of roles, people and teams, and nothing beyond it.
  */
+
+/** The kind of role the caller holds in each department they work in (the server's AuthContext.roleIn fits). */
+export type HeldRoles = ReadonlyMap<number, { kind: RoleKind }>;
 
 /** The departments whose settings the agent may change. */
 export function managedDepartmentIds(access: AgentAccess): number[] {
@@ -35,18 +38,132 @@ export function checkManagesEvery(access: AgentAccess, departmentIds: readonly n
   );
 }
 
-/**
- * Whether the agent may change another agent and their tokens: only when they manage every
- * department that agent works in, so a department admin cannot mint a token with wider access.
- */
-export function canManageAgent(access: AgentAccess, targetDepartmentIds: readonly number[]): boolean {
-  return checkManagesEvery(access, targetDepartmentIds, 'the agent works there').ok;
-}
-
 /** R-PERM-5: a new department is the whole organisation's concern, so only a holder of an admin role creates one. */
 export function checkMayCreateDepartment(heldRoleKinds: readonly RoleKind[]): Verdict {
   if (heldRoleKinds.includes('admin')) return OK;
   return violation('R-PERM-5', 'Only an admin can create a department: you need the admin role in at least one department.');
+}
+
+const holdsAdminRoleIn = (roles: HeldRoles, departmentId: number) => roles.get(departmentId)?.kind === 'admin';
+
+/**
+ * R-PERM-3: what only an admin hands out: bulk reply ("an admin can grant it"), and settings.manage,
+ * the power to hand out everything else.
+ */
+const ADMIN_GRANTS: readonly Permission[] = ['ticket.bulk_reply', 'settings.manage'];
+
+/** How a refusal names what is handed out ("Role Lead grants") and what the admin is asked to do ("give this role"). */
+interface Wording {
+  lead: string;
+  todo: string;
+}
+
+/**
+ * R-PERM-3/5: in a department, settings.manage lets a caller hand out only what they hold there
+ * themselves, and bulk reply or settings.manage only as an admin there. An admin holds every
+ * permission (R-PERM-3), so hands out anything.
+ */
+function checkHandOut(access: AgentAccess, roles: HeldRoles, departmentId: number, permissions: readonly Permission[], { lead, todo }: Wording): Verdict {
+  if (holdsAdminRoleIn(roles, departmentId)) return OK;
+  const where = departmentLabel(access, departmentId);
+  // Schema order without normalising: a bulk reply handed out alone is still handed out.
+  const wanted = ALL_PERMISSIONS.filter((p) => permissions.includes(p));
+  const adminOnly = wanted.filter((p) => ADMIN_GRANTS.includes(p));
+  const notHeld = wanted.filter((p) => !ADMIN_GRANTS.includes(p) && !hasPermission(access, p, departmentId));
+  return allOf(
+    adminOnly.length === 0
+      ? OK
+      : violation('R-PERM-3', `${lead} ${adminOnly.join(', ')} in department ${where}, which only an admin of ${where} can hand out: ask an admin of ${where} to ${todo}.`),
+    notHeld.length === 0
+      ? OK
+      : violation(
+          'R-PERM-5',
+          `${lead} ${notHeld.join(', ')} in department ${where}, which you do not hold there yourself (you can hand out only what you hold): ask an admin of ${where} to ${todo}.`,
+        ),
+  );
+}
+
+/** R-PERM-3/5: changing a role's permissions in a department; only what the change adds is checked. */
+export function checkMayGrantPermissions(
+  access: AgentAccess,
+  roles: HeldRoles,
+  departmentId: number,
+  before: readonly Permission[],
+  after: readonly Permission[],
+): Verdict {
+  const held = normalizePermissions(before);
+  const added = normalizePermissions(after).filter((p) => !held.includes(p));
+  return checkHandOut(access, roles, departmentId, added, { lead: 'This change grants', todo: added.length === 1 ? 'grant it' : 'grant them' });
+}
+
+/** A role as held in one department: its kind and what it grants there. */
+export interface RoleInDepartment {
+  name: string;
+  kind: RoleKind;
+  permissions: readonly Permission[];
+}
+
+/** How a refusal about a whole role names it: as an admin role, and as what it grants. */
+interface RoleWording {
+  adminLead: string;
+  lead: string;
+  todo: string;
+}
+
+function checkHandOutRole(access: AgentAccess, roles: HeldRoles, departmentId: number, role: RoleInDepartment, { adminLead, lead, todo }: RoleWording): Verdict {
+  if (role.kind === 'admin' && !holdsAdminRoleIn(roles, departmentId)) {
+    const where = departmentLabel(access, departmentId);
+    // R-PERM-3: the admin role holds every permission, bulk reply and settings.manage included.
+    return violation('R-PERM-3', `${adminLead} in department ${where}, which only an admin of ${where} can hand out: ask an admin of ${where} to ${todo}.`);
+  }
+  return checkHandOut(access, roles, departmentId, role.permissions, { lead, todo });
+}
+
+/** R-PERM-3/5: giving an agent a role in a department hands out everything the role grants there. */
+export function checkMayAssignRole(access: AgentAccess, roles: HeldRoles, departmentId: number, role: RoleInDepartment): Verdict {
+  return checkHandOutRole(access, roles, departmentId, role, { adminLead: `Role ${role.name} is an admin role`, lead: `Role ${role.name} grants`, todo: 'give this role' });
+}
+
+/** R-PERM-3/5: a copy of a role grants, in each department copied, what the original grants there. */
+export function checkMayCopyRole(access: AgentAccess, roles: HeldRoles, sourceName: string, copied: readonly { departmentId: number; permissions: readonly Permission[] }[]): Verdict {
+  return allOf(
+    ...copied.map((c) =>
+      checkHandOut(access, roles, c.departmentId, c.permissions, { lead: `Role ${sourceName}, which you are copying, grants`, todo: 'make this copy' }),
+    ),
+  );
+}
+
+/** An agent's role in one department they work in, as a holding to manage. */
+export interface AgentHolding extends RoleInDepartment {
+  departmentId: number;
+}
+
+/**
+ * Whether the caller may change another agent and their tokens (R-PERM-3/5). A token acts with
+ * everything its agent holds, so the caller must manage every department the agent works in and
+ * hold there whatever the agent holds. An agent who works nowhere yet may later get any role, so
+ * only an admin (of some department) manages them.
+ */
+export function checkMayManageAgent(access: AgentAccess, roles: HeldRoles, agent: { id: number; name: string }, holdings: readonly AgentHolding[]): Verdict {
+  if (holdings.length === 0) {
+    if (agent.id === access.agentId || [...roles.values()].some((r) => r.kind === 'admin')) return checkManagesSomeDepartment(access);
+    return violation(
+      'R-PERM-5',
+      `Agent ${agent.name} works in no department yet, so a token of theirs would reach whatever department they join later: only an admin can manage them. Give them a role in a department you manage first, or ask an admin.`,
+    );
+  }
+  const manages = checkManagesEvery(access, holdings.map((h) => h.departmentId), `agent ${agent.name} works there`);
+  // Managing yourself hands out nothing you do not hold already.
+  if (!manages.ok || agent.id === access.agentId) return manages;
+  return allOf(
+    ...holdings.map((h) =>
+      checkHandOutRole(access, roles, h.departmentId, h, {
+        adminLead: `Agent ${agent.name} holds the admin role ${h.name}`,
+        lead: `Agent ${agent.name}'s role ${h.name} grants`,
+        todo: `manage ${agent.name}`,
+      }),
+    ),
+  );
 }
 
 /** A role as one admin sees it: its permissions in the departments they manage only. */

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { checkManagesEvery, managedDepartmentIds } from '../../core/rules/admin-scope';
+import { checkMayManageAgent, managedDepartmentIds, type AgentHolding } from '../../core/rules/admin-scope';
+import { normalizePermissions } from '../../core/rules/permissions';
 import type { AdminAgent } from '../../core/schemas/admin-people';
+import type { Permission } from '../../core/schemas/role';
 import type { Db } from '../db/client';
-import { agents, memberships, teamMembers, teams } from '../db/schema';
+import { agents, memberships, rolePermissions, roles, teamMembers, teams } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 
@@ -19,7 +21,7 @@ export async function loadAdminAgents(db: Db, auth: AuthContext, agentIds?: read
   const managed = managedDepartmentIds(auth.access);
   const ids = rows.map((r) => r.id);
   if (managed.length === 0 || ids.length === 0) return rows.map((r) => toAdminAgent(r, [], []));
-  const roles = await db
+  const held = await db
     .select()
     .from(memberships)
     .where(and(inArray(memberships.agentId, ids), inArray(memberships.departmentId, managed)))
@@ -33,19 +35,19 @@ export async function loadAdminAgents(db: Db, auth: AuthContext, agentIds?: read
   return rows.map((r) =>
     toAdminAgent(
       r,
-      roles.filter((m) => m.agentId === r.id),
+      held.filter((m) => m.agentId === r.id),
       teamRows.filter((t) => t.agentId === r.id),
     ),
   );
 }
 
-function toAdminAgent(row: AgentRow, roles: { departmentId: number; roleId: number }[], teamRows: { teamId: number }[]): AdminAgent {
+function toAdminAgent(row: AgentRow, held: { departmentId: number; roleId: number }[], teamRows: { teamId: number }[]): AdminAgent {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
     active: row.active,
-    memberships: roles.map(({ departmentId, roleId }) => ({ departmentId, roleId })),
+    memberships: held.map(({ departmentId, roleId }) => ({ departmentId, roleId })),
     teamIds: teamRows.map((t) => t.teamId),
   };
 }
@@ -56,20 +58,27 @@ export async function loadAdminAgent(db: Db, auth: AuthContext, agentId: number)
   return agent;
 }
 
-/** Every department the agent works in, whoever is asking. */
-export async function agentDepartmentIds(db: Db, agentId: number): Promise<number[]> {
-  const rows = await db.select({ id: memberships.departmentId }).from(memberships).where(eq(memberships.agentId, agentId)).orderBy(asc(memberships.departmentId));
-  return rows.map((r) => r.id);
+/** The role the agent holds in each department they work in, with what it grants there. */
+async function agentHoldings(db: Db, agentId: number): Promise<AgentHolding[]> {
+  const rows = await db
+    .select({ departmentId: memberships.departmentId, name: roles.name, kind: roles.kind, permissions: rolePermissions.permissions })
+    .from(memberships)
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .leftJoin(rolePermissions, and(eq(rolePermissions.roleId, memberships.roleId), eq(rolePermissions.departmentId, memberships.departmentId)))
+    .where(eq(memberships.agentId, agentId))
+    .orderBy(asc(memberships.departmentId));
+  return rows.map((r) => ({ ...r, permissions: normalizePermissions((r.permissions ?? []) as Permission[]) }));
 }
 
 /**
  * An agent the caller may change, with the departments they work in: 404 when missing, 403 unless
- * the caller manages every one of those departments (a department admin cannot reach wider access).
+ * the caller manages every one of those departments and holds there what the agent holds (R-PERM-3/5),
+ * so a department admin cannot reach wider access through the agent's tokens.
  */
 export async function manageableAgent(db: Db, auth: AuthContext, agentId: number): Promise<{ agent: AgentRow; departmentIds: number[] }> {
   const [agent] = await db.select().from(agents).where(eq(agents.id, agentId));
   if (!agent) throw notFound(`Agent ${agentId}`);
-  const departmentIds = await agentDepartmentIds(db, agent.id);
-  enforce(checkManagesEvery(auth.access, departmentIds, `agent ${agent.name} works there`));
-  return { agent, departmentIds };
+  const holdings = await agentHoldings(db, agent.id);
+  enforce(checkMayManageAgent(auth.access, auth.roleIn, agent, holdings));
+  return { agent, departmentIds: holdings.map((h) => h.departmentId) };
 }

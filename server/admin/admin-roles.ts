@@ -52,6 +52,15 @@ export async function roleDepartmentIds(db: Db, roleId: number): Promise<number[
   return rows.map((r) => r.id);
 }
 
+/** What the role grants in one department now (none when it has no row there). */
+export async function storedRolePermissions(db: Db, roleId: number, departmentId: number): Promise<Permission[]> {
+  const [row] = await db
+    .select({ permissions: rolePermissions.permissions })
+    .from(rolePermissions)
+    .where(and(eq(rolePermissions.roleId, roleId), eq(rolePermissions.departmentId, departmentId)));
+  return normalizePermissions((row?.permissions ?? []) as Permission[]);
+}
+
 /** R-PERM-1: a role's whole permission set in one department; an empty set removes the row. */
 export async function storeRolePermissions(db: Db, roleId: number, departmentId: number, permissions: Permission[]): Promise<void> {
   const where = and(eq(rolePermissions.roleId, roleId), eq(rolePermissions.departmentId, departmentId));

@@ -57,10 +57,12 @@ export async function refuseIneligibleMembers(db: Db, auth: AuthContext, departm
     .where(and(eq(memberships.departmentId, departmentId), eq(agents.active, true), inArray(memberships.agentId, [...memberIds])));
   const outsiders = ineligibleMembers(memberIds, new Set(eligible.map((e) => e.id)));
   if (outsiders.length === 0) return;
+  const department = departmentLabel(auth.access, departmentId);
+  const one = outsiders.length === 1;
   throw new ApiFailure(
     422,
     'VALIDATION',
-    `A team holds active members of department ${departmentLabel(auth.access, departmentId)} only; agent${outsiders.length === 1 ? '' : 's'} ${outsiders.join(', ')} ${outsiders.length === 1 ? 'is' : 'are'} not.`,
+    `A team holds active members of department ${department} only; agent${one ? '' : 's'} ${outsiders.join(', ')} ${one ? 'is' : 'are'} not. Give ${one ? 'that agent' : 'those agents'} a role in department ${department} first (or reactivate them), then add them to the team.`,
     undefined,
     { agentIds: outsiders },
   );

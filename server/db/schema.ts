@@ -25,20 +25,25 @@ const id = (name: string) => bigint(name, { mode: 'number' });
 /** Binary content (attachments), as Node Buffers. */
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
-export const departments = pgTable('departments', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  name: text('name').notNull().unique(),
-  supportAddresses: text('support_addresses').array().notNull().default(sql`'{}'`),
-  fromAddresses: text('from_addresses').array().notNull().default(sql`'{}'`),
-  helpCenter: boolean('help_center').notNull().default(false),
-  features: jsonb('features').$type<DepartmentFeatures>().notNull(),
-  /** The department's own SMTP server (with its credentials, so never sent to clients); null uses SMTP_URL. */
-  smtpUrl: text('smtp_url'),
-  /** A customer's e-mail on a closed ticket reopens it (mail ingestion). */
-  reopenOnReply: boolean('reopen_on_reply').notNull().default(true),
-  /** Largest attachment ingested mail may carry; a bigger one is refused with a note on the thread. */
-  maxAttachmentBytes: integer('max_attachment_bytes').notNull().default(10 * 1024 * 1024),
-});
+/** Names are unique case-insensitively (the API refuses "billing" beside "Billing"; the index settles concurrent creates). */
+export const departments = pgTable(
+  'departments',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull().unique(),
+    supportAddresses: text('support_addresses').array().notNull().default(sql`'{}'`),
+    fromAddresses: text('from_addresses').array().notNull().default(sql`'{}'`),
+    helpCenter: boolean('help_center').notNull().default(false),
+    features: jsonb('features').$type<DepartmentFeatures>().notNull(),
+    /** The department's own SMTP server (with its credentials, so never sent to clients); null uses SMTP_URL. */
+    smtpUrl: text('smtp_url'),
+    /** A customer's e-mail on a closed ticket reopens it (mail ingestion). */
+    reopenOnReply: boolean('reopen_on_reply').notNull().default(true),
+    /** Largest attachment ingested mail may carry; a bigger one is refused with a note on the thread. */
+    maxAttachmentBytes: integer('max_attachment_bytes').notNull().default(10 * 1024 * 1024),
+  },
+  (t) => [uniqueIndex('departments_name_lower_unique').on(sql`lower(${t.name})`)],
+);
 
 export const agents = pgTable('agents', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
@@ -48,11 +53,16 @@ export const agents = pgTable('agents', {
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
-export const roles = pgTable('roles', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  name: text('name').notNull().unique(),
-  kind: text('kind', { enum: ['admin', 'lead', 'agent', 'custom'] }).notNull(),
-});
+/** Names are unique case-insensitively: agents pick roles from a list by name. */
+export const roles = pgTable(
+  'roles',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull().unique(),
+    kind: text('kind', { enum: ['admin', 'lead', 'agent', 'custom'] }).notNull(),
+  },
+  (t) => [uniqueIndex('roles_name_lower_unique').on(sql`lower(${t.name})`)],
+);
 
 /** R-PERM-1/2: a role's permissions, one row per department. */
 export const rolePermissions = pgTable(
@@ -157,6 +167,8 @@ export const tickets = pgTable(
     index('tickets_department_updated').on(t.departmentId, t.updatedAt, t.id),
     index('tickets_updated').on(t.updatedAt, t.id),
     index('tickets_contact').on(t.contactId),
+    // Deleting a team looks up the tickets assigned to it.
+    index('tickets_assignee_team').on(t.assigneeTeamId),
   ],
 );
 

@@ -37,8 +37,7 @@ async function authenticate(db: Db, token: string): Promise<AuthContext | null> 
     .from(apiTokens)
     .innerJoin(agents, eq(agents.id, apiTokens.agentId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(agents.active, true)));
-  if (!row) return null;
-  await noteUse(db, row.tokenId, row.lastUsedAt);
+  if (!row || !(await noteUse(db, row.tokenId, row.lastUsedAt))) return null;
   const { createdAt: _created, ...agent } = row.agent;
   return { agent, ...(await loadAccess(db, agent.id)) };
 }
@@ -46,9 +45,15 @@ async function authenticate(db: Db, token: string): Promise<AuthContext | null> 
 /** Minutes are precise enough to tell a used token from a forgotten one, and spare a write per request. */
 const LAST_USED_PRECISION_MS = 60_000;
 
-async function noteUse(db: Db, tokenId: number, lastUsedAt: Date | null): Promise<void> {
-  if (lastUsedAt !== null && Date.now() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return;
-  await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, tokenId));
+/** False when the token was revoked since it was read: the stamp waits for the revoking write and then finds no row. */
+async function noteUse(db: Db, tokenId: number, lastUsedAt: Date | null): Promise<boolean> {
+  if (lastUsedAt !== null && Date.now() - lastUsedAt.getTime() < LAST_USED_PRECISION_MS) return true;
+  const stamped = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return stamped.length > 0;
 }
 
 /**

@@ -1,11 +1,11 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkManagesSomeDepartment } from '../../core/rules/admin-scope';
+import { checkManagesSomeDepartment, checkMayAssignRole } from '../../core/rules/admin-scope';
 import { AdminAgent, AgentCreate, AgentPatch, MembershipPut } from '../../core/schemas/admin-people';
 import { IdParams } from '../../core/schemas/api';
 import { IdParam } from '../../core/schemas/common';
 import { loadAdminAgent, loadAdminAgents, manageableAgent } from '../admin/admin-agents';
-import { roleRow } from '../admin/admin-roles';
+import { roleRow, storedRolePermissions } from '../admin/admin-roles';
 import { lockDepartments, refuseLockOut } from '../admin/lock-out';
 import type { Db } from '../db/client';
 import { agents, memberships, teamMembers, teams } from '../db/schema';
@@ -17,17 +17,26 @@ import type { Api } from '../http/route';
 const tag = 'agents';
 const MembershipParams = z.object({ id: IdParam, departmentId: IdParam });
 
-const emailTaken = (email: string, agentId?: number) =>
-  conflict(`An agent with the address ${email} already exists.`, agentId === undefined ? undefined : { agentId });
+const emailTaken = (email: string, agentId: number | undefined) =>
+  conflict(
+    agentId === undefined
+      ? `An agent with the address ${email} already exists; give them a role in your department instead of adding them again.`
+      : `Agent ${agentId} already has the address ${email}; give them a role in your department instead of adding them again.`,
+    agentId === undefined ? undefined : { agentId },
+  );
+
+const agentWithEmail = async (db: Db, email: string) =>
+  (await db.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${email}`))[0]?.id;
 
 /** Addresses are kept lower-case (the token command looks them up that way) and unique. */
 async function createAgent(db: Db, auth: AuthContext, body: AgentCreate): Promise<AdminAgent> {
   enforce(checkManagesSomeDepartment(auth.access));
   const email = body.email.toLowerCase();
-  const [taken] = await db.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${email}`);
-  if (taken) throw emailTaken(email, taken.id);
+  const taken = await agentWithEmail(db, email);
+  if (taken !== undefined) throw emailTaken(email, taken);
   const [row] = await db.insert(agents).values({ email, name: body.name }).onConflictDoNothing().returning();
-  if (!row) throw emailTaken(email);
+  // A concurrent create of the same address got there first, and has committed by now.
+  if (!row) throw emailTaken(email, await agentWithEmail(db, email));
   return loadAdminAgent(db, auth, row.id);
 }
 
@@ -52,6 +61,9 @@ async function setMembership(db: Db, auth: AuthContext, agentId: number, departm
   const role = body.roleId === null ? null : await roleRow(db, body.roleId);
   await lockDepartments(db, [departmentId]);
   if (role) {
+    // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
+    const permissions = await storedRolePermissions(db, role.id, departmentId);
+    enforce(checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions }));
     await db
       .insert(memberships)
       .values({ agentId: agent.id, departmentId, roleId: role.id })
@@ -95,7 +107,7 @@ export function agentRoutes(api: Api) {
       method: 'put',
       path: '/agents/:id/departments/:departmentId',
       tag,
-      summary: "Set an agent's role in one department, or take them out of it with roleId null (settings.manage there)",
+      summary: "Set an agent's role in one department (settings.manage there; a role granting only what you hold there, the admin role only as an admin there, R-PERM-3/5), or take them out of it with roleId null",
       params: MembershipParams,
       body: MembershipPut,
       response: AdminAgent,

@@ -1,12 +1,18 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkManagesEvery, checkManagesSomeDepartment, managedDepartmentIds } from '../../core/rules/admin-scope';
+import {
+  checkManagesEvery,
+  checkManagesSomeDepartment,
+  checkMayCopyRole,
+  checkMayGrantPermissions,
+  managedDepartmentIds,
+} from '../../core/rules/admin-scope';
 import { checkRolePermissions, normalizePermissions } from '../../core/rules/permissions';
 import { RoleCreate, RolePermissionsPut } from '../../core/schemas/admin-people';
 import { IdParams } from '../../core/schemas/api';
 import { IdParam } from '../../core/schemas/common';
-import { Role } from '../../core/schemas/role';
-import { loadScopedRole, loadScopedRoles, roleDepartmentIds, roleRow, storeRolePermissions } from '../admin/admin-roles';
+import { Role, type Permission } from '../../core/schemas/role';
+import { loadScopedRole, loadScopedRoles, roleDepartmentIds, roleRow, storedRolePermissions, storeRolePermissions } from '../admin/admin-roles';
 import { lockDepartments, refuseLockOut } from '../admin/lock-out';
 import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
@@ -28,21 +34,30 @@ async function refuseTakenName(db: Db, name: string, exceptId = 0) {
   if (taken) throw conflict(`A role named "${taken.name}" already exists; pick another name.`, { roleId: taken.id });
 }
 
+/**
+ * The grants a copy takes: the source's in the departments the caller manages, each checked like a
+ * grant of its own (R-PERM-3/5), so a copy never hands out more than its maker holds.
+ */
+async function grantsToCopy(db: Db, auth: AuthContext, sourceId: number) {
+  const source = await roleRow(db, sourceId);
+  const grants = await db
+    .select({ departmentId: rolePermissions.departmentId, permissions: rolePermissions.permissions })
+    .from(rolePermissions)
+    .where(and(eq(rolePermissions.roleId, source.id), inArray(rolePermissions.departmentId, managedDepartmentIds(auth.access))));
+  const copied = grants.map((g) => ({ departmentId: g.departmentId, permissions: normalizePermissions(g.permissions as Permission[]) }));
+  enforce(checkMayCopyRole(auth.access, auth.roleIn, source.name, copied));
+  return copied;
+}
+
 /** A new role, with no permissions or a copy of another role's in the departments the caller manages. */
 async function createRole(db: Db, auth: AuthContext, body: RoleCreate): Promise<Role> {
   enforce(checkManagesSomeDepartment(auth.access));
-  const source = body.copyFromRoleId === undefined ? null : await roleRow(db, body.copyFromRoleId);
+  const copied = body.copyFromRoleId === undefined ? [] : await grantsToCopy(db, auth, body.copyFromRoleId);
   await refuseTakenName(db, body.name);
   const [row] = await db.insert(roles).values({ name: body.name, kind: body.kind }).onConflictDoNothing().returning();
   // A concurrent create of the same name got there first.
   if (!row) throw conflict(`A role named "${body.name}" already exists; pick another name.`);
-  if (source) {
-    const copied = await db
-      .select()
-      .from(rolePermissions)
-      .where(and(eq(rolePermissions.roleId, source.id), inArray(rolePermissions.departmentId, managedDepartmentIds(auth.access))));
-    if (copied.length > 0) await db.insert(rolePermissions).values(copied.map((g) => ({ ...g, roleId: row.id })));
-  }
+  if (copied.length > 0) await db.insert(rolePermissions).values(copied.map((g) => ({ ...g, roleId: row.id })));
   return loadScopedRole(db, auth, row.id);
 }
 
@@ -53,7 +68,10 @@ async function setPermissions(db: Db, auth: AuthContext, roleId: number, departm
   // R-PERM-4: refused rather than silently dropped, so the admin sees why bulk reply did not stick.
   enforce(checkRolePermissions(body.permissions));
   await lockDepartments(db, [departmentId]);
-  // R-PERM-3: bulk reply may be granted to any non-admin role, department by department.
+  // R-PERM-3/5: bulk reply may be granted to any non-admin role, department by department, but only
+  // by an admin there; anything else only by someone who holds it there.
+  const before = await storedRolePermissions(db, role.id, departmentId);
+  enforce(checkMayGrantPermissions(auth.access, auth.roleIn, departmentId, before, body.permissions));
   await storeRolePermissions(db, role.id, departmentId, normalizePermissions(body.permissions));
   await refuseLockOut(db, auth, [departmentId]);
   return loadScopedRole(db, auth, role.id);
@@ -86,7 +104,7 @@ export function roleRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'post', path: '/roles', tag, summary: 'Create a role, empty or copying another role in the departments you manage', body: RoleCreate, response: Role, status: 201 },
+    { method: 'post', path: '/roles', tag, summary: 'Create a role, empty or copying another role in the departments you manage (only what you could grant there yourself)', body: RoleCreate, response: Role, status: 201 },
     ({ db, auth, body }) => createRole(db, auth, body),
   );
   api.add(
@@ -94,7 +112,7 @@ export function roleRoutes(api: Api) {
       method: 'put',
       path: '/roles/:id/departments/:departmentId',
       tag,
-      summary: "Set a role's permissions in one department (settings.manage there; R-PERM-3/4; not the admin role; never the last manager's settings.manage)",
+      summary: "Set a role's permissions in one department (settings.manage there; only permissions you hold there, bulk reply and settings.manage only as an admin there, R-PERM-3/4/5; not the admin role; never the last manager's settings.manage)",
       params: RoleDepartmentParams,
       body: RolePermissionsPut,
       response: Role,

@@ -12,6 +12,7 @@ import {
   replaceTeamMembers,
   writableTeam,
 } from '../admin/admin-teams';
+import { lockDepartments } from '../admin/lock-out';
 import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
@@ -38,6 +39,8 @@ async function updateTeam(db: Db, auth: AuthContext, teamId: number, patch: Team
     await db.update(teams).set({ name: patch.name }).where(eq(teams.id, row.id));
   }
   if (patch.memberIds !== undefined) {
+    // Taking an agent out of the department locks its row too: whichever runs second sees the other's change.
+    await lockDepartments(db, [row.departmentId]);
     await refuseIneligibleMembers(db, auth, row.departmentId, patch.memberIds);
     await replaceTeamMembers(db, row.id, patch.memberIds);
   }

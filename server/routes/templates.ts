@@ -39,7 +39,12 @@ async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, 
 /** R-BULK-14: a macro that replies with the template would fail on every ticket it runs on. */
 async function refuseUsedByMacros(db: Db, template: typeof templates.$inferSelect) {
   const step = JSON.stringify([{ type: 'send_reply', templateId: template.id }]);
-  const users = await db.select({ id: macros.id, name: macros.name }).from(macros).where(sql`${macros.steps} @> ${step}::jsonb`).orderBy(asc(macros.name));
+  // Macros send their own department's templates only (R-BULK-14), so no other department needs a look.
+  const users = await db
+    .select({ id: macros.id, name: macros.name })
+    .from(macros)
+    .where(and(eq(macros.departmentId, template.departmentId), sql`${macros.steps} @> ${step}::jsonb`))
+    .orderBy(asc(macros.name));
   if (users.length === 0) return;
   const names = users.map((m) => `"${m.name}"`).join(', ');
   throw conflict(

@@ -17,5 +17,15 @@ export function adminApi(server: TestServer, world: World) {
     const token: string = (await call('POST', '/tokens', { agentId: agent.id, label: 'tests' })).body.token;
     return { id: agent.id as number, token };
   };
-  return { call, roleId, agentIn };
+  /**
+   * A new agent holding, in one department, a new custom role with exactly these permissions: with
+   * settings.manage, a manager of that department who is not an admin of it.
+   */
+  const customIn = async (departmentId: number, roleName: string, permissions: string[], email: string) => {
+    const role: number = (await call('POST', '/roles', { name: roleName })).body.id;
+    const set = await call('PUT', `/roles/${role}/departments/${departmentId}`, { permissions });
+    if (set.status !== 200) throw new Error(`setting the permissions failed: ${JSON.stringify(set.body)}`);
+    return { ...(await agentIn(departmentId, roleName, email)), roleId: role };
+  };
+  return { call, roleId, agentIn, customIn };
 }

@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTokens } from '../../../server/db/schema';
+import { hashToken, newToken } from '../../../server/http/auth';
 import { createTestServer, databaseKinds, type TestServer } from '../harness';
+import { heldTransaction, untilBlockedOnLock } from '../lock-wait';
 import { buildWorld, type World } from '../world';
 
 describe.each(databaseKinds)('authentication and department permissions on %s', (kind) => {
@@ -45,6 +49,30 @@ describe.each(databaseKinds)('authentication and department permissions on %s', 
     await server.database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.tokenHash, hashToken(world.tokens.viewer)));
     const after = await server.request('GET', '/api/v1/me', { token: world.tokens.viewer });
     expect(after.status).toBe(401);
+  });
+
+  // Two transactions at once need two connections: PostgreSQL only (PGlite has one, and one process).
+  it.runIf(kind === 'postgres')('a token revoked while its request is being let in is refused (401): its use is stamped only while unrevoked', async () => {
+    const db = server.database.db;
+    const token = newToken();
+    const [row] = await db.insert(apiTokens).values({ agentId: world.agents.agent.id, tokenHash: hashToken(token) }).returning();
+    // DELETE /tokens/:id holds the token row while it revokes it.
+    const revoking = heldTransaction(
+      db,
+      (tx) => tx.select({ id: apiTokens.id }).from(apiTokens).where(eq(apiTokens.id, row!.id)).for('update'),
+      (tx) => tx.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, row!.id)),
+    );
+    await revoking.locked;
+    const request = server.request('GET', '/api/v1/me', { token });
+    try {
+      await untilBlockedOnLock(db);
+    } finally {
+      await revoking.release();
+    }
+    const res = await request;
+    expect(res.status).toBe(401);
+    const [after] = await db.select().from(apiTokens).where(eq(apiTokens.id, row!.id));
+    expect(after!.lastUsedAt).toBeNull();
   });
 
   it('R-PERM-5 a ticket outside the agent\'s departments is 403 naming the permission and the department', async () => {

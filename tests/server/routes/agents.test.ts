@@ -52,6 +52,10 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
     expect(created.body).toEqual({ id: expect.any(Number), email: 'new.person@acme.test', name: 'New Person', active: true, memberships: [], teamIds: [] });
     const again = await api.call('POST', '/agents', { email: 'new.person@acme.test', name: 'Twin' });
     expect(again.status).toBe(409);
+    expect(again.body.error.details).toEqual({ agentId: created.body.id });
+    expect(again.body.error.message).toBe(
+      `Agent ${created.body.id} already has the address new.person@acme.test; give them a role in your department instead of adding them again.`,
+    );
     expect((await api.call('POST', '/agents', { email: 'x@acme.test', name: 'X' }, world.tokens.lead)).status).toBe(403);
   });
 
@@ -114,5 +118,57 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
     expect(me.departments.find((d: { departmentId: number }) => d.departmentId === returns()).role.name).toBe('Admin');
     // Support has a second admin, so Ada may step down there.
     expect((await setRole(world.agents.admin.id, support(), await api.roleId('Lead'))).status).toBe(200);
+  });
+
+  describe('R-PERM-3/5 a manager who is not an admin gives only roles within what they hold', () => {
+    /** Manages Support through a custom role: view, edit, send_email and settings.manage there. */
+    let mo: { id: number; token: string; roleId: number };
+    let newcomer: number;
+    beforeAll(async () => {
+      // Ada stepped down in Support above; Dee, an admin there, makes her one again.
+      expect((await setRole(world.agents.admin.id, support(), await api.roleId('Admin'), supportAdmin.token)).status).toBe(200);
+      mo = await api.customIn(support(), 'Support desk', ['ticket.view', 'ticket.edit', 'ticket.send_email', 'settings.manage'], 'mo@acme.test');
+      newcomer = (await api.call('POST', '/agents', { email: 'nia@acme.test', name: 'Nia' })).body.id;
+    });
+    const rolesIn = async (agentId: number) => agentIn((await api.call('GET', '/agents')).body.items, agentId).memberships;
+
+    it('R-PERM-3 refuses the admin role, to themselves or anyone: only an admin of the department gives it', async () => {
+      for (const agentId of [mo.id, newcomer]) {
+        const res = await setRole(agentId, support(), await api.roleId('Admin'), mo.token);
+        expect(res.status).toBe(403);
+        expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-3' });
+        expect(res.body.error.message).toBe(
+          'Role Admin is an admin role in department Support, which only an admin of Support can hand out: ask an admin of Support to give this role.',
+        );
+      }
+      expect(await rolesIn(mo.id)).toEqual([{ departmentId: support(), roleId: mo.roleId }]);
+      expect(await rolesIn(newcomer)).toEqual([]);
+    });
+
+    it('R-PERM-3/5 refuses a role granting what they do not hold there, or settings.manage (their own role included)', async () => {
+      const lead = await setRole(newcomer, support(), await api.roleId('Lead'), mo.token);
+      expect(lead.status).toBe(403);
+      expect(lead.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
+      expect(lead.body.error.message).toContain('Role Lead grants ticket.merge, ticket.move, ticket.delete, ticket.mass_action in department Support');
+      const own = await setRole(newcomer, support(), mo.roleId, mo.token);
+      expect(own.status).toBe(403);
+      expect(own.body.error.rule).toBe('R-PERM-3');
+      expect(own.body.error.message).toContain('settings.manage');
+      expect(await rolesIn(newcomer)).toEqual([]);
+    });
+
+    it('gives a role within their reach, and an admin still gives any role', async () => {
+      const viewer = await api.roleId('Viewer');
+      expect((await setRole(newcomer, support(), viewer, mo.token)).status).toBe(200);
+      expect((await setRole(newcomer, support(), await api.roleId('Admin'))).status).toBe(200);
+    });
+
+    it("R-PERM-3 cannot change an agent holding more than they do there: an admin's name, activity and tokens are an admin's to manage", async () => {
+      const res = await api.call('PATCH', `/agents/${supportAdmin.id}`, { active: false }, mo.token);
+      expect(res.status).toBe(403);
+      expect(res.body.error.rule).toBe('R-PERM-3');
+      expect(res.body.error.message).toContain('Agent dee holds the admin role Admin in department Support');
+      expect((await api.call('GET', '/me', undefined, supportAdmin.token)).status).toBe(200);
+    });
   });
 });

@@ -73,6 +73,35 @@ describe.each(databaseKinds)('API token routes on %s', (kind) => {
     expect((await me(world.tokens.lead)).status).toBe(200);
   });
 
+  it('R-PERM-5 only an admin gives a token to an agent who works in no department yet: they may later get any role', async () => {
+    const mo = await api.customIn(world.departments.support.id, 'Support desk', ['ticket.view', 'ticket.edit', 'ticket.send_email', 'settings.manage'], 'mo@acme.test');
+    const newcomer = (await api.call('POST', '/agents', { email: 'nia@acme.test', name: 'Nia' }, mo.token)).body.id;
+    const refused = await api.call('POST', '/tokens', { agentId: newcomer, label: 'x' }, mo.token);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
+    expect(refused.body.error.message).toBe(
+      'Agent Nia works in no department yet, so a token of theirs would reach whatever department they join later: only an admin can manage them. Give them a role in a department you manage first, or ask an admin.',
+    );
+    expect((await api.call('GET', `/tokens?agentId=${newcomer}`, undefined, mo.token)).status).toBe(403);
+    // An admin (here of Support only) may; so may the manager once Nia works in Support with a role within their reach.
+    expect((await api.call('POST', '/tokens', { agentId: newcomer, label: 'By Dee' }, supportAdmin.token)).status).toBe(201);
+    expect((await api.call('PUT', `/agents/${newcomer}/departments/${world.departments.support.id}`, { roleId: await api.roleId('Viewer') }, mo.token)).status).toBe(200);
+    expect((await api.call('POST', '/tokens', { agentId: newcomer, label: 'By Mo' }, mo.token)).status).toBe(201);
+  });
+
+  it('R-PERM-3/5 a manager who is not an admin mints no token for an agent holding more than they do there', async () => {
+    const mo = (await api.call('GET', '/agents')).body.items.find((a: { email: string }) => a.email === 'mo@acme.test');
+    const moToken = (await api.call('POST', '/tokens', { agentId: mo.id, label: 'Mo' }, world.tokens.admin)).body.token;
+    const admin = await api.call('POST', '/tokens', { agentId: supportAdmin.id, label: 'x' }, moToken);
+    expect(admin.status).toBe(403);
+    expect(admin.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-3' });
+    expect(admin.body.error.message).toContain('ask an admin of Support to manage dee');
+    const agent = await api.call('POST', '/tokens', { agentId: world.agents.agent.id, label: 'x' }, moToken);
+    expect(agent.status).toBe(403);
+    expect(agent.body.error.rule).toBe('R-PERM-5');
+    expect(agent.body.error.message).toContain("role Agent grants ticket.merge in department Support");
+  });
+
   it('a deactivated agent gets no new token', async () => {
     expect((await api.call('PATCH', `/agents/${world.agents.nobody.id}`, { active: false })).status).toBe(200);
     const res = await api.call('POST', '/tokens', { agentId: world.agents.nobody.id, label: 'x' });

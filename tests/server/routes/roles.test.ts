@@ -1,5 +1,7 @@
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultPermissions } from '../../../core/rules/permissions';
+import { memberships } from '../../../server/db/schema';
 import { adminApi } from '../admin-api';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
@@ -122,9 +124,20 @@ describe.each(databaseKinds)('role routes on %s', (kind) => {
     expect(locked.body.error.message).toContain('settings.manage in department Returns');
     const still = await api.call('GET', '/roles', undefined, kim.token);
     expect(still.body.items.find((r: { id: number }) => r.id === keeper).departments[0].permissions).toContain('settings.manage');
-    // Kim, managing Returns, can bring Ada back.
-    const back = await api.call('PUT', `/agents/${world.agents.admin.id}/departments/${returns}`, { roleId: await api.roleId('Admin') }, kim.token);
+    // R-PERM-3: Kim manages Returns but is no admin there, so cannot make Ada its admin again, nor hand out Keeper's settings.manage.
+    const asAdmin = await api.call('PUT', `/agents/${world.agents.admin.id}/departments/${returns}`, { roleId: await api.roleId('Admin') }, kim.token);
+    expect(asAdmin.status).toBe(403);
+    expect(asAdmin.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-3' });
+    expect(asAdmin.body.error.message).toContain('ask an admin of Returns');
+    expect((await api.call('PUT', `/agents/${world.agents.admin.id}/departments/${returns}`, { roleId: keeper }, kim.token)).status).toBe(403);
+    // Kim can bring Ada back with a role granting only what Kim holds there.
+    const back = await api.call('PUT', `/agents/${world.agents.admin.id}/departments/${returns}`, { roleId: await api.roleId('Viewer') }, kim.token);
     expect(back.status).toBe(200);
+    // No admin is left in Returns to make Ada one again, so the test puts her back itself.
+    await server.database.db
+      .update(memberships)
+      .set({ roleId: await api.roleId('Admin') })
+      .where(and(eq(memberships.agentId, world.agents.admin.id), eq(memberships.departmentId, returns)));
   });
 
   it('deletes a role nobody holds; refuses the admin role, a held role, and a role reaching unmanaged departments', async () => {
@@ -141,5 +154,61 @@ describe.each(databaseKinds)('role routes on %s', (kind) => {
     expect(gone.status).toBe(200);
     expect(gone.body).toEqual({ id: spare, removed: true });
     expect((await api.call('DELETE', `/roles/${spare}`)).status).toBe(404);
+  });
+
+  describe('R-PERM-3/5 a manager who is not an admin hands out only what they hold in the department', () => {
+    /** Manages Support through a custom role: view, edit, send_email and settings.manage there. */
+    let mo: { id: number; token: string; roleId: number };
+    const grantsIn = async (roleId: number, departmentId: number): Promise<string[]> => {
+      const role = (await api.call('GET', '/roles')).body.items.find((r: { id: number }) => r.id === roleId);
+      return role.departments.find((d: { departmentId: number }) => d.departmentId === departmentId)?.permissions ?? [];
+    };
+    const desk = ['ticket.view', 'ticket.edit', 'ticket.send_email', 'settings.manage'];
+    beforeAll(async () => {
+      mo = await api.customIn(support(), 'Support desk', desk, 'mo@acme.test');
+    });
+
+    it('R-PERM-5 refuses adding a permission they lack there, even to their own role, naming it and whom to ask', async () => {
+      const res = await setPermissions(mo.roleId, support(), [...desk, 'ticket.delete'], mo.token);
+      expect(res.status).toBe(403);
+      expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
+      expect(res.body.error.message).toContain('ticket.delete in department Support');
+      expect(res.body.error.message).toContain('ask an admin of Support');
+      expect(await grantsIn(mo.roleId, support())).toEqual(desk);
+    });
+
+    it('R-PERM-3 refuses granting bulk reply or settings.manage: only an admin of the department can', async () => {
+      const bulk = await setPermissions(mo.roleId, support(), [...desk, 'ticket.bulk_reply'], mo.token);
+      expect(bulk.status).toBe(403);
+      expect(bulk.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-3' });
+      expect(bulk.body.error.message).toContain('ticket.bulk_reply in department Support, which only an admin of Support can hand out');
+      const viewer = await api.roleId('Viewer');
+      const manage = await setPermissions(viewer, support(), ['ticket.view', 'settings.manage'], mo.token);
+      expect(manage.status).toBe(403);
+      expect(manage.body.error.rule).toBe('R-PERM-3');
+      expect(await grantsIn(viewer, support())).toEqual(['ticket.view']);
+    });
+
+    it('grants what they hold, and may take away or keep permissions they do not hold', async () => {
+      const viewer = await api.roleId('Viewer');
+      expect((await setPermissions(viewer, support(), ['ticket.view', 'ticket.edit'], mo.token)).status).toBe(200);
+      const agentRole = await api.roleId('Agent');
+      const kept = (await grantsIn(agentRole, support())).filter((p) => p !== 'ticket.edit');
+      // The Agent role keeps ticket.merge (and bulk reply, granted earlier), which Mo does not hold: not added, so allowed.
+      const res = await setPermissions(agentRole, support(), kept, mo.token);
+      expect(res.status).toBe(200);
+      expect(await grantsIn(agentRole, support())).toEqual(kept);
+    });
+
+    it('copies a role only where the copy grants nothing beyond what they hold', async () => {
+      const lead = await api.call('POST', '/roles', { name: 'Lead copy', copyFromRoleId: await api.roleId('Lead') }, mo.token);
+      expect(lead.status).toBe(403);
+      expect(lead.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
+      expect(lead.body.error.message).toContain('Role Lead, which you are copying, grants ticket.merge, ticket.move, ticket.delete, ticket.mass_action in department Support');
+      expect((await api.call('GET', '/roles')).body.items.map((r: { name: string }) => r.name)).not.toContain('Lead copy');
+      const copy = await api.call('POST', '/roles', { name: 'Viewer copy', copyFromRoleId: await api.roleId('Viewer') }, mo.token);
+      expect(copy.status).toBe(201);
+      expect(copy.body.departments).toEqual([{ departmentId: support(), permissions: ['ticket.view', 'ticket.edit'] }]);
+    });
   });
 });

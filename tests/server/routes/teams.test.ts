@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tickets } from '../../../server/db/schema';
+import { departments, memberships, tickets } from '../../../server/db/schema';
+import { heldTransaction, untilBlockedOnLock } from '../lock-wait';
 import { adminApi } from '../admin-api';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
@@ -55,13 +56,37 @@ describe.each(databaseKinds)('team routes on %s', (kind) => {
     const res = await api.call('POST', '/teams', { departmentId: support(), name: 'Mixed', memberIds: [world.agents.agent.id, outsider] });
     expect(res.status).toBe(422);
     expect(res.body.error).toMatchObject({ code: 'VALIDATION', details: { agentIds: [outsider] } });
-    expect(res.body.error.message).toContain(String(outsider));
+    expect(res.body.error.message).toBe(
+      `A team holds active members of department Support only; agent ${outsider} is not. Give that agent a role in department Support first (or reactivate them), then add them to the team.`,
+    );
 
     expect((await api.call('PATCH', `/agents/${world.agents.lead.id}`, { active: false })).status).toBe(200);
     const inactive = await api.call('PATCH', `/teams/${world.teams.tier2.id}`, { memberIds: [world.agents.lead.id] });
     expect(inactive.status).toBe(422);
     expect(inactive.body.error.details).toEqual({ agentIds: [world.agents.lead.id] });
     expect((await api.call('PATCH', `/agents/${world.agents.lead.id}`, { active: true })).status).toBe(200);
+  });
+
+  // Two transactions at once need two connections: PostgreSQL only (PGlite has one, and one process).
+  it.runIf(kind === 'postgres')('a member check waits for a concurrent removal from the department, then refuses the removed agent', async () => {
+    const db = server.database.db;
+    const nia = await api.agentIn(support(), 'Agent', 'nia@acme.test');
+    // Someone takes Nia out of Support, holding the department row as PUT /agents/:id/departments/:id does.
+    const removal = heldTransaction(
+      db,
+      (tx) => tx.select({ id: departments.id }).from(departments).where(eq(departments.id, support())).for('no key update'),
+      (tx) => tx.delete(memberships).where(and(eq(memberships.agentId, nia.id), eq(memberships.departmentId, support()))),
+    );
+    await removal.locked;
+    const patch = api.call('PATCH', `/teams/${world.teams.tier2.id}`, { memberIds: [nia.id] });
+    try {
+      await untilBlockedOnLock(db);
+    } finally {
+      await removal.release();
+    }
+    const res = await patch;
+    expect(res.status).toBe(422);
+    expect(res.body.error.details).toEqual({ agentIds: [nia.id] });
   });
 
   it('renames a team and replaces its members', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { macros } from '../../../server/db/schema';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
 
@@ -27,6 +28,14 @@ describe.each(databaseKinds)('reply templates on %s', (kind) => {
     expect(denied.body.error.message).toContain('settings.manage');
     const taken = await post({ departmentId: world.departments.support.id, name: 'outage', body: 'x' });
     expect(taken.status).toBe(409);
+  });
+
+  it("R-BULK-14 looks for macros sending the template in the template's own department only", async () => {
+    const template = await post({ departmentId: world.departments.billing.id, name: 'Stray', body: 'x' });
+    // The API refuses a macro sending another department's template; a stray row from before that rule cannot block the delete.
+    await server.database.db.insert(macros).values({ departmentId: world.departments.support.id, name: 'Stray', steps: [{ type: 'send_reply', templateId: template.body.id }] });
+    const deleted = await server.request('DELETE', `/api/v1/templates/${template.body.id}`, { token: world.tokens.admin });
+    expect(deleted.status).toBe(200);
   });
 
   it('deletes a template (settings.manage) only while no macro sends it, naming the macros (409)', async () => {
