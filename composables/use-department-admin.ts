@@ -29,18 +29,30 @@ export function useDepartmentAdmin(load: (departmentId: number) => Promise<void>
   const formError = ref<Refusal | null>(null);
   const success = ref<string | null>(null);
 
-  async function reload() {
+  /**
+   * Loads the department chosen now. The editors' `load` writes its list as its answer arrives, so
+   * loads run one after another and one whose department is no longer the chosen one is skipped, or
+   * (when the choice moved on while it was out) has its refusal dropped and its list replaced by the
+   * next load before `loading` ends: an answer for a department left behind never shows.
+   */
+  let queue: Promise<void> = Promise.resolve();
+  function reload() {
     const id = departmentId.value;
-    if (id === null) return;
+    if (id === null) return queue;
     loading.value = true;
-    listError.value = null;
-    try {
-      await load(id);
-    } catch (error) {
-      listError.value = refusalOf(error);
-    } finally {
-      loading.value = false;
-    }
+    // Notices about the department left behind are no news about this one.
+    listError.value = formError.value = success.value = null;
+    queue = queue.then(async () => {
+      if (departmentId.value !== id) return;
+      try {
+        await load(id);
+      } catch (error) {
+        if (departmentId.value === id) listError.value = refusalOf(error);
+      } finally {
+        if (departmentId.value === id) loading.value = false;
+      }
+    });
+    return queue;
   }
 
   /** Runs one change; a refusal lands next to the list or the form, and the caller's state stays as it was. */

@@ -1,11 +1,11 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import AgentDirectory from '../../components/AgentDirectory.vue';
 import { ALL_PERMISSIONS } from '../../core/rules/permissions';
 import type { AdminAgent } from '../../core/schemas/admin-people';
 import type { Role } from '../../core/schemas/role';
 import { Refusal } from './fake-background';
-import { connectionStatus, fakeAdminBackground, SIGNED_IN, withPinia, type AdminAnswers } from './session-fixture';
+import { connectionStatus, fakeAdminBackground, heldAnswer, SIGNED_IN, withPinia, type AdminAnswers } from './session-fixture';
 import { useLocale } from './setup';
 
 const SUPPORT = 10;
@@ -23,13 +23,16 @@ const status = connectionStatus([
 /** The server's answer to a change of one agent: the agent with the change applied. */
 const agentWith = (id: number, change: Partial<AdminAgent>): AdminAgent => ({ ...[ada, bo].find((a) => a.id === id)!, ...change });
 
-async function mountDirectory(ops: AdminAnswers = {}, agents: AdminAgent[] = [ada, bo]) {
+async function mountDirectory(ops: AdminAnswers = {}, agents: AdminAgent[] = [ada, bo], options: { attachTo?: HTMLElement } = {}) {
   const calls = fakeAdminBackground(status, { 'agents.list': () => ({ items: agents }), 'roles.list': () => ({ items: roles }), ...ops });
-  const wrapper = mount(AgentDirectory, withPinia());
+  const wrapper = mount(AgentDirectory, { ...withPinia(), ...options });
   await flushPromises();
   const row = (name: string) => wrapper.findAll('li.agent').find((li) => li.get('strong').text() === name)!;
   return { calls, wrapper, row };
 }
+
+// Focus tests attach to the page: a failed one must not leave its ids there for the next.
+afterEach(() => document.body.replaceChildren());
 
 describe('AgentDirectory', () => {
   it('lists agents with their role in each managed department, and filters by name or e-mail', async () => {
@@ -109,7 +112,7 @@ describe('AgentDirectory', () => {
     wrapper.unmount();
   });
 
-  it('sets a role per department, takes an agent out, and puts the box back when refused', async () => {
+  it('saves a role only when Save role is pressed, takes an agent out, and keeps a refused choice marked unsaved', async () => {
     let refuse = false;
     const { row, calls, wrapper } = await mountDirectory({
       'agents.setRole': (call) => {
@@ -119,19 +122,66 @@ describe('AgentDirectory', () => {
       },
     });
     const select = () => row('Bo Berg').get<HTMLSelectElement>('select');
+    const apply = () => row('Bo Berg').get('button[aria-label="Save role of Bo Berg in Support"]');
+    const setRoles = () => calls.filter((c) => c.op === 'agents.setRole');
+    expect(apply().text()).toBe('Save role');
+    expect(apply().attributes('aria-disabled')).toBe('true');
+    // Arrow keys fire change for each role passed: none of them is saved.
+    await select().setValue('1');
     await select().setValue('2');
     await flushPromises();
+    expect(setRoles()).toHaveLength(0);
+    expect(row('Bo Berg').text()).toContain('not saved yet');
+    expect(apply().attributes('aria-disabled')).toBeUndefined();
+    await apply().trigger('click');
+    await flushPromises();
+    expect(setRoles()).toHaveLength(1);
     expect(calls.at(-1)).toMatchObject({ op: 'agents.setRole', params: { id: 2, departmentId: SUPPORT }, body: { roleId: 2 } });
     expect(row('Bo Berg').get('[role="status"]').text()).toBe('Bo Berg is now Lead in Support.');
+    expect(select().element.value).toBe('2');
+    expect(apply().attributes('aria-disabled')).toBe('true');
+    expect(row('Bo Berg').text()).not.toContain('not saved yet');
+    // Pressing Save role with nothing new to save sends nothing.
+    await apply().trigger('click');
+    await flushPromises();
+    expect(setRoles()).toHaveLength(1);
     await select().setValue('');
+    await apply().trigger('click');
     await flushPromises();
     expect(calls.at(-1)!.body).toEqual({ roleId: null });
     expect(row('Bo Berg').get('[role="status"]').text()).toBe('Bo Berg is no longer a member of Support.');
     refuse = true;
     await select().setValue('1');
+    await apply().trigger('click');
     await flushPromises();
-    expect(select().element.value).toBe('');
     expect(row('Bo Berg').get('[role="alert"]').text()).toBe('R-PERM-5: You need settings.manage in Support.');
+    expect(select().element.value).toBe('1');
+    expect(select().attributes('aria-describedby')).toBe('agent-2-role-10-unsaved');
+    expect(row('Bo Berg').get('#agent-2-role-10-unsaved').text()).toBe('not saved yet');
+    wrapper.unmount();
+  });
+
+  it('keeps the role box and Save role focusable while saving, and ignores presses until the answer', async () => {
+    const answer = heldAnswer<AdminAgent>();
+    const { row, calls, wrapper } = await mountDirectory({ 'agents.setRole': () => answer.promise }, [ada, bo], { attachTo: document.body });
+    const select = () => row('Bo Berg').get<HTMLSelectElement>('select');
+    const apply = () => row('Bo Berg').get<HTMLButtonElement>('button[aria-label="Save role of Bo Berg in Support"]');
+    await select().setValue('2');
+    apply().element.focus();
+    await apply().trigger('click');
+    await flushPromises();
+    expect(select().element.disabled).toBe(false);
+    expect(apply().element.disabled).toBe(false);
+    expect(apply().attributes('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(apply().element);
+    await apply().trigger('click');
+    await row('Bo Berg').get('.actions button:nth-child(2)').trigger('click');
+    await flushPromises();
+    expect(calls.filter((c) => c.op === 'agents.setRole' || c.op === 'agents.update')).toHaveLength(1);
+    answer.release(agentWith(2, { memberships: [{ departmentId: SUPPORT, roleId: 2 }] }));
+    await flushPromises();
+    expect(row('Bo Berg').get('[role="status"]').text()).toBe('Bo Berg is now Lead in Support.');
+    expect(document.activeElement).toBe(apply().element);
     wrapper.unmount();
   });
 

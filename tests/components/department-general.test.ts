@@ -4,7 +4,7 @@ import DepartmentGeneral from '../../components/DepartmentGeneral.vue';
 import { ALL_PERMISSIONS } from '../../core/rules/permissions';
 import type { DepartmentMail } from '../../core/schemas/admin';
 import { defaultDepartmentFeatures, type Department } from '../../core/schemas/department';
-import { Refusal } from './fake-background';
+import { Refusal, type Answers } from './fake-background';
 import { connectionStatus, fakeAdminBackground, withPinia, type AdminAnswers, type DepartmentGrant } from './session-fixture';
 import { useLocale } from './setup';
 
@@ -29,11 +29,11 @@ function mailAfter(body: { smtpUrl?: string | null; fromAddresses?: string[] }):
   return { ...ownSmtp, smtp, fromAddresses: body.fromAddresses ?? ownSmtp.fromAddresses };
 }
 
-async function mountGeneral(ops: AdminAnswers = {}, list = () => [support, sales], grantsNow = () => grants) {
+async function mountGeneral(ops: AdminAnswers = {}, list = () => [support, sales], grantsNow = () => grants, others: Answers = {}) {
   const calls = fakeAdminBackground(
     connectionStatus(grants),
     { 'departments.mail': () => ownSmtp, 'departments.setMail': (call) => mailAfter(call.body as object), ...ops },
-    { 'departments.list': () => ({ items: list() }), 'connection.status': () => connectionStatus(grantsNow()) },
+    { 'departments.list': () => ({ items: list() }), 'connection.status': () => connectionStatus(grantsNow()), ...others },
   );
   const wrapper = mount(DepartmentGeneral, withPinia());
   await flushPromises();
@@ -121,13 +121,16 @@ describe('DepartmentGeneral', () => {
     wrapper.unmount();
   });
 
-  it('creates a department, which then appears once the session knows the role there', async () => {
+  it('creates a department, and syncs so the session knows the role there and lists it at once', async () => {
     let created = false;
+    // The background learns the agent's role in the new department on its next sync (which refreshes /me).
+    let synced = false;
     const billing = department(30, 'Billing');
     const { wrapper, calls } = await mountGeneral(
       { 'departments.create': () => ((created = true), billing) },
       () => (created ? [support, sales, billing] : [support, sales]),
-      () => (created ? [...grants, { id: 30, name: 'Billing', permissions: [...ALL_PERMISSIONS] }] : grants),
+      () => (synced ? [...grants, { id: 30, name: 'Billing', permissions: [...ALL_PERMISSIONS] }] : grants),
+      { 'sync.now': () => ((synced = created), { changed: 0 }) },
     );
     const form = wrapper.get('section > form');
     await form.get('input').setValue('Billing');
@@ -143,6 +146,24 @@ describe('DepartmentGeneral', () => {
     expect(calls.find((c) => c.op === 'departments.create')!.body).toEqual({ name: 'Billing', supportAddresses: ['billing@example.com'], fromAddresses: ['billing@example.com'] });
     expect(wrapper.get('section > form [role="status"]').text()).toBe('Department Billing created.');
     expect(wrapper.findAll('section > fieldset').map((f) => f.get('legend').text())).toEqual(['Support', 'Billing']);
+    wrapper.unmount();
+  });
+
+  it('still lists the departments it knows when the sync after creating one fails', async () => {
+    const billing = department(30, 'Billing');
+    const { wrapper } = await mountGeneral({ 'departments.create': () => billing }, undefined, undefined, {
+      'sync.now': () => {
+        throw new Refusal({ code: 'INTERNAL', message: 'The backend cannot be reached.' });
+      },
+    });
+    const form = wrapper.get('section > form');
+    await form.get('input').setValue('Billing');
+    await form.findAll('textarea')[1]!.setValue('billing@example.com');
+    await form.trigger('submit');
+    await flushPromises();
+    expect(wrapper.get('section > form [role="status"]').text()).toBe('Department Billing created.');
+    expect(wrapper.find('section > [role="alert"]').exists()).toBe(false);
+    expect(wrapper.findAll('section > fieldset').map((f) => f.get('legend').text())).toEqual(['Support']);
     wrapper.unmount();
   });
 

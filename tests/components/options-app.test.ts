@@ -1,6 +1,7 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import App from '../../entrypoints/options/App.vue';
+import { Refusal } from './fake-background';
 import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
 import { useLocale } from './setup';
 
@@ -50,6 +51,35 @@ describe('options page', () => {
     useLocale('ja');
     const wrapper = await open(ADMIN);
     expect(sectionNames(wrapper)).toContain('役割と権限');
+    wrapper.unmount();
+  });
+
+  it('says when it could not load who is signed in, keeps Connection reachable, and offers to try again', async () => {
+    // (On #preferences: the connection form does not handle a failing status yet.)
+    location.hash = '#preferences';
+    let down = true;
+    fakeAdminBackground(ADMIN, { 'roles.list': () => ({ items: [] }) }, {
+      'connection.status': () => {
+        if (down) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
+        return ADMIN;
+      },
+      'preferences.get': () => ({ defaultDepartmentId: null }),
+      'outbox.list': () => ({ items: [] }),
+    });
+    const wrapper = mount(App, withPinia());
+    await flushPromises();
+    expect(wrapper.get('main > .load-error [role="alert"]').text()).toBe(
+      'Who you are signed in as could not be loaded, so sections you manage may be missing: The background did not answer.',
+    );
+    expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences']);
+    expect(wrapper.find('nav a[href="#connection"]').exists()).toBe(true);
+    down = false;
+    await wrapper.get('main > .load-error button').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('main > .load-error').exists()).toBe(false);
+    expect(sectionNames(wrapper)).toContain('Roles and permissions');
+    expect(wrapper.get('main').attributes('aria-label')).toBe('Preferences');
+    expect(wrapper.find('main form select').exists()).toBe(true);
     wrapper.unmount();
   });
 });

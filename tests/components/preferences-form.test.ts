@@ -2,6 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import PreferencesForm from '../../components/PreferencesForm.vue';
 import { useSessionStore } from '../../stores/session';
+import { Refusal } from './fake-background';
 import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
 
 const edit = ['ticket.view', 'ticket.edit'] as const;
@@ -39,6 +40,30 @@ describe('PreferencesForm', () => {
     const wrapper = mount(PreferencesForm, withPinia());
     await flushPromises();
     expect(useSessionStore().defaultDepartmentFor(null)).toBe(1);
+    wrapper.unmount();
+  });
+
+  it('offers no form, which could overwrite the saved choice, until the session has loaded', async () => {
+    let down = true;
+    let saved = false;
+    fakeAdminBackground(STATUS, {}, {
+      'connection.status': () => {
+        if (down) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
+        return STATUS;
+      },
+      'preferences.get': () => ({ defaultDepartmentId: 2 }),
+      'preferences.set': () => ((saved = true), { defaultDepartmentId: null }),
+    });
+    const wrapper = mount(PreferencesForm, withPinia());
+    await flushPromises();
+    expect(wrapper.find('form').exists()).toBe(false);
+    expect(wrapper.text()).toContain('Your preferences can be changed once the extension knows who you are signed in as.');
+    // The options page's Try again loads the session; the form follows with the saved choice.
+    down = false;
+    await useSessionStore().load();
+    await flushPromises();
+    expect(wrapper.get<HTMLSelectElement>('select').element.value).toBe('2');
+    expect(saved).toBe(false);
     wrapper.unmount();
   });
 });

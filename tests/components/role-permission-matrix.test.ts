@@ -1,10 +1,10 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import RolePermissionMatrix from '../../components/RolePermissionMatrix.vue';
 import { ALL_PERMISSIONS } from '../../core/rules/permissions';
 import type { Role } from '../../core/schemas/role';
 import { Refusal } from './fake-background';
-import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
+import { connectionStatus, fakeAdminBackground, heldAnswer, withPinia } from './session-fixture';
 import { useLocale } from './setup';
 
 const SUPPORT = 10;
@@ -29,13 +29,16 @@ function savedRole(call: { params?: Record<string, number>; body?: unknown }): R
   return { ...role, departments: [{ departmentId: call.params!.departmentId!, permissions }] };
 }
 
-async function mountMatrix(ops: Parameters<typeof fakeAdminBackground>[1] = {}) {
-  const calls = fakeAdminBackground(status, { 'roles.list': () => ({ items: [admin, lead, night] }), 'roles.setPermissions': savedRole, ...ops });
-  const wrapper = mount(RolePermissionMatrix, withPinia());
+async function mountMatrix(ops: Parameters<typeof fakeAdminBackground>[1] = {}, options: { attachTo?: HTMLElement; signedIn?: typeof status } = {}) {
+  const calls = fakeAdminBackground(options.signedIn ?? status, { 'roles.list': () => ({ items: [admin, lead, night] }), 'roles.setPermissions': savedRole, ...ops });
+  const wrapper = mount(RolePermissionMatrix, { ...withPinia(), attachTo: options.attachTo });
   await flushPromises();
   const box = (permission: string, role: string) => wrapper.get<HTMLInputElement>(`input[aria-label="${permission} for ${role}"]`);
   return { calls, wrapper, box };
 }
+
+// Focus tests attach to the page: a failed one must not leave its ids there for the next.
+afterEach(() => document.body.replaceChildren());
 
 describe('RolePermissionMatrix', () => {
   it('is an accessible table of permissions by role, for departments the agent manages only', async () => {
@@ -157,6 +160,83 @@ describe('RolePermissionMatrix', () => {
     expect(wrapper.get('caption').text()).toBe('Support の各役割の権限');
     expect(wrapper.find('input[aria-label="Lead の 一括返信"]').exists()).toBe(true);
     expect(wrapper.get('#role-matrix-R-PERM-4').text()).toMatch(/^R-PERM-4: 一括返信は/);
+    wrapper.unmount();
+  });
+
+  it('keeps a saving column focusable: aria-disabled, and a press on it is ignored until the server answers', async () => {
+    const answer = heldAnswer<Role>();
+    const { wrapper, box, calls } = await mountMatrix({ 'roles.setPermissions': () => answer.promise }, { attachTo: document.body });
+    const saves = () => calls.filter((c) => c.op === 'roles.setPermissions');
+    box('Search and merge', 'Night shift').element.focus();
+    await box('Search and merge', 'Night shift').setValue(true);
+    await flushPromises();
+    expect(box('Search and merge', 'Night shift').element.disabled).toBe(false);
+    expect(box('Search and merge', 'Night shift').attributes('aria-disabled')).toBe('true');
+    expect(box('View tickets', 'Night shift').attributes('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(box('Search and merge', 'Night shift').element);
+    // A click on a saving column changes nothing and sends nothing.
+    const clicked = new MouseEvent('click', { bubbles: true, cancelable: true });
+    box('Move tickets', 'Night shift').element.dispatchEvent(clicked);
+    expect(clicked.defaultPrevented).toBe(true);
+    await box('Move tickets', 'Night shift').setValue(true);
+    await flushPromises();
+    expect(box('Move tickets', 'Night shift').element.checked).toBe(false);
+    expect(saves()).toHaveLength(1);
+    // Other columns are not held.
+    expect(box('Search and merge', 'Lead').attributes('aria-disabled')).toBeUndefined();
+    answer.release(savedRole({ params: { id: 3, departmentId: SUPPORT }, body: { permissions: ['ticket.view', 'ticket.merge'] } }));
+    await flushPromises();
+    expect(box('Search and merge', 'Night shift').element.checked).toBe(true);
+    expect(box('Search and merge', 'Night shift').attributes('aria-disabled')).toBeUndefined();
+    expect(wrapper.get('[role="status"]').text()).toBe('Night shift in Support: permissions saved.');
+    wrapper.unmount();
+  });
+
+  it("forgets what was said about the department before when another is chosen", async () => {
+    const both = connectionStatus([
+      { id: SUPPORT, name: 'Support', permissions: [...ALL_PERMISSIONS] },
+      { id: 30, name: 'Billing', permissions: [...ALL_PERMISSIONS] },
+    ]);
+    const { wrapper, box } = await mountMatrix(
+      {
+        'roles.setPermissions': (call) => {
+          if (call.params!.departmentId === 30) throw new Refusal({ code: 'FORBIDDEN', rule: 'R-PERM-5', message: 'Not in Billing.' });
+          return savedRole(call);
+        },
+      },
+      { signedIn: both },
+    );
+    await box('Search and merge', 'Night shift').setValue(true);
+    await flushPromises();
+    expect(wrapper.get('[role="status"]').text()).toBe('Night shift in Support: permissions saved.');
+    await wrapper.get('label.pick select').setValue('30');
+    await flushPromises();
+    expect(wrapper.get('caption').text()).toBe('Permissions of each role in Billing');
+    expect(wrapper.get('[role="status"]').text()).toBe('');
+    await box('View tickets', 'Lead').setValue(true);
+    await flushPromises();
+    expect(wrapper.get('section > [role="alert"]').text()).toContain('R-PERM-5: Not in Billing.');
+    await wrapper.get('label.pick select').setValue(String(SUPPORT));
+    await flushPromises();
+    expect(wrapper.find('section > [role="alert"]').exists()).toBe(false);
+    wrapper.unmount();
+  });
+
+  it('moves focus into the confirm group, back to Delete on Cancel, and to the roles after deleting', async () => {
+    const { wrapper } = await mountMatrix({ 'roles.remove': () => ({ id: 3, removed: true as const }) }, { attachTo: document.body });
+    const roster = () => wrapper.get('fieldset');
+    const deleteNight = () => roster().findAll('li')[2]!.get('button');
+    await deleteNight().trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(roster().get('[role="group"] button.danger').element);
+    await roster().findAll('[role="group"] button')[1]!.trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(deleteNight().element);
+    await deleteNight().trigger('click');
+    await roster().get('[role="group"] button.danger').trigger('click');
+    await flushPromises();
+    expect(roster().findAll('li')).toHaveLength(2);
+    expect(document.activeElement).toBe(roster().element);
     wrapper.unmount();
   });
 });

@@ -61,3 +61,14 @@ export function fakeAdminBackground(status: ConnectionStatus, ops: AdminAnswers,
 
 /** Mount options giving the component a fresh Pinia, so each test has its own session store. */
 export const withPinia = () => ({ global: { plugins: [createPinia()] } });
+
+/** An answer held back until the test lets it go, to see what the screen does while a call is on its way. */
+export function heldAnswer<T>() {
+  let release!: (value: T) => void;
+  let refuse!: (error: unknown) => void;
+  const promise = new Promise<T>((resolve, reject) => {
+    release = resolve;
+    refuse = reject;
+  });
+  return { promise, release, refuse };
+}

@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import AgentDirectory from '../../components/AgentDirectory.vue';
 import TeamEditor from '../../components/TeamEditor.vue';
 import { ALL_PERMISSIONS } from '../../core/rules/permissions';
 import type { AdminAgent, Team } from '../../core/schemas/admin-people';
@@ -24,13 +25,16 @@ const status = connectionStatus([
   { id: 20, name: 'Sales', permissions: ['ticket.view', 'ticket.edit'] },
 ]);
 
-async function mountEditor(ops: AdminAnswers = {}) {
+async function mountEditor(ops: AdminAnswers = {}, options: { attachTo?: HTMLElement } = {}) {
   const calls = fakeAdminBackground(status, { 'teams.list': () => ({ items: [tier1] }), 'agents.list': () => ({ items: agents }), ...ops });
-  const wrapper = mount(TeamEditor, withPinia());
+  const wrapper = mount(TeamEditor, { ...withPinia(), ...options });
   await flushPromises();
   const box = (legend: string) => wrapper.findAll('section > fieldset').find((f) => f.get('legend').text() === legend)!;
   return { calls, wrapper, box };
 }
+
+// Focus tests attach to the page: a failed one must not leave its ids there for the next.
+afterEach(() => document.body.replaceChildren());
 
 describe('TeamEditor', () => {
   it('shows the teams of each managed department, and says when there are none', async () => {
@@ -107,5 +111,47 @@ describe('TeamEditor', () => {
     expect(wrapper.get('[role="alert"]').text()).toBe('R-PERM-5: You need the permission settings.manage.');
     expect(wrapper.find('section > fieldset').exists()).toBe(false);
     wrapper.unmount();
+  });
+
+  it('moves focus into the confirm group, back to Delete on Cancel, and to the department after deleting', async () => {
+    const { wrapper, box } = await mountEditor({ 'teams.remove': () => ({ id: 7, removed: true as const }) }, { attachTo: document.body });
+    const deleteButton = () => box('Support').get<HTMLButtonElement>('button[aria-label="Delete the team Tier 1"]');
+    await deleteButton().trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(box('Support').get('[role="group"] button.danger').element);
+    await box('Support').findAll('[role="group"] button')[1]!.trigger('click');
+    await flushPromises();
+    expect(document.activeElement).toBe(deleteButton().element);
+    await deleteButton().trigger('click');
+    await box('Support').get('[role="group"] button.danger').trigger('click');
+    await flushPromises();
+    expect(box('Support').text()).toContain('No teams in Support yet.');
+    expect(document.activeElement).toBe(box('Support').element);
+    wrapper.unmount();
+  });
+
+  it('offers the members the agents screen on the same page has just given the department', async () => {
+    const staff = agents.map((a) => ({ ...a, memberships: [...a.memberships] }));
+    fakeAdminBackground(status, {
+      'teams.list': () => ({ items: [tier1] }),
+      'agents.list': () => ({ items: staff }),
+      'roles.list': () => ({ items: [{ id: 3, name: 'Agent', kind: 'agent', departments: [] }] }),
+      'agents.setRole': (call) => {
+        const agent = staff.find((a) => a.id === call.params!.id)!;
+        agent.memberships = [...agent.memberships, { departmentId: call.params!.departmentId!, roleId: (call.body as { roleId: number }).roleId }];
+        return { ...agent };
+      },
+    });
+    const directory = mount(AgentDirectory, withPinia());
+    const editor = mount(TeamEditor, withPinia());
+    await flushPromises();
+    const billing = () => editor.findAll('section > fieldset').find((f) => f.get('legend').text() === 'Billing')!;
+    expect(billing().get('form').findAll('.members label').map((l) => l.text())).toEqual(['Di di@example.com']);
+    await directory.get('select#agent-2-role-30').setValue('3');
+    await directory.get('button[aria-label="Save role of Bo in Billing"]').trigger('click');
+    await flushPromises();
+    expect(billing().get('form').findAll('.members label').map((l) => l.text())).toEqual(['Bo bo@example.com', 'Di di@example.com']);
+    directory.unmount();
+    editor.unmount();
   });
 });

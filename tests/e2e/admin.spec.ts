@@ -60,8 +60,8 @@ test('Options page: an admin grants bulk reply to the Agent role in Support; an 
   gmail,
 }) => {
   const { support, billing } = await departmentIds(backend);
-  const supportTickets = [await ticketOn(backend, support, '19a0c0ffee00d001', 'Grant walk-through: router'), await ticketOn(backend, support, '19a0c0ffee00d002', 'Grant walk-through: modem')];
-  const billingTickets = [await ticketOn(backend, billing, '19a0c0ffee00d003', 'Grant walk-through: invoice'), await ticketOn(backend, billing, '19a0c0ffee00d004', 'Grant walk-through: refund')];
+  const supportTickets = [await ticketOn(backend, support, '19a0c0ffee0f0001', 'Grant walk-through: router'), await ticketOn(backend, support, '19a0c0ffee0f0002', 'Grant walk-through: modem')];
+  const billingTickets = [await ticketOn(backend, billing, '19a0c0ffee0f0003', 'Grant walk-through: invoice'), await ticketOn(backend, billing, '19a0c0ffee0f0004', 'Grant walk-through: refund')];
   cleanup = [...supportTickets, ...billingTickets];
   const before = await agentRole(backend);
   expect(grantsIn(before, support)).not.toContain('ticket.bulk_reply');

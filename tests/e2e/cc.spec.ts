@@ -59,8 +59,8 @@ test('Gmail: an admin turns on the help center and CC for Support, then adds sec
 
   await connect(ADMIN);
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const section = options.getByRole('region', { name: 'Departments' });
+  await options.goto(`chrome-extension://${extensionId}/options.html#departments`);
+  const section = options.getByRole('region', { name: 'Receipts, help center and CC' });
   const switches = section.getByRole('group', { name: 'Support' });
   const helpCenter = switches.getByRole('checkbox', { name: 'Help center', exact: true });
   const cc = switches.getByRole('checkbox', { name: 'Secondary contacts (CC)', exact: true });

@@ -18,7 +18,7 @@ const supportMailboxes = (options: Page) => options.getByRole('region', { name: 
 test('an admin adds a mailbox, sees a failed test explained, edits it and deletes it; agents never see the section', async ({ connect, context, extensionId }) => {
   await connect(ADMIN);
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#departments`);
   const support = supportMailboxes(options);
   await expect(support).toContainText('No mailbox yet');
   await support.getByRole('button', { name: 'Add mailbox' }).click();
@@ -70,7 +70,7 @@ test('an admin adds a mailbox, sees a failed test explained, edits it and delete
 test('an admin sets whether replies reopen tickets and the attachment limit, per department', async ({ connect, context, extensionId }) => {
   await connect(ADMIN);
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await options.goto(`chrome-extension://${extensionId}/options.html#departments`);
   const settings = supportMailboxes(options).getByRole('form', { name: 'Incoming mail' });
   await expect(settings.getByLabel('Largest attachment')).toHaveValue('10');
   await settings.getByLabel("A customer's e-mail reopens a closed ticket").uncheck();
@@ -94,7 +94,7 @@ test.describe('against a real IMAP server', () => {
   test('Test connection signs in and lists the folders', async ({ connect, context, extensionId }) => {
     await connect(ADMIN);
     const options = await context.newPage();
-    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.goto(`chrome-extension://${extensionId}/options.html#departments`);
     const support = supportMailboxes(options);
     await support.getByRole('button', { name: 'Add mailbox' }).click();
     const form = support.getByRole('form', { name: 'New mailbox' });

@@ -17,8 +17,8 @@ test('an admin turns read receipts on and off per department on the options page
   await connect(ADMIN);
   const billing = await departmentId(backend, 'Billing');
   const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const section = options.getByRole('region', { name: 'Departments' });
+  await options.goto(`chrome-extension://${extensionId}/options.html#departments`);
+  const section = options.getByRole('region', { name: 'Receipts, help center and CC' });
   await expect(section).toContainText('never the recipient');
   const box = section.getByRole('checkbox', { name: 'Read receipts in Billing' });
   await expect(box).not.toBeChecked();
