@@ -1,10 +1,8 @@
 import { dashboardStats, directoryNames, lastDays, onDashboard } from '../../core/dashboard';
 import type { DashboardNames, DashboardStats } from '../../core/schemas/dashboard';
 import type { Directory } from '../../core/schemas/directory';
-import { DIRECTORY_KEY, openIndexDb, TicketIndex, TICKETS_CHANGED } from './ticket-index';
+import { DASHBOARD_SNAPSHOT_KEY, DIRECTORY_KEY, openIndexDb, TicketIndex, TICKETS_CHANGED } from './ticket-index';
 
-/** Versioned: a snapshot of an older shape is simply not found, and recomputed. */
-const SNAPSHOT = 'dashboardSnapshot.v1';
 /** "Oldest waiting" shows ages: a snapshot older than this is recomputed on refresh even if nothing changed. */
 const MAX_AGE_MS = 60_000;
 
@@ -23,7 +21,7 @@ export interface DashboardSnapshot {
 /** The zone the browser shows times in: the popup's days are the lead's days. */
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-export const readSnapshot = (index: TicketIndex) => index.getMeta<DashboardSnapshot>(SNAPSHOT);
+export const readSnapshot = (index: TicketIndex) => index.getMeta<DashboardSnapshot>(DASHBOARD_SNAPSHOT_KEY);
 
 /**
  * The popup's first paint: the stored snapshot read straight from IndexedDB, which extension pages
@@ -53,7 +51,7 @@ export async function computeSnapshot(index: TicketIndex, now = new Date(), time
     mark: typeof mark === 'string' ? mark : null,
     day: lastDays(now, timeZone, 1)[0]!,
   };
-  await index.setMeta(SNAPSHOT, snapshot);
+  await index.setMeta(DASHBOARD_SNAPSHOT_KEY, snapshot);
   return snapshot;
 }
 

@@ -8,6 +8,9 @@ export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: 
 /** Where directory-cache.ts keeps colleagues and teams in the meta store; the dashboard reads names from it. */
 export const DIRECTORY_KEY = 'directory';
 
+/** The popup dashboard's snapshot (dashboard-snapshot.ts), versioned: one of an older shape is simply not found. */
+export const DASHBOARD_SNAPSHOT_KEY = 'dashboardSnapshot.v1';
+
 export type IndexedTicket = Ticket & { threadKeys: string[] };
 
 /**
@@ -129,9 +132,10 @@ export class TicketIndex {
     return this.db.count('tickets');
   }
 
+  /** Forgets every ticket and what was derived from them: another agent's figures must never show. */
   async clear(): Promise<void> {
     await this.db.clear('tickets');
-    await this.db.delete('meta', 'syncCursor');
+    for (const key of ['syncCursor', DASHBOARD_SNAPSHOT_KEY, DIRECTORY_KEY]) await this.db.delete('meta', key);
     await this.db.put('meta', changeMark(), TICKETS_CHANGED);
   }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import type { Ticket } from '../../../core/schemas/ticket';
-import { openIndexDb, TicketIndex } from '../../../entrypoints/background/ticket-index';
+import { DASHBOARD_SNAPSHOT_KEY, DIRECTORY_KEY, openIndexDb, TicketIndex } from '../../../entrypoints/background/ticket-index';
 import { makeTicket } from '../../core/rules/fixtures';
 
 let n = 0;
@@ -33,13 +33,17 @@ describe('ticket index', () => {
     expect((await index.get(1))!.status).toBe('escalated');
   });
 
-  it('clear empties tickets and the sync cursor', async () => {
+  it("clear empties tickets, the sync cursor and what was derived from them (the last agent's dashboard and directory)", async () => {
     const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
     await index.upsert([ticket(1)]);
     await index.setMeta('syncCursor', '2026-11-01T00:00:00.000Z');
+    await index.setMeta(DASHBOARD_SNAPSHOT_KEY, { stats: {} });
+    await index.setMeta(DIRECTORY_KEY, { agents: [] });
     await index.clear();
     expect(await index.count()).toBe(0);
     expect(await index.getMeta('syncCursor')).toBeUndefined();
+    expect(await index.getMeta(DASHBOARD_SNAPSHOT_KEY)).toBeUndefined();
+    expect(await index.getMeta(DIRECTORY_KEY)).toBeUndefined();
   });
 
   // The primary is the agent's pick here (R-MERGE-3), not the lowest id, so index order cannot hide a wrong answer.
