@@ -11,6 +11,8 @@ export const useSessionStore = defineStore('session', () => {
   const status = shallowRef<ConnectionStatus | null>(null);
   const directory = shallowRef<Directory>({ departments: [], agents: [], teams: [] });
   const preferences = shallowRef<Preferences>(defaultPreferences);
+  /** Whether `preferences` are the stored ones: until then they are defaults, which a save would write over the stored choice. */
+  const preferencesLoaded = shallowRef(false);
 
   const departments = computed(() => status.value?.me?.departments ?? []);
   const access = computed(() => ({
@@ -21,8 +23,18 @@ export const useSessionStore = defineStore('session', () => {
 
   async function load() {
     status.value = await send('connection.status', {});
-    preferences.value = await send('preferences.get', {}).catch(() => preferences.value);
+    await loadPreferences();
     if (status.value.configured) directory.value = await send('directory.get', {}).catch(() => directory.value);
+  }
+
+  /** A failed load keeps what is known (defaults, or the stored ones from before): creating tickets still works with them. */
+  async function loadPreferences() {
+    try {
+      preferences.value = await send('preferences.get', {});
+      preferencesLoaded.value = true;
+    } catch {
+      // preferencesLoaded stays as it was: forms that save preferences wait for it.
+    }
   }
 
   /** The department that owns a mailbox address (its support address), for the create-ticket default. */
@@ -38,5 +50,5 @@ export const useSessionStore = defineStore('session', () => {
   const agentsOf = (departmentId: number) => directory.value.agents.filter((a) => a.departmentIds.includes(departmentId));
   const teamsOf = (departmentId: number) => directory.value.teams.filter((t) => t.departmentId === departmentId);
 
-  return { status, directory, preferences, departments, access, editableDepartments, load, departmentOfMailbox, defaultDepartmentFor, departmentName, agentsOf, teamsOf };
+  return { status, directory, preferences, preferencesLoaded, departments, access, editableDepartments, load, departmentOfMailbox, defaultDepartmentFor, departmentName, agentsOf, teamsOf };
 });

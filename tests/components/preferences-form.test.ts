@@ -43,22 +43,24 @@ describe('PreferencesForm', () => {
     wrapper.unmount();
   });
 
-  it('offers no form, which could overwrite the saved choice, until the session has loaded', async () => {
+  it.each(['connection.status', 'preferences.get'])('offers no form, which could overwrite the saved choice, until %s has answered', async (failing) => {
     let down = true;
     let saved = false;
+    const answer = <T>(type: string, value: T) => () => {
+      if (down && type === failing) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
+      return value;
+    };
     fakeAdminBackground(STATUS, {}, {
-      'connection.status': () => {
-        if (down) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
-        return STATUS;
-      },
-      'preferences.get': () => ({ defaultDepartmentId: 2 }),
+      'connection.status': answer('connection.status', STATUS),
+      'preferences.get': answer('preferences.get', { defaultDepartmentId: 2 }),
       'preferences.set': () => ((saved = true), { defaultDepartmentId: null }),
     });
     const wrapper = mount(PreferencesForm, withPinia());
     await flushPromises();
+    expect(useSessionStore().preferencesLoaded).toBe(false);
     expect(wrapper.find('form').exists()).toBe(false);
     expect(wrapper.text()).toContain('Your preferences can be changed once the extension knows who you are signed in as.');
-    // The options page's Try again loads the session; the form follows with the saved choice.
+    // Loading the session again (the options page's Try again, or opening this section again) brings the form with the saved choice.
     down = false;
     await useSessionStore().load();
     await flushPromises();

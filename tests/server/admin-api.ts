@@ -29,3 +29,5 @@ export function adminApi(server: TestServer, world: World) {
   };
   return { call, roleId, agentIn, customIn };
 }
+
+export type AdminApi = ReturnType<typeof adminApi>;

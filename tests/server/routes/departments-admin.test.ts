@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ALL_PERMISSIONS, defaultPermissions } from '../../../core/rules/permissions';
 import { defaultDepartmentFeatures } from '../../../core/schemas/department';
-import { adminApi } from '../admin-api';
-import { databaseKinds, type TestServer } from '../harness';
-import { startWorld, type World } from '../world';
+import { adminSuite } from '../admin-suite';
+import { databaseKinds } from '../harness';
 
 describe.each(databaseKinds)('department admin routes on %s', (kind) => {
-  let server: TestServer;
-  let world: World;
-  let api: ReturnType<typeof adminApi>;
-  /** Admin of Support only. */
-  let supportAdmin: { id: number; token: string };
-  beforeAll(async () => {
-    ({ server, world } = await startWorld(kind));
-    api = adminApi(server, world);
-    supportAdmin = await api.agentIn(world.departments.support.id, 'Admin', 'dee@acme.test');
-  });
-  afterAll(() => server.close());
+  const ctx = adminSuite(kind);
 
-  const create = (body: unknown, token = supportAdmin.token) => api.call('POST', '/departments', body, token);
-  const patch = (id: number, body: unknown, token = supportAdmin.token) => api.call('PATCH', `/departments/${id}`, body, token);
+  const create = (body: unknown, token = ctx.supportAdmin.token) => ctx.api.call('POST', '/departments', body, token);
+  const patch = (id: number, body: unknown, token = ctx.supportAdmin.token) => ctx.api.call('PATCH', `/departments/${id}`, body, token);
 
   it('R-PERM-5 only a holder of an admin role creates a department', async () => {
-    const denied = await create({ name: 'Sales', fromAddresses: ['sales@acme.test'] }, world.tokens.lead);
+    const denied = await create({ name: 'Sales', fromAddresses: ['sales@acme.test'] }, ctx.world.tokens.lead);
     expect(denied.status).toBe(403);
     expect(denied.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
     expect(denied.body.error.message).toContain('admin role');
@@ -40,10 +29,10 @@ describe.each(databaseKinds)('department admin routes on %s', (kind) => {
       features: defaultDepartmentFeatures,
     });
     const sales = created.body.id;
-    const me = (await api.call('GET', '/me', undefined, supportAdmin.token)).body;
+    const me = (await ctx.api.call('GET', '/me', undefined, ctx.supportAdmin.token)).body;
     expect(me.departments.find((d: { departmentId: number }) => d.departmentId === sales)).toMatchObject({ role: { kind: 'admin' }, permissions: [...ALL_PERMISSIONS] });
 
-    const roles: { name: string; departments: { departmentId: number; permissions: string[] }[] }[] = (await api.call('GET', '/roles', undefined, supportAdmin.token)).body.items;
+    const roles: { name: string; departments: { departmentId: number; permissions: string[] }[] }[] = (await ctx.api.call('GET', '/roles', undefined, ctx.supportAdmin.token)).body.items;
     const inSales = (name: string) => roles.find((r) => r.name === name)!.departments.find((d) => d.departmentId === sales)?.permissions;
     expect(inSales('Agent')).toEqual(defaultPermissions('agent'));
     expect(inSales('Lead')).toEqual(defaultPermissions('lead'));
@@ -58,18 +47,18 @@ describe.each(databaseKinds)('department admin routes on %s', (kind) => {
     const claimed = await create({ name: 'Refunds desk', supportAddresses: ['Billing@Acme.test'], fromAddresses: ['refunds@acme.test'] });
     expect(claimed.status).toBe(409);
     expect(claimed.body.error.message).toContain('department Billing');
-    expect(claimed.body.error.details).toEqual({ address: 'Billing@Acme.test', departmentId: world.departments.billing.id });
+    expect(claimed.body.error.details).toEqual({ address: 'Billing@Acme.test', departmentId: ctx.billing() });
   });
 
   it('R-PERM-5 changing a department needs settings.manage there', async () => {
-    const denied = await patch(world.departments.billing.id, { name: 'Money' });
+    const denied = await patch(ctx.billing(), { name: 'Money' });
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toContain('settings.manage in department Billing');
-    expect((await patch(world.departments.support.id, { name: 'Help' }, world.tokens.agent)).status).toBe(403);
+    expect((await patch(ctx.support(), { name: 'Help' }, ctx.world.tokens.agent)).status).toBe(403);
   });
 
   it('renames a department and changes its support addresses, each unique', async () => {
-    const support = world.departments.support.id;
+    const support = ctx.support();
     expect((await patch(support, { name: 'RETURNS' })).status).toBe(409);
     const claimed = await patch(support, { supportAddresses: ['help@acme.test', 'returns@acme.test'] });
     expect(claimed.status).toBe(409);
