@@ -1,25 +1,13 @@
 import { flushPromises, mount, type VueWrapper } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import BlueprintEditor from '../../components/BlueprintEditor.vue';
-import type { AdminCall } from '../../core/schemas/admin-ops';
-import type { ConnectionStatus } from '../../core/schemas/messages';
 import type { Blueprint } from '../../core/schemas/template';
-import { Refusal, fakeBackground } from './fake-background';
+import { Refusal } from './fake-background';
+import { connectionStatus, fakeAdminBackground, withPinia, type AdminAnswers } from './session-fixture';
 import { useLocale } from './setup';
 
-/** Signed in as Aiko, who manages Support (1). */
-const signedIn: ConnectionStatus = {
-  configured: true,
-  backendUrl: 'https://desk.example',
-  lastSyncAt: null,
-  lastError: null,
-  me: {
-    agent: { id: 1, email: 'aiko@desk.example', name: 'Aiko Sato', active: true },
-    departments: [{ departmentId: 1, departmentName: 'Support', role: { id: 1, name: 'Admin', kind: 'admin' }, permissions: ['ticket.view', 'settings.manage'] }],
-  },
-};
+/** Signed in as someone who manages Support (1). */
+const signedIn = connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.view', 'settings.manage'] }]);
 
 const refund: Blueprint = {
   id: 5,
@@ -31,20 +19,11 @@ const refund: Blueprint = {
   ],
 };
 
-type Ops = Partial<Record<AdminCall['op'], (call: AdminCall) => unknown>>;
 let current: VueWrapper | null = null;
 
-function renderEditor(ops: Ops = {}) {
-  const received = fakeBackground({
-    'connection.status': () => signedIn,
-    'admin.call': (call) => {
-      const answer = { 'blueprints.list': () => ({ items: [refund] }), ...ops }[call.op];
-      if (!answer) throw new Refusal({ code: 'INTERNAL', message: `no fake for ${call.op}` });
-      return answer(call);
-    },
-  });
-  current = mount(BlueprintEditor, { global: { plugins: [createPinia()] }, attachTo: document.body });
-  const calls = () => received.filter((m) => m.type === 'admin.call').map((m) => m.payload as AdminCall);
+function renderEditor(ops: AdminAnswers = {}) {
+  const calls = fakeAdminBackground(signedIn, { 'blueprints.list': () => ({ items: [refund] }), ...ops });
+  current = mount(BlueprintEditor, { ...withPinia(), attachTo: document.body });
   return { wrapper: current, calls };
 }
 
@@ -52,7 +31,7 @@ const rows = (wrapper: VueWrapper) => wrapper.findAll('fieldset > ol > li');
 const save = (wrapper: VueWrapper) => wrapper.findAll('button').find((b) => b.text() === 'Save blueprint')!;
 const summary = (wrapper: VueWrapper) => wrapper.findAll('dt').map((dt, i) => `${dt.text()} ${wrapper.findAll('dd')[i]!.text()}`);
 
-async function editRefund(ops: Ops = {}) {
+async function editRefund(ops: AdminAnswers = {}) {
   const rendered = renderEditor(ops);
   await flushPromises();
   // The first button of the item is its Edit button, in any language.
@@ -60,13 +39,12 @@ async function editRefund(ops: Ops = {}) {
   return rendered;
 }
 
-beforeEach(() => fakeBrowser.runtime.resetState());
 afterEach(() => current?.unmount());
 
 describe('BlueprintEditor', () => {
   it('R-BULK-15: shows, per status, where a ticket can go', async () => {
     const { wrapper, calls } = await editRefund();
-    expect(calls()[0]).toEqual({ op: 'blueprints.list', query: { departmentId: 1 } });
+    expect(calls[0]).toEqual({ op: 'blueprints.list', query: { departmentId: 1 } });
     expect(summary(wrapper)).toEqual([
       'Open → Escalated',
       'On hold Nowhere (it stays in this status while the blueprint is applied)',
@@ -97,7 +75,7 @@ describe('BlueprintEditor', () => {
     expect(summary(wrapper)[0]).toBe('Open → On hold, Escalated');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({
+    expect(calls.at(-1)).toEqual({
       op: 'blueprints.update',
       params: { id: 5 },
       body: { transitions: [...refund.transitions, { from: 'open', to: 'on_hold' }] },
@@ -126,7 +104,7 @@ describe('BlueprintEditor', () => {
     await wrapper.get('#transition-add').trigger('click');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({ op: 'blueprints.create', body: { departmentId: 1, name: 'Refund approval', transitions: [{ from: 'open', to: 'on_hold' }] } });
+    expect(calls.at(-1)).toEqual({ op: 'blueprints.create', body: { departmentId: 1, name: 'Refund approval', transitions: [{ from: 'open', to: 'on_hold' }] } });
     expect(wrapper.get('form [role=alert]').text()).toContain('already has a blueprint named "Refund approval"');
     expect((wrapper.get('form input').element as HTMLInputElement).value).toBe('Refund approval');
     expect(rows(wrapper)).toHaveLength(1);

@@ -1,43 +1,22 @@
 import { flushPromises, mount, type DOMWrapper, type VueWrapper } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import MacroEditor from '../../components/MacroEditor.vue';
-import type { AdminCall } from '../../core/schemas/admin-ops';
-import type { ConnectionStatus } from '../../core/schemas/messages';
 import type { Macro, Template } from '../../core/schemas/template';
-import { Refusal, fakeBackground } from './fake-background';
+import { Refusal } from './fake-background';
+import { connectionStatus, fakeAdminBackground, withPinia, type AdminAnswers } from './session-fixture';
 
-/** Signed in as Aiko, who manages Support (1). */
-const signedIn: ConnectionStatus = {
-  configured: true,
-  backendUrl: 'https://desk.example',
-  lastSyncAt: null,
-  lastError: null,
-  me: {
-    agent: { id: 1, email: 'aiko@desk.example', name: 'Aiko Sato', active: true },
-    departments: [{ departmentId: 1, departmentName: 'Support', role: { id: 1, name: 'Admin', kind: 'admin' }, permissions: ['ticket.view', 'settings.manage'] }],
-  },
-};
+/** Signed in as someone who manages Support (1). */
+const signedIn = connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.view', 'settings.manage'] }]);
 
 const welcome: Template = { id: 7, departmentId: 1, name: 'Welcome', subject: 'Hello', body: 'Hi {{contact.name}}' };
 const fifty: Macro = { id: 3, departmentId: 1, name: 'Long', steps: Array.from({ length: 50 }, () => ({ type: 'set_status' as const, status: 'open' as const })) };
 const escalate: Macro = { id: 4, departmentId: 1, name: 'Escalate', steps: [{ type: 'set_status', status: 'escalated' }] };
 
-type Ops = Partial<Record<AdminCall['op'], (call: AdminCall) => unknown>>;
 let current: VueWrapper | null = null;
 
-function renderEditor(ops: Ops = {}) {
-  const received = fakeBackground({
-    'connection.status': () => signedIn,
-    'admin.call': (call) => {
-      const answer = { 'macros.list': () => ({ items: [fifty, escalate] }), 'templates.list': () => ({ items: [welcome] }), ...ops }[call.op];
-      if (!answer) throw new Refusal({ code: 'INTERNAL', message: `no fake for ${call.op}` });
-      return answer(call);
-    },
-  });
-  current = mount(MacroEditor, { global: { plugins: [createPinia()] }, attachTo: document.body });
-  const calls = () => received.filter((m) => m.type === 'admin.call').map((m) => m.payload as AdminCall);
+function renderEditor(ops: AdminAnswers = {}) {
+  const calls = fakeAdminBackground(signedIn, { 'macros.list': () => ({ items: [fifty, escalate] }), 'templates.list': () => ({ items: [welcome] }), ...ops });
+  current = mount(MacroEditor, { ...withPinia(), attachTo: document.body });
   return { wrapper: current, calls };
 }
 
@@ -59,14 +38,13 @@ async function openNew(name: string) {
   return rendered;
 }
 
-beforeEach(() => fakeBrowser.runtime.resetState());
 afterEach(() => current?.unmount());
 
 describe('MacroEditor', () => {
   it('lists the macros of the department and loads its templates for reply steps', async () => {
     const { wrapper, calls } = renderEditor();
     await flushPromises();
-    expect(calls()).toEqual([
+    expect(calls).toEqual([
       { op: 'macros.list', query: { departmentId: 1 } },
       { op: 'templates.list', query: { departmentId: 1 } },
     ]);
@@ -104,7 +82,7 @@ describe('MacroEditor', () => {
 
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({
+    expect(calls.at(-1)).toEqual({
       op: 'macros.create',
       body: {
         departmentId: 1,
@@ -158,7 +136,7 @@ describe('MacroEditor', () => {
     await labelled(await addStep(wrapper, 'send_reply'), 'Template').setValue('7');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({
+    expect(calls.at(-1)).toEqual({
       op: 'macros.update',
       params: { id: 4 },
       body: { steps: [{ type: 'set_status', status: 'escalated' }, { type: 'send_reply', templateId: 7 }] },

@@ -1,44 +1,22 @@
 import { flushPromises, mount } from '@vue/test-utils';
-import { createPinia } from 'pinia';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { afterEach, describe, expect, it } from 'vitest';
 import TemplateEditor from '../../components/TemplateEditor.vue';
-import type { AdminCall } from '../../core/schemas/admin-ops';
-import type { ConnectionStatus } from '../../core/schemas/messages';
 import type { Template } from '../../core/schemas/template';
-import { Refusal, fakeBackground } from './fake-background';
+import { Refusal } from './fake-background';
+import { SIGNED_IN, connectionStatus, fakeAdminBackground, heldAnswer, withPinia, type AdminAnswers } from './session-fixture';
 import { useLocale } from './setup';
 
-/** Signed in as Aiko, who manages Support (1) but only works in Billing (2). */
-const signedIn: ConnectionStatus = {
-  configured: true,
-  backendUrl: 'https://desk.example',
-  lastSyncAt: null,
-  lastError: null,
-  me: {
-    agent: { id: 1, email: 'aiko@desk.example', name: 'Aiko Sato', active: true },
-    departments: [
-      { departmentId: 1, departmentName: 'Support', role: { id: 1, name: 'Admin', kind: 'admin' }, permissions: ['ticket.view', 'settings.manage'] },
-      { departmentId: 2, departmentName: 'Billing', role: { id: 2, name: 'Agent', kind: 'agent' }, permissions: ['ticket.view'] },
-    ],
-  },
-};
+/** Signed in as Ada, who manages Support (1) but only works in Billing (2). */
+const signedIn = connectionStatus([
+  { id: 1, name: 'Support', permissions: ['ticket.view', 'settings.manage'] },
+  { id: 2, name: 'Billing', role: { id: 2, name: 'Agent', kind: 'agent' }, permissions: ['ticket.view'] },
+]);
 
 const welcome: Template = { id: 7, departmentId: 1, name: 'Welcome', subject: 'Hello', body: 'Hi {{contact.name}}' };
 
-type Ops = Partial<Record<AdminCall['op'], (call: AdminCall) => unknown>>;
-
-function renderEditor(ops: Ops) {
-  const received = fakeBackground({
-    'connection.status': () => signedIn,
-    'admin.call': (call) => {
-      const answer = ops[call.op];
-      if (!answer) throw new Refusal({ code: 'INTERNAL', message: `no fake for ${call.op}` });
-      return answer(call);
-    },
-  });
-  const wrapper = mount(TemplateEditor, { global: { plugins: [createPinia()] }, attachTo: document.body });
-  const calls = () => received.filter((m) => m.type === 'admin.call').map((m) => m.payload as AdminCall);
+function renderEditor(ops: AdminAnswers) {
+  const calls = fakeAdminBackground(signedIn, ops);
+  const wrapper = mount(TemplateEditor, { ...withPinia(), attachTo: document.body });
   return { wrapper, calls };
 }
 
@@ -47,11 +25,9 @@ const buttonNamed = (wrapper: ReturnType<typeof mount>, text: string) => wrapper
 const field = (wrapper: ReturnType<typeof mount>, label: string) => wrapper.findAll('label').find((l) => l.text().startsWith(label))!.find('input, textarea');
 
 let current: ReturnType<typeof mount> | null = null;
-// A fresh background per test: listeners of earlier tests must not answer.
-beforeEach(() => fakeBrowser.runtime.resetState());
 afterEach(() => current?.unmount());
 
-async function openNew(ops: Ops = listed(), label = 'New template') {
+async function openNew(ops: AdminAnswers = listed(), label = 'New template') {
   const rendered = renderEditor(ops);
   current = rendered.wrapper;
   await flushPromises();
@@ -65,7 +41,7 @@ describe('TemplateEditor', () => {
     current = wrapper;
     await flushPromises();
     expect(wrapper.get('select').findAll('option').map((o) => o.text())).toEqual(['Support']);
-    expect(calls()[0]).toEqual({ op: 'templates.list', query: { departmentId: 1 } });
+    expect(calls[0]).toEqual({ op: 'templates.list', query: { departmentId: 1 } });
     expect(wrapper.text()).toContain('Welcome');
   });
 
@@ -74,7 +50,7 @@ describe('TemplateEditor', () => {
     await field(wrapper, 'Subject').setValue('Re: {{ticket.subject}} #{{ticket.number}}');
     await field(wrapper, 'Body').setValue('Dear {{contact.name}},\n\n{{agent.name}} of {{department.name}}');
     expect(wrapper.get('[data-testid=preview-subject]').text()).toBe('Re: Cannot sign in to my account #1024');
-    expect(wrapper.get('[data-testid=preview-text]').text()).toBe('Dear Hanako Yamada,\n\nAiko Sato of Support');
+    expect(wrapper.get('[data-testid=preview-text]').text()).toBe(`Dear Hanako Yamada,\n\n${SIGNED_IN.name} of Support`);
     await field(wrapper, 'Body').setValue('Dear {{contact.email}}');
     expect(wrapper.get('[data-testid=preview-text]').text()).toBe('Dear hanako.yamada@example.com');
   });
@@ -121,7 +97,7 @@ describe('TemplateEditor', () => {
     await field(wrapper, 'Body').setValue('Done, {{contact.name}}.');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({ op: 'templates.create', body: { departmentId: 1, name: 'Refund', subject: 'Your refund', body: 'Done, {{contact.name}}.' } });
+    expect(calls.at(-1)).toEqual({ op: 'templates.create', body: { departmentId: 1, name: 'Refund', subject: 'Your refund', body: 'Done, {{contact.name}}.' } });
     expect(wrapper.get('[role=status]').text()).toBe('Template “Refund” saved.');
   });
 
@@ -139,7 +115,7 @@ describe('TemplateEditor', () => {
     await field(wrapper, 'Body').setValue('Hi {{contact.name}}, again');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(calls().at(-1)).toEqual({ op: 'templates.update', params: { id: 7 }, body: { name: 'Refund', body: 'Hi {{contact.name}}, again' } });
+    expect(calls.at(-1)).toEqual({ op: 'templates.update', params: { id: 7 }, body: { name: 'Refund', body: 'Hi {{contact.name}}, again' } });
     expect(wrapper.get('form [role=alert]').text()).toContain('already has a template named "Refund"');
     expect((field(wrapper, 'Name').element as HTMLInputElement).value).toBe('Refund');
     expect((field(wrapper, 'Body').element as HTMLTextAreaElement).value).toBe('Hi {{contact.name}}, again');
@@ -162,6 +138,27 @@ describe('TemplateEditor', () => {
     await flushPromises();
     expect(wrapper.get('[role=alert]').text()).toBe('R-BULK-14: Template "Welcome" is used by macro "Greet"; change that macro first.');
     expect(wrapper.text()).toContain('Welcome');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete “Welcome”');
+  });
+
+  it('keeps focus on the confirm button while a delete is out, ignores a second press, then moves onto the list', async () => {
+    const answer = heldAnswer<{ id: number; removed: true }>();
+    const { wrapper, calls } = renderEditor({ ...listed(), 'templates.remove': () => answer.promise });
+    current = wrapper;
+    await flushPromises();
+    await wrapper.get('button[aria-label="Delete “Welcome”"]').trigger('click');
+    await flushPromises();
+    const confirm = wrapper.get('#template-confirm-7');
+    await confirm.trigger('click');
+    expect(confirm.attributes('aria-disabled')).toBe('true');
+    expect(confirm.attributes('disabled')).toBeUndefined();
+    expect(document.activeElement).toBe(confirm.element);
+    await confirm.trigger('click');
+    expect(calls.filter((c) => c.op === 'templates.remove')).toHaveLength(1);
+    answer.release({ id: 7, removed: true });
+    await flushPromises();
+    expect(wrapper.get('[role=status]').text()).toBe('Template “Welcome” deleted.');
+    expect(document.activeElement?.id).toBe('template-items');
   });
 
   it('speaks Japanese on a Japanese browser', async () => {
