@@ -124,6 +124,18 @@ export function checkMayAssignRole(access: AgentAccess, roles: HeldRoles, depart
   return checkHandOutRole(access, roles, departmentId, role, { adminLead: `Role ${role.name} is an admin role`, lead: `Role ${role.name} grants`, todo: 'give this role' });
 }
 
+/**
+ * R-PERM-3/5: changing or taking away an agent's role in a department takes back what it grants, so
+ * it needs the same reach as giving it: a manager who is not an admin cannot demote an admin.
+ */
+export function checkMayChangeHeldRole(access: AgentAccess, roles: HeldRoles, departmentId: number, agentName: string, held: RoleInDepartment): Verdict {
+  return checkHandOutRole(access, roles, departmentId, held, {
+    adminLead: `Agent ${agentName} holds the admin role ${held.name}`,
+    lead: `Agent ${agentName} holds role ${held.name}, which grants`,
+    todo: `change ${agentName}'s role`,
+  });
+}
+
 /** R-PERM-3/5: a copy of a role grants, in each department copied, what the original grants there. */
 export function checkMayCopyRole(access: AgentAccess, roles: HeldRoles, sourceName: string, copied: readonly { departmentId: number; permissions: readonly Permission[] }[]): Verdict {
   return allOf(

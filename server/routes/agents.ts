@@ -1,6 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { checkManagesSomeDepartment, checkMayAssignRole } from '../../core/rules/admin-scope';
+import { checkManagesSomeDepartment, checkMayAssignRole, checkMayChangeHeldRole } from '../../core/rules/admin-scope';
 import { AdminAgent, AgentCreate, AgentPatch, MembershipPut } from '../../core/schemas/admin-people';
 import { IdParams } from '../../core/schemas/api';
 import { IdParam } from '../../core/schemas/common';
@@ -53,10 +53,19 @@ async function updateAgent(db: Db, auth: AuthContext, agentId: number, patch: Ag
   return loadAdminAgent(db, auth, agent.id);
 }
 
+/** R-PERM-3/5: another agent's role is taken back only by someone who could have given it; stepping down yourself is always allowed. */
+async function refuseTakingBack(db: Db, auth: AuthContext, agent: { id: number; name: string }, departmentId: number, newRoleId: number | null) {
+  if (agent.id === auth.agent.id) return;
+  const [current] = await db.select({ roleId: memberships.roleId }).from(memberships).where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
+  if (!current || current.roleId === newRoleId) return;
+  const held = await roleRow(db, current.roleId);
+  enforce(checkMayChangeHeldRole(auth.access, auth.roleIn, departmentId, agent.name, { ...held, permissions: await storedRolePermissions(db, held.id, departmentId) }));
+}
+
 /** R-PERM-1: the role an agent holds in one department; none takes them out of it and its teams. */
 async function setMembership(db: Db, auth: AuthContext, agentId: number, departmentId: number, body: MembershipPut): Promise<AdminAgent> {
   await managedDepartment(db, auth, departmentId);
-  const [agent] = await db.select({ id: agents.id }).from(agents).where(eq(agents.id, agentId));
+  const [agent] = await db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.id, agentId));
   if (!agent) throw notFound(`Agent ${agentId}`);
   const role = body.roleId === null ? null : await roleRow(db, body.roleId);
   await lockDepartments(db, [departmentId]);
@@ -64,6 +73,9 @@ async function setMembership(db: Db, auth: AuthContext, agentId: number, departm
     // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
     const permissions = await storedRolePermissions(db, role.id, departmentId);
     enforce(checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions }));
+  }
+  await refuseTakingBack(db, auth, agent, departmentId, role?.id ?? null);
+  if (role) {
     await db
       .insert(memberships)
       .values({ agentId: agent.id, departmentId, roleId: role.id })

@@ -3,6 +3,7 @@ import {
   checkManagesEvery,
   checkManagesSomeDepartment,
   checkMayAssignRole,
+  checkMayChangeHeldRole,
   checkMayCopyRole,
   checkMayCreateDepartment,
   checkMayGrantPermissions,
@@ -107,6 +108,18 @@ describe('R-PERM-3/5 a caller hands out, in a department, only what they hold th
   it('R-PERM-3 an admin there grants anything there, bulk reply included, but nothing in a department where they are not an admin', () => {
     expect(checkMayGrantPermissions(realAdmin, realAdminRoles, 10, [], [...ALL_PERMISSIONS]).ok).toBe(true);
     expect(rulesOf(checkMayGrantPermissions(realAdmin, realAdminRoles, 20, [], ['ticket.edit']))).toEqual(['R-PERM-5']);
+  });
+
+  it('R-PERM-3/5 changes or takes away a held role only with the reach to give it: a manager cannot demote an admin', () => {
+    const admin = checkMayChangeHeldRole(supportAdmin, supportAdminRoles, 10, 'Dee', { name: 'Admin', kind: 'admin', permissions: [...ALL_PERMISSIONS] });
+    expect(rulesOf(admin)).toEqual(['R-PERM-3']);
+    expect(violationsOf(admin)[0]!.message).toBe(
+      "Agent Dee holds the admin role Admin in department Support, which only an admin of Support can hand out: ask an admin of Support to change Dee's role.",
+    );
+    const lead = checkMayChangeHeldRole(supportAdmin, supportAdminRoles, 10, 'Lu', { name: 'Lead', kind: 'lead', permissions: ['ticket.view', 'ticket.edit'] });
+    expect(rulesOf(lead)).toEqual(['R-PERM-5']);
+    expect(checkMayChangeHeldRole(supportAdmin, supportAdminRoles, 10, 'Vi', { name: 'Viewer', kind: 'custom', permissions: ['ticket.view'] }).ok).toBe(true);
+    expect(checkMayChangeHeldRole(realAdmin, realAdminRoles, 10, 'Dee', { name: 'Admin', kind: 'admin', permissions: [...ALL_PERMISSIONS] }).ok).toBe(true);
   });
 
   it('gives a role only when everything it grants there is held, and the admin role only as an admin', () => {

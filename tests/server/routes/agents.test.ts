@@ -150,6 +150,24 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
       expect((await setRole(newcomer, support(), await ctx.api.roleId('Admin'))).status).toBe(200);
     });
 
+    it("R-PERM-3/5 cannot take away or change a role they could not have given: an admin's role is an admin's to change", async () => {
+      const lead = await ctx.api.roleId('Lead');
+      for (const roleId of [null, await ctx.api.roleId('Viewer')]) {
+        const res = await setRole(ctx.supportAdmin.id, support(), roleId, mo.token);
+        expect(res.status).toBe(403);
+        expect(res.body.error.rule).toBe('R-PERM-3');
+        expect(res.body.error.message).toBe(
+          "Agent dee holds the admin role Admin in department Support, which only an admin of Support can hand out: ask an admin of Support to change dee's role.",
+        );
+      }
+      expect((await setRole(newcomer, support(), lead)).status).toBe(200);
+      const demote = await setRole(newcomer, support(), null, mo.token);
+      expect(demote.status).toBe(403);
+      expect(demote.body.error.message).toContain('Agent Nia holds role Lead, which grants ticket.merge');
+      expect(await rolesIn(newcomer)).toEqual([{ departmentId: support(), roleId: lead }]);
+      expect(await rolesIn(ctx.supportAdmin.id)).toEqual([{ departmentId: support(), roleId: await ctx.api.roleId('Admin') }]);
+    });
+
     it("R-PERM-3 cannot change an agent holding more than they do there: an admin's name, activity and tokens are an admin's to manage", async () => {
       const res = await ctx.api.call('PATCH', `/agents/${ctx.supportAdmin.id}`, { active: false }, mo.token);
       expect(res.status).toBe(403);
