@@ -5,10 +5,11 @@ import { defaultPermissions } from '../../core/rules/permissions';
 import type { DepartmentCreate, DepartmentPatch } from '../../core/schemas/admin-people';
 import { defaultDepartmentFeatures, type Department } from '../../core/schemas/department';
 import type { Db } from '../db/client';
-import { departments, memberships, rolePermissions, roles } from '../db/schema';
+import { departments, memberships, rolePermissions, roles, views } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
+import { standardViews } from '../tickets/standard-views';
 
 const nameTaken = (name: string, departmentId?: number) =>
   conflict(`A department named "${name}" already exists; pick another name.`, departmentId === undefined ? undefined : { departmentId });
@@ -55,6 +56,7 @@ export async function createDepartment(db: Db, auth: AuthContext, body: Departme
   const grants = builtIn.map((r) => ({ roleId: r.id, departmentId: row.id, permissions: defaultPermissions(r.kind) })).filter((g) => g.permissions.length > 0);
   if (grants.length > 0) await db.insert(rolePermissions).values(grants);
   await db.insert(memberships).values({ agentId: auth.agent.id, departmentId: row.id, roleId: adminRole.id });
+  await db.insert(views).values(standardViews(row.id));
   return row;
 }
 

@@ -1,8 +1,8 @@
 import type { TicketStatus } from '../../../core/schemas/ticket';
-import type { ViewFilter, ViewKind } from '../../../core/schemas/view';
 import type { Db } from '../client';
 import { blueprints, macros, templates, views } from '../schema';
 import type { DepartmentName } from './people';
+import { ACTIVE_STATUSES, standardViews, type ViewSeed } from '../../tickets/standard-views';
 
 /** Per-department tools agents use on tickets: templates, macros, the refund blueprint and views. */
 
@@ -89,21 +89,9 @@ export async function seedSettings(db: Db, dept: DepartmentIds): Promise<Setting
 
 /** One view of every kind per department, so R-BULK-4/5/6 can be tried anywhere in the demo. */
 function viewSeeds(dept: DepartmentIds, refundBlueprintId: number) {
-  const rows: { name: string; kind: ViewKind; departmentId: number | null; filter: ViewFilter }[] = [];
-  const active: ViewFilter['statuses'] = ['open', 'on_hold', 'waiting_on_customer', 'escalated'];
-  for (const name of Object.keys(dept) as DepartmentName[]) {
-    const departmentId = dept[name];
-    rows.push(
-      { name: 'Open tickets', kind: 'normal', departmentId, filter: { statuses: ['open'] } },
-      { name: 'My unassigned', kind: 'normal', departmentId, filter: { unassigned: true } },
-      { name: 'Spam', kind: 'spam', departmentId, filter: { spam: true } },
-      { name: 'Shared open tickets', kind: 'shared_open', departmentId, filter: { statuses: active } },
-      { name: 'Shared tickets', kind: 'shared', departmentId, filter: {} },
-      { name: 'Archived', kind: 'archived', departmentId, filter: { statuses: ['closed'] } },
-    );
-  }
+  const rows: ViewSeed[] = (Object.keys(dept) as DepartmentName[]).flatMap((name) => standardViews(dept[name]));
   rows.push(
-    { name: 'Urgent and high', kind: 'normal', departmentId: dept.Support, filter: { priorities: ['urgent', 'high'], statuses: active } },
+    { name: 'Urgent and high', kind: 'normal', departmentId: dept.Support, filter: { priorities: ['urgent', 'high'], statuses: ACTIVE_STATUSES } },
     { name: 'Waiting on customer', kind: 'normal', departmentId: dept.Billing, filter: { statuses: ['waiting_on_customer'] } },
     { name: 'Refund approval', kind: 'blueprint', departmentId: dept.Billing, filter: { blueprintId: refundBlueprintId } },
     // R-REPLY-6: the one view spanning departments; departmentId null marks it.

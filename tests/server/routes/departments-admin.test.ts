@@ -37,6 +37,10 @@ describe.each(databaseKinds)('department admin routes on %s', (kind) => {
     expect(inSales('Agent')).toEqual(defaultPermissions('agent'));
     expect(inSales('Lead')).toEqual(defaultPermissions('lead'));
     expect(inSales('Viewer')).toBeUndefined();
+    // Its tickets can be listed and mass-actioned at once: it starts with the standard views.
+    const views: { name: string; kind: string }[] = (await ctx.api.call('GET', `/views?departmentId=${sales}`, undefined, ctx.supportAdmin.token)).body.items;
+    expect(views.map((v) => v.kind).sort()).toEqual(['archived', 'normal', 'normal', 'shared', 'shared_open', 'spam']);
+    expect(views.map((v) => v.name)).toContain('Open tickets');
     // Managed at once.
     expect((await patch(sales, { name: 'Sales & Partners' })).status).toBe(200);
   });
