@@ -7,7 +7,7 @@ import { Template } from '../../core/schemas/template';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
 import { Removed, removed } from '../admin/removed';
 import type { Db } from '../db/client';
-import { macros, templates } from '../db/schema';
+import { jobs, macros, templates } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
@@ -53,6 +53,20 @@ async function refuseUsedByMacros(db: Db, template: typeof templates.$inferSelec
   );
 }
 
+/** A bulk reply still sending reads the template for each ticket it has left; deleting it would fail them all. */
+async function refuseUsedBySendingReplies(db: Db, template: typeof templates.$inferSelect) {
+  const sending = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.operation, 'reply'), inArray(jobs.status, ['queued', 'running']), sql`${jobs.payload}->>'templateId' = ${String(template.id)}`))
+    .orderBy(asc(jobs.id));
+  if (sending.length === 0) return;
+  throw conflict(
+    `Template "${template.name}" is being sent by bulk reply job${sending.length === 1 ? '' : 's'} ${sending.map((j) => j.id).join(', ')}; delete it once ${sending.length === 1 ? 'that job has' : 'they have'} finished.`,
+    { jobIds: sending.map((j) => j.id) },
+  );
+}
+
 export function templateRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/templates', tag, summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
@@ -85,12 +99,13 @@ export function templateRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'delete', path: '/templates/:id', tag, summary: 'Delete a reply template no macro sends (settings.manage)', params: IdParams, response: Removed },
+    { method: 'delete', path: '/templates/:id', tag, summary: 'Delete a reply template no macro and no unfinished bulk reply sends (settings.manage)', params: IdParams, response: Removed },
     async ({ db, auth, params }) => {
       const [row] = await db.select().from(templates).where(eq(templates.id, params.id)).for('update');
       if (!row) throw notFound(`Template ${params.id}`);
       enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
       await refuseUsedByMacros(db, row);
+      await refuseUsedBySendingReplies(db, row);
       await db.delete(templates).where(eq(templates.id, row.id));
       return removed(row.id);
     },

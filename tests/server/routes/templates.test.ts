@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { macros } from '../../../server/db/schema';
+import { eq } from 'drizzle-orm';
+import { jobs, macros } from '../../../server/db/schema';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
 
@@ -59,5 +60,19 @@ describe.each(databaseKinds)('reply templates on %s', (kind) => {
     expect(deleted.status).toBe(200);
     expect(deleted.body).toEqual({ id: template, removed: true });
     expect((await remove()).status).toBe(404);
+  });
+
+  it('keeps a template while a bulk reply is still sending it, naming the job (409), and deletes it once the job finished', async () => {
+    const template = (await post({ departmentId: world.departments.support.id, name: 'In flight', body: 'Hello {{contact.name}}' })).body.id as number;
+    const [job] = await server.database.db
+      .insert(jobs)
+      .values({ operation: 'reply', mode: 'bulk', payload: { templateId: template, body: '' }, departmentId: world.departments.support.id, initiatorId: world.agents.admin.id, status: 'running' })
+      .returning();
+    const remove = () => server.request('DELETE', `/api/v1/templates/${template}`, { token: world.tokens.admin });
+    const refused = await remove();
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toBe(`Template "In flight" is being sent by bulk reply job ${job!.id}; delete it once that job has finished.`);
+    await server.database.db.update(jobs).set({ status: 'completed' }).where(eq(jobs.id, job!.id));
+    expect((await remove()).status).toBe(200);
   });
 });
