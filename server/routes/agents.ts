@@ -6,6 +6,7 @@ import { IdParams } from '../../core/schemas/api';
 import { IdParam } from '../../core/schemas/common';
 import { loadAdminAgent, loadAdminAgents, manageableAgent } from '../admin/admin-agents';
 import { roleRow, storedRolePermissions } from '../admin/admin-roles';
+import { unassignLeaver } from '../admin/leaver-tickets';
 import { lockDepartments, refuseLockOut } from '../admin/lock-out';
 import type { Db } from '../db/client';
 import { agents, memberships, teamMembers, teams } from '../db/schema';
@@ -62,7 +63,7 @@ async function refuseTakingBack(db: Db, auth: AuthContext, agent: { id: number; 
   enforce(checkMayChangeHeldRole(auth.access, auth.roleIn, departmentId, agent.name, { ...held, permissions: await storedRolePermissions(db, held.id, departmentId) }));
 }
 
-/** R-PERM-1: the role an agent holds in one department; none takes them out of it and its teams. */
+/** R-PERM-1: the role an agent holds in one department; none takes them out of it, its teams and its tickets. */
 async function setMembership(db: Db, auth: AuthContext, agentId: number, departmentId: number, body: MembershipPut): Promise<AdminAgent> {
   await managedDepartment(db, auth, departmentId);
   const [agent] = await db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.id, agentId));
@@ -84,6 +85,7 @@ async function setMembership(db: Db, auth: AuthContext, agentId: number, departm
     await db.delete(memberships).where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
     const departmentTeams = db.select({ id: teams.id }).from(teams).where(eq(teams.departmentId, departmentId));
     await db.delete(teamMembers).where(and(eq(teamMembers.agentId, agent.id), inArray(teamMembers.teamId, departmentTeams)));
+    await unassignLeaver(db, agent.id, departmentId, auth.agent.id);
   }
   await refuseLockOut(db, auth, [departmentId]);
   return loadAdminAgent(db, auth, agent.id);

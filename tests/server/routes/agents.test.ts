@@ -87,13 +87,23 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
     expect(me.departments.map((d: { departmentId: number }) => d.departmentId).sort()).toEqual([support(), billing()].sort());
   });
 
-  it('taking an agent out of a department also takes them out of its teams', async () => {
-    const out = await setRole(ctx.world.agents.lead.id, support(), null);
+  it('taking an agent out of a department also takes them out of its teams and unassigns their live tickets there', async () => {
+    const lead = ctx.world.agents.lead.id;
+    const [inSupport, inBilling] = [ctx.world.tickets[0]!, ctx.world.tickets[2]!];
+    for (const t of [inSupport, inBilling]) {
+      const current = (await ctx.api.call('GET', `/tickets/${t.id}`)).body;
+      expect((await ctx.api.call('PATCH', `/tickets/${t.id}`, { version: current.version, assigneeAgentId: lead })).status).toBe(200);
+    }
+    const out = await setRole(lead, support(), null);
     expect(out.status).toBe(200);
     expect(out.body.memberships.map((m: { departmentId: number }) => m.departmentId)).toEqual([billing()]);
     expect(out.body.teamIds).toEqual([ctx.world.teams.refunds.id]);
     const me = (await ctx.api.call('GET', '/me', undefined, ctx.world.tokens.lead)).body;
     expect(me.departments.map((d: { departmentId: number }) => d.departmentId)).toEqual([billing()]);
+    expect((await ctx.api.call('GET', `/tickets/${inSupport.id}`)).body.assigneeAgentId).toBeNull();
+    expect((await ctx.api.call('GET', `/tickets/${inBilling.id}`)).body.assigneeAgentId).toBe(lead);
+    const history = (await ctx.api.call('GET', `/tickets/${inSupport.id}/history`)).body.items;
+    expect(history.at(-1)).toMatchObject({ action: 'unassigned', changes: { assigneeAgentId: { from: lead, to: null }, reason: 'left_department' } });
   });
 
   it('refuses a change that leaves a department without an active agent holding settings.manage (lock-out guard)', async () => {
