@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { departmentLabel } from '../../core/rules/permissions';
 import type { Db } from '../db/client';
-import { agents, departments, memberships, rolePermissions } from '../db/schema';
+import { agents, departments, memberships, rolePermissions, roles } from '../db/schema';
 import { conflict } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 
@@ -35,6 +35,34 @@ export async function refuseLockOut(db: Db, auth: AuthContext, departmentIds: re
     if ((await managerCount(db, departmentId)) > 0) continue;
     throw conflict(
       `This change would leave no active agent with settings.manage in department ${departmentLabel(auth.access, departmentId)}, and nobody could manage it any more. Give settings.manage to someone else there first.`,
+      { departmentId },
+    );
+  }
+}
+
+/** The departments among these where an active agent holds an admin-kind role. */
+export async function departmentsWithAdmins(db: Db, departmentIds: readonly number[]): Promise<Set<number>> {
+  if (departmentIds.length === 0) return new Set();
+  const rows = await db
+    .selectDistinct({ departmentId: memberships.departmentId })
+    .from(memberships)
+    .innerJoin(agents, eq(agents.id, memberships.agentId))
+    .innerJoin(roles, eq(roles.id, memberships.roleId))
+    .where(and(inArray(memberships.departmentId, [...departmentIds]), eq(agents.active, true), eq(roles.kind, 'admin')));
+  return new Set(rows.map((r) => r.departmentId));
+}
+
+/**
+ * R-PERM-3: only an admin of a department hands out bulk reply, settings.manage and the admin role
+ * there, so a department that had an admin keeps one. Run after the change, inside its transaction.
+ */
+export async function refuseLosingLastAdmin(db: Db, auth: AuthContext, hadAdmins: ReadonlySet<number>): Promise<void> {
+  const still = await departmentsWithAdmins(db, [...hadAdmins]);
+  for (const departmentId of hadAdmins) {
+    if (still.has(departmentId)) continue;
+    const name = departmentLabel(auth.access, departmentId);
+    throw conflict(
+      `This change would leave no active admin in department ${name}, and only an admin there can grant bulk reply, settings.manage or the admin role (R-PERM-3). Make someone else an admin of ${name} first.`,
       { departmentId },
     );
   }

@@ -7,7 +7,7 @@ import { IdParam } from '../../core/schemas/common';
 import { loadAdminAgent, loadAdminAgents, manageableAgent } from '../admin/admin-agents';
 import { roleRow, storedRolePermissions } from '../admin/admin-roles';
 import { unassignLeaver } from '../admin/leaver-tickets';
-import { lockDepartments, refuseLockOut } from '../admin/lock-out';
+import { departmentsWithAdmins, lockDepartments, refuseLockOut, refuseLosingLastAdmin } from '../admin/lock-out';
 import type { Db } from '../db/client';
 import { agents, memberships, teamMembers, teams } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
@@ -48,9 +48,13 @@ async function updateAgent(db: Db, auth: AuthContext, agentId: number, patch: Ag
     throw conflict('You cannot deactivate yourself: your tokens would stop working at once. Ask another admin to do it.');
   }
   if (deactivating) await lockDepartments(db, departmentIds);
+  const hadAdmins = deactivating ? await departmentsWithAdmins(db, departmentIds) : new Set<number>();
   await db.update(agents).set(patch).where(eq(agents.id, agent.id));
   // An inactive agent's tokens stop working on their next request (requireAgent checks agents.active).
-  if (deactivating) await refuseLockOut(db, auth, departmentIds);
+  if (deactivating) {
+    await refuseLockOut(db, auth, departmentIds);
+    await refuseLosingLastAdmin(db, auth, hadAdmins);
+  }
   return loadAdminAgent(db, auth, agent.id);
 }
 
@@ -70,6 +74,7 @@ async function setMembership(db: Db, auth: AuthContext, agentId: number, departm
   if (!agent) throw notFound(`Agent ${agentId}`);
   const role = body.roleId === null ? null : await roleRow(db, body.roleId);
   await lockDepartments(db, [departmentId]);
+  const hadAdmins = await departmentsWithAdmins(db, [departmentId]);
   if (role) {
     // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
     const permissions = await storedRolePermissions(db, role.id, departmentId);
@@ -88,6 +93,7 @@ async function setMembership(db: Db, auth: AuthContext, agentId: number, departm
     await unassignLeaver(db, agent.id, departmentId, auth.agent.id);
   }
   await refuseLockOut(db, auth, [departmentId]);
+  await refuseLosingLastAdmin(db, auth, hadAdmins);
   return loadAdminAgent(db, auth, agent.id);
 }
 

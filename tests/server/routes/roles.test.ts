@@ -105,8 +105,12 @@ describe.each(databaseKinds)('role routes on %s', (kind) => {
     const returns = ctx.returns();
     expect((await setPermissions(keeper, returns, ['ticket.view', 'settings.manage'])).status).toBe(200);
     const kim = await ctx.api.agentIn(returns, 'Keeper', 'kim@acme.test');
-    // Ada leaves Returns, so Kim's role is the only one managing it.
-    expect((await ctx.api.call('PUT', `/agents/${ctx.world.agents.admin.id}/departments/${returns}`, { roleId: null })).status).toBe(200);
+    // R-PERM-3: Ada, the last admin of Returns, may not leave it through the API...
+    const leaving = await ctx.api.call('PUT', `/agents/${ctx.world.agents.admin.id}/departments/${returns}`, { roleId: null });
+    expect(leaving.status).toBe(409);
+    expect(leaving.body.error.message).toContain('no active admin in department Returns');
+    // ...so the test takes her out itself, leaving Kim's role the only one managing it (a department from before that rule).
+    await ctx.server.database.db.delete(memberships).where(and(eq(memberships.agentId, ctx.world.agents.admin.id), eq(memberships.departmentId, returns)));
     const locked = await setPermissions(keeper, returns, ['ticket.view'], kim.token);
     expect(locked.status).toBe(409);
     expect(locked.body.error.message).toContain('settings.manage in department Returns');
