@@ -6,11 +6,11 @@ import { chromium, type BrowserContext } from '@playwright/test';
 export const DEV_EXTENSION_DIR = path.resolve(import.meta.dirname, '../.output/chrome-mv3-dev');
 
 /**
- * Debian's Chromium (CHROMIUM_PATH overrides) with the development build loaded unpacked; the
- * network flags keep it from dialling Google's services on a closed network.
+ * Debian's Chromium (CHROMIUM_PATH overrides) with the development build (or `extensionDir`) loaded
+ * unpacked; the network flags keep it from dialling Google's services on a closed network.
  */
-export function launchChromium(options: { extension?: boolean; headless?: boolean; userDataDir?: string } = {}): Promise<BrowserContext> {
-  const { extension = true, headless = true } = options;
+export function launchChromium(options: { extension?: boolean; extensionDir?: string; headless?: boolean; userDataDir?: string } = {}): Promise<BrowserContext> {
+  const { extension = true, extensionDir = DEV_EXTENSION_DIR, headless = true } = options;
   const userDataDir = options.userDataDir ?? mkdtempSync(path.join(tmpdir(), 'inbox-desk-chromium-'));
   return chromium.launchPersistentContext(userDataDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -18,7 +18,7 @@ export function launchChromium(options: { extension?: boolean; headless?: boolea
     locale: 'en-US',
     ...(headless ? {} : { viewport: null }),
     args: [
-      ...(extension ? [`--disable-extensions-except=${DEV_EXTENSION_DIR}`, `--load-extension=${DEV_EXTENSION_DIR}`] : []),
+      ...(extension ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

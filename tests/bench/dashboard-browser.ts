@@ -1,9 +1,6 @@
 /** Chromium with an Inbox Desk build loaded, and the first-content measurement of one of its pages. */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { chromium, type BrowserContext } from '@playwright/test';
-import { extensionIdOf } from '../../scripts/extension-browser';
+import type { BrowserContext } from '@playwright/test';
+import { extensionIdOf, launchChromium } from '../../scripts/extension-browser';
 
 export interface Browser {
   context: BrowserContext;
@@ -20,27 +17,9 @@ const MARKER_WATCH = `(() => {
   observer.observe(document, { childList: true, subtree: true });
 })()`;
 
-/**
- * launchChromium (scripts/extension-browser.ts) with any build directory, not only the development
- * one: same flags, so both builds are measured alike.
- */
+/** Any build directory, not only the development one, with the same flags: both builds are measured alike. */
 export async function openBrowser(extensionDir: string): Promise<Browser> {
-  const context = await chromium.launchPersistentContext(mkdtempSync(path.join(tmpdir(), 'inbox-desk-bench-')), {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    locale: 'en-US',
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium({ extensionDir });
   await context.addInitScript(MARKER_WATCH);
   return { context, id: await extensionIdOf(context) };
 }
