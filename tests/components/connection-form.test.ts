@@ -2,12 +2,12 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import ConnectionForm from '../../components/ConnectionForm.vue';
 import { fakeBackground, Refusal } from './fake-background';
-import { connectionStatus } from './session-fixture';
+import { connectionStatus, withPinia } from './session-fixture';
 
 describe('ConnectionForm', () => {
   it('fills in the saved connection and who it signs in as', async () => {
     fakeBackground({ 'connection.status': () => connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.view'] }]) });
-    const wrapper = mount(ConnectionForm);
+    const wrapper = mount(ConnectionForm, withPinia());
     await flushPromises();
     expect(wrapper.get<HTMLInputElement>('#backend-url').element.value).toBe('https://desk.example.com');
     expect(wrapper.text()).toContain('Connected as Ada Admin (ada@example.com)');
@@ -22,7 +22,7 @@ describe('ConnectionForm', () => {
       },
       'connection.test': () => connectionStatus([]).me!,
     });
-    const wrapper = mount(ConnectionForm);
+    const wrapper = mount(ConnectionForm, withPinia());
     await flushPromises();
     expect(wrapper.get('[role=alert]').text()).toBe('The background did not answer.');
     await wrapper.get('#api-token').setValue('idk_secret');

@@ -1,5 +1,6 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import type { ConnectionStatus } from '../../core/schemas/messages';
 import App from '../../entrypoints/options/App.vue';
 import { Refusal } from './fake-background';
 import { connectionStatus, fakeAdminBackground, withPinia } from './session-fixture';
@@ -44,6 +45,25 @@ describe('options page', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await flushPromises();
     expect(wrapper.get('main h2').text()).toBe('Preferences');
+    wrapper.unmount();
+  });
+
+  it('opens the admin sections as soon as an admin connection is saved, without reloading the page', async () => {
+    location.hash = '';
+    let current: ConnectionStatus = { ...connectionStatus([]), configured: false, me: null };
+    fakeAdminBackground(current, {}, {
+      'connection.status': () => current,
+      'connection.save': () => (current = ADMIN),
+      'preferences.get': () => ({ defaultDepartmentId: null }),
+      'outbox.list': () => ({ items: [] }),
+    });
+    const wrapper = mount(App, withPinia());
+    await flushPromises();
+    expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences']);
+    await wrapper.get('#api-token').setValue('idk_admin-token');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(sectionNames(wrapper)).toContain('Roles and permissions');
     wrapper.unmount();
   });
 
