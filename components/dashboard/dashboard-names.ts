@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { DashboardNames } from '../core/schemas/dashboard';
+import type { DashboardNames } from '../../core/schemas/dashboard';
 
 export type DashboardNamer = ReturnType<typeof namer>;
 

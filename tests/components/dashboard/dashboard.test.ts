@@ -1,12 +1,12 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { DashboardView } from '../../core/schemas/dashboard';
-import App from '../../entrypoints/popup/App.vue';
-import { fakeBackground, Refusal, type Answers } from './fake-background';
-import { DIRECTORY, sampleTickets, SALES, SUPPORT, ticket, viewOf } from './dashboard-fixture';
-import { connectionStatus, withPinia } from './session-fixture';
-import { useLocale } from './setup';
+import type { DashboardView } from '../../../core/schemas/dashboard';
+import App from '../../../entrypoints/popup/App.vue';
+import { fakeBackground, Refusal, type Answers } from '../fake-background';
+import { DIRECTORY, sampleTickets, SALES, SUPPORT, ticket, viewOf } from '../dashboard-fixture';
+import { connectionStatus, withPinia } from '../session-fixture';
+import { useLocale } from '../setup';
 
 const STATUS = connectionStatus([
   { id: SUPPORT, name: 'Support', permissions: ['ticket.view'] },
@@ -33,7 +33,7 @@ const rowsOf = (wrapper: ReturnType<typeof mount>, testId: string) =>
 const LOADED = { timeout: 10_000 };
 
 // The popup loads its messaging (and zod) after the first paint: load it once here, so flushPromises sees its answers.
-beforeAll(() => import('../../entrypoints/popup/ask-dashboard'));
+beforeAll(() => import('../../../entrypoints/popup/ask-dashboard'));
 beforeEach(() => vi.restoreAllMocks());
 
 describe('popup dashboard', () => {

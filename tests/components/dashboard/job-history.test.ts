@@ -1,11 +1,11 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import JobHistory from '../../components/JobHistory.vue';
-import type { Job } from '../../core/schemas/job';
-import { fakeBackground } from './fake-background';
-import { connectionStatus, withPinia } from './session-fixture';
-import { useLocale } from './setup';
+import JobHistory from '../../../components/dashboard/JobHistory.vue';
+import type { Job } from '../../../core/schemas/job';
+import { fakeBackground } from '../fake-background';
+import { connectionStatus, withPinia } from '../session-fixture';
+import { useLocale } from '../setup';
 
 const job = (id: number, over: Partial<Job>): Job => ({
   id,

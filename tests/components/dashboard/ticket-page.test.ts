@@ -1,11 +1,11 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import App from '../../entrypoints/ticket/App.vue';
-import { fakeBackground, type Answers } from './fake-background';
-import { DIRECTORY, SUPPORT, ticket } from './dashboard-fixture';
-import { connectionStatus, withPinia } from './session-fixture';
-import { useLocale } from './setup';
+import App from '../../../entrypoints/ticket/App.vue';
+import { fakeBackground, type Answers } from '../fake-background';
+import { DIRECTORY, SUPPORT, ticket } from '../dashboard-fixture';
+import { connectionStatus, withPinia } from '../session-fixture';
+import { useLocale } from '../setup';
 
 const CHAT = ticket({ id: 42, number: 1042, subject: 'Chat about shipping', channel: 'chat', departmentId: SUPPORT, assigneeAgentId: 7, status: 'escalated' });
 const TIMELINE = {

@@ -1,8 +1,8 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import DashboardFlowChart from '../../components/DashboardFlowChart.vue';
-import { ticket, viewOf } from './dashboard-fixture';
-import { useLocale } from './setup';
+import DashboardFlowChart from '../../../components/dashboard/DashboardFlowChart.vue';
+import { ticket, viewOf } from '../dashboard-fixture';
+import { useLocale } from '../setup';
 
 // Created: 3 on 12/1, 1 on 11/19 (the first day); closed: 2 on 12/2 (today).
 const flow = viewOf([

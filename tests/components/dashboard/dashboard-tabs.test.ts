@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import { nextTick } from 'vue';
-import DashboardTabs from '../../components/DashboardTabs.vue';
+import DashboardTabs from '../../../components/dashboard/DashboardTabs.vue';
 
 const tabs = ['one', 'two', 'three'].map((id) => ({ id, label: id.toUpperCase() }));
 

@@ -1,11 +1,11 @@
 import { mount } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { namer } from '../../components/dashboard-names';
-import DashboardTicketList from '../../components/DashboardTicketList.vue';
-import type { WaitingTicket } from '../../core/schemas/dashboard';
-import { GMAIL_THREAD, OUTLOOK_THREAD, sampleTickets, viewOf } from './dashboard-fixture';
-import { useLocale } from './setup';
+import { namer } from '../../../components/dashboard/dashboard-names';
+import DashboardTicketList from '../../../components/dashboard/DashboardTicketList.vue';
+import type { WaitingTicket } from '../../../core/schemas/dashboard';
+import { GMAIL_THREAD, OUTLOOK_THREAD, sampleTickets, viewOf } from '../dashboard-fixture';
+import { useLocale } from '../setup';
 
 const view = viewOf(sampleTickets());
 const waiting = view.stats.oldestWaiting;
