@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { massBlockedReason, massJobFor, modeOf, type ViewSelection } from '../../content/mass-actions';
-import type { AgentAccess } from '../../core/rules/permissions';
-import type { View } from '../../core/schemas/view';
+import { massBlockedReason, massJobFor, modeOf, type ViewSelection } from '../../../components/shared/mass-actions';
+import type { AgentAccess } from '../../../core/rules/permissions';
+import type { View } from '../../../core/schemas/view';
 
 const lead: AgentAccess = {
   agentId: 1,

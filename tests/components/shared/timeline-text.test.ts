@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt } from '../../content/timeline-text';
+import { excerpt } from '../../../components/shared/timeline-text';
 
 describe('timeline excerpts', () => {
   it('keeps short text whole, with its whitespace collapsed', () => {

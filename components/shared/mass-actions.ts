@@ -1,9 +1,9 @@
-import { checkOperationAllowed, jobModeFor } from '../core/rules/bulk-limits';
-import { checkJobPermissions } from '../core/rules/job-request';
-import { visibleDepartmentIds, type AgentAccess } from '../core/rules/permissions';
-import { allOf } from '../core/rules/verdict';
-import type { JobCreate, JobMode, Operation } from '../core/schemas/job';
-import type { View } from '../core/schemas/view';
+import { checkOperationAllowed, jobModeFor } from '../../core/rules/bulk-limits';
+import { checkJobPermissions } from '../../core/rules/job-request';
+import { visibleDepartmentIds, type AgentAccess } from '../../core/rules/permissions';
+import { allOf } from '../../core/rules/verdict';
+import type { JobCreate, JobMode, Operation } from '../../core/schemas/job';
+import type { View } from '../../core/schemas/view';
 
 /** "All tickets in this view": the view and how many tickets it held when it was selected. */
 export interface ViewSelection {

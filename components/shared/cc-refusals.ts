@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { addressKey } from '../core/rules/address';
-import type { MessageError } from '../core/schemas/messages';
+import { addressKey } from '../../core/rules/address';
+import type { MessageError } from '../../core/schemas/messages';
 
 const Details = z.object({ violations: z.array(z.object({ rule: z.string(), message: z.string() })).min(1) });
 

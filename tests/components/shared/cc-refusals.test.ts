@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ccRefusals } from '../../content/cc-refusals';
-import type { MessageError } from '../../core/schemas/messages';
+import { ccRefusals } from '../../../components/shared/cc-refusals';
+import type { MessageError } from '../../../core/schemas/messages';
 
 const refusal = (violations: { rule: string; message: string }[]): MessageError => ({
   code: 'RULE_VIOLATION',
