@@ -18,7 +18,7 @@ export default defineConfig({
         },
       },
       {
-        // Vue components of the popup and options page, rendered in happy-dom with WXT's fake browser.
+        // Vue components and the logic beside them (tests/components mirrors components/), in happy-dom with WXT's fake browser.
         extends: true,
         plugins: [vue()],
         test: { ...shared, name: 'components', include: ['tests/components/**/*.test.ts'], environment: 'happy-dom', setupFiles: ['tests/components/setup.ts'] },

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { blockedReason, jobFor } from '../../../../components/inbox/bulk/bulk-actions';
+import type { AgentAccess } from '../../../../core/rules/permissions';
+import type { TicketSummary } from '../../../../core/schemas/messages';
+
+const summary = (id: number, departmentId: number): TicketSummary => ({
+  id,
+  number: 1000 + id,
+  departmentId,
+  channel: 'email',
+  status: 'open',
+  priority: 'medium',
+  assigneeAgentId: null,
+  assigneeTeamId: null,
+  subject: 's',
+  createdAt: '2026-11-01T10:00:00Z',
+  trashedAt: null,
+  mergedIntoId: null,
+  version: 1,
+});
+const access: AgentAccess = {
+  agentId: 1,
+  departments: [
+    { departmentId: 1, departmentName: 'Support', permissions: ['ticket.view', 'ticket.edit'] },
+    { departmentId: 2, departmentName: 'Billing', permissions: ['ticket.view', 'ticket.edit', 'ticket.delete'] },
+  ],
+};
+
+describe('what the bulk bar offers', () => {
+  it('R-BULK-2 a mixed selection counts as the all-departments view: close yes, assign no', () => {
+    const mixed = [summary(1, 1), summary(2, 2)];
+    expect(blockedReason('close', mixed, access)).toBeNull();
+    expect(blockedReason('assign', mixed, access)).toMatch(/^R-BULK-2: /);
+    expect(jobFor('close', mixed, {})).toMatchObject({ departmentId: 'all', ticketIds: [1, 2] });
+  });
+
+  it('R-PERM-5 greys an operation without its permission, naming it', () => {
+    expect(blockedReason('delete', [summary(1, 1)], access)).toContain('ticket.delete in department Support');
+    expect(blockedReason('delete', [summary(2, 2)], access)).toBeNull();
+  });
+
+  it('R-BULK-1 more than 50 selected tickets is not a bulk action', () => {
+    const many = Array.from({ length: 51 }, (_, i) => summary(i + 1, 1));
+    expect(blockedReason('close', many, access)).toMatch(/^R-BULK-1/);
+    expect(blockedReason('close', many.slice(0, 50), access)).toBeNull();
+    expect(jobFor('close', many.slice(0, 50), {}).departmentId).toBe(1);
+  });
+});
