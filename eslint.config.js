@@ -22,13 +22,19 @@ const anyOf = (names) => names.map(escape).join('|');
 
 /** Patterns (for no-restricted-imports) that hold everywhere except in webmail/ and its tests. */
 const SELECTORS = [
-  { regex: '(^|/)webmail/[^/]+/selectors(\\.ts)?$', message: 'Selectors stay behind the webmail adapter (webmail/adapter.ts): only webmail/ imports webmail/<provider>/selectors.' },
+  {
+    regex: '(^|/)webmail/[^/]+/selectors(\\.ts)?$',
+    message: 'Selectors stay behind the webmail adapter (webmail/adapter.ts): only webmail/ imports webmail/<provider>/selectors.',
+  },
 ];
 
 /** What core/ may not import: it is shared by the extension and the backend, so it depends on neither runtime. */
 const CORE_IMPORTS = [
   ...SELECTORS,
-  { regex: `^(vue|pinia|@vue/.*|@vueuse/.*|wxt(/.*)?|@wxt-dev/.*|#.*|@webext-core/.*|webextension-polyfill)$`, message: 'core/ is pure: no Vue, Pinia, WXT or browser-extension modules.' },
+  {
+    regex: `^(vue|pinia|@vue/.*|@vueuse/.*|wxt(/.*)?|@wxt-dev/.*|#.*|@webext-core/.*|webextension-polyfill)$`,
+    message: 'core/ is pure: no Vue, Pinia, WXT or browser-extension modules.',
+  },
   { regex: `^(node:.*|(${anyOf(builtinModules)})(/.*)?)$`, message: 'core/ is pure: no Node built-in modules.' },
   {
     regex: `^(drizzle-orm(/.*)?|drizzle-kit|hono(/.*)?|@hono/.*|pg(/.*)?|pg-boss|@electric-sql/.*|nodemailer(/.*)?|imapflow|mailparser|smtp-server|sanitize-html|ky|idb(/.*)?)$`,
@@ -74,7 +80,10 @@ export default defineConfig(
       // vue-tsc checks names; no-undef does not know TypeScript's globals and types.
       'no-undef': 'off',
       // The code base marks deliberately unused names with a leading underscore.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // Playwright fixtures that use none of the others are written `async ({}, use) => …`.
       'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
     },
