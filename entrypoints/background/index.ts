@@ -14,6 +14,7 @@ import { ticketHandlers } from './handlers/tickets';
 import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
+import { listen, onExtensionStart } from '../../messaging/listen';
 
 const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers, ...adminHandlers, ...dashboardHandlers };
 
@@ -26,17 +27,11 @@ async function catchUp() {
 
 export default defineBackground(() => {
   // MV3: every listener registered synchronously, before anything is awaited.
-  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    // Extension pages (even when opened in a tab) have our own origin; content scripts have the webmail's.
-    const trusted = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
-    void route(handlers, message, { trusted }).then(sendResponse);
-    return true;
-  });
+  listen((message, sender) => route(handlers, message, sender));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === 'catch-up') void catchUp();
   });
-  browser.runtime.onInstalled.addListener(() => void catchUp());
-  browser.runtime.onStartup.addListener(() => void catchUp());
+  onExtensionStart(() => void catchUp());
   // Re-created on every start: alarms do not survive every browser restart.
   void browser.alarms.create('catch-up', { periodInMinutes: 0.5 });
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch(() => undefined);

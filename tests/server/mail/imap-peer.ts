@@ -143,7 +143,7 @@ export class ImapPeer {
         await (await this.client()).logout();
         return;
       } catch (error) {
-        if (Date.now() > deadline) throw new Error(`dovecot does not sign in: ${String(error)}\n${this.log()}`);
+        if (Date.now() > deadline) throw new Error(`dovecot does not sign in: ${String(error)}\n${this.log()}`, { cause: error });
         await new Promise((r) => setTimeout(r, 200));
       }
     }
