@@ -1,11 +1,12 @@
 import { i18n } from '#i18n';
-import { browser, createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { createPinia, setActivePinia } from 'pinia';
 import { createApp, type App, type Component } from 'vue';
 import LimitedModeNotice from '../components/LimitedModeNotice.vue';
 import BulkBar from '../components/BulkBar.vue';
 import TicketPanel from '../components/TicketPanel.vue';
-import { INDEX_CHANGED, type TicketSummary } from '../core/schemas/messages';
+import type { TicketSummary } from '../core/schemas/messages';
+import { onPush } from '../messaging/push';
 import { send } from '../messaging/send';
 import { usePageStore, type OpenConversation } from '../stores/page';
 import { useSessionStore } from '../stores/session';
@@ -156,14 +157,15 @@ export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdap
   };
 
   adapter.onChange(schedule, ctx.signal);
-  const onMessage = (message: unknown) => {
-    if ((message as { type?: string })?.type !== INDEX_CHANGED) return;
-    staleIndex = true;
-    page.indexRevision++;
-    void session.load().then(schedule);
-  };
-  browser.runtime.onMessage.addListener(onMessage);
-  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  onPush(
+    'index.changed',
+    () => {
+      staleIndex = true;
+      page.indexRevision++;
+      void session.load().then(schedule);
+    },
+    ctx.signal,
+  );
   // Limited mode must appear even on a page that never changes; receipts change without the page changing.
   ctx.setTimeout(schedule, RECOGNISE_WITHIN_MS + 100);
   ctx.setInterval(schedule, RECEIPTS_REFRESH_MS);
