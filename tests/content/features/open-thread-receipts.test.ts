@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OpenThreadReceipts, RECEIPTS_REFRESH_MS, type ReceiptSource } from '../../content/open-thread-receipts';
-import { MARK_SHAPE, ReceiptMarkLayer, type ReceiptWords } from '../../content/receipt-marks';
-import type { MessageReceipt, TicketReceipts } from '../../core/schemas/receipt';
-import type { OpenThread, ThreadMessage } from '../../webmail/adapter';
+import { OpenThreadReceipts, RECEIPTS_REFRESH_MS, type ReceiptSource } from '../../../content/features/open-thread-receipts';
+import { MARK_SHAPE, ReceiptMarkLayer, type ReceiptWords } from '../../../content/receipt-marks';
+import type { MessageReceipt, TicketReceipts } from '../../../core/schemas/receipt';
+import type { OpenThread, ThreadMessage } from '../../../webmail/adapter';
 
 const words: ReceiptWords = {
   mark: (mark) => `mark:${mark}`,
