@@ -108,13 +108,13 @@ export function startFeatures(features: readonly Feature[], shared: FeaturePage)
   }
 
   // Passes never overlap: changes that arrive during one are folded into a single follow-up pass.
-  let current: Promise<void> | null = null;
+  let inFlight: Promise<void> | null = null;
   let again = false;
   function schedule(): void {
     if (ctx.signal.aborted) return;
-    if (current) return void (again = true);
-    current = pass().finally(() => {
-      current = null;
+    if (inFlight) return void (again = true);
+    inFlight = pass().finally(() => {
+      inFlight = null;
       if (again) {
         again = false;
         schedule();
