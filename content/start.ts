@@ -15,7 +15,7 @@ import { ticketPanel } from './features/ticket-panel';
 import { RowTickets } from './row-tickets';
 
 /** Every in-page feature, in the order a pass runs them: page state first, since the others read it. */
-export const FEATURES: readonly Feature[] = [limitedMode, pageState, selectionBar, ticketPanel, rowBadges, openThreadReceipts];
+const FEATURES: readonly Feature[] = [limitedMode, pageState, selectionBar, ticketPanel, rowBadges, openThreadReceipts];
 
 /** Starts Inbox Desk on one webmail page; everything stops when the content script is invalidated. */
 export async function startInbox(ctx: ContentScriptContext, adapter: WebmailAdapter): Promise<void> {
