@@ -33,6 +33,8 @@ button:focus-visible{outline:2px solid #0b57d0;outline-offset:1px}
 ul{position:absolute;z-index:10;right:0;top:20px;min-width:280px;margin:0;padding:6px 10px;list-style:none;background:#fff;border:1px solid #dadce0;border-radius:6px;box-shadow:0 2px 6px rgba(0,0,0,.2);font:12px/1.5 system-ui,sans-serif;color:#202124;text-align:left}
 li{white-space:normal}.a{font-weight:600;margin-right:6px}.problem{color:#b3261e}`;
 
+const MARK_TAG = 'inbox-desk-receipt';
+
 interface Mark {
   host: HTMLElement;
   button: HTMLButtonElement;
@@ -46,6 +48,8 @@ interface Mark {
  */
 export class ReceiptMarkLayer {
   private readonly marks = new WeakMap<HTMLElement, Mark>();
+  /** The hosts this layer drew, found again in the page when it stops; weak, so messages the page dropped are not kept. */
+  private readonly own = new WeakSet<Element>();
 
   constructor(private readonly words: ReceiptWords) {}
 
@@ -63,13 +67,14 @@ export class ReceiptMarkLayer {
     });
   }
 
-  /** Every mark goes, e.g. when receipts were turned off for the department (R-RCPT-9). */
-  clear(messages: ThreadMessage[]): void {
-    this.render(messages, []);
+  /** Every mark this layer drew goes (the content script was invalidated). */
+  removeAll(): void {
+    for (const host of document.querySelectorAll(MARK_TAG)) if (this.own.has(host)) host.remove();
   }
 
   private create(message: ThreadMessage): Mark {
-    const host = document.createElement('inbox-desk-receipt');
+    const host = document.createElement(MARK_TAG);
+    this.own.add(host);
     host.setAttribute('data-inbox-desk', 'receipt');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');

@@ -4,19 +4,6 @@
  * multiply that work. Bursts are coalesced into one pass per animation frame.
  */
 
-/**
- * Only attribute changes that alter what an adapter reads: selection, ids appearing. Gmail rewrites
- * style, tabindex and aria-* for focus constantly; those must not wake us.
- */
-export const WATCHED_ATTRIBUTES = [
-  'class',
-  'aria-checked',
-  'aria-selected',
-  'data-legacy-thread-id',
-  'data-convid',
-  'data-message-id',
-] as const;
-
 /** Our shadow hosts carry this attribute; our own rendering must not trigger another pass. */
 export const OWN_UI_ATTRIBUTE = 'data-inbox-desk';
 
@@ -26,20 +13,32 @@ interface PageWatch {
   cancelFrame: (() => void) | null;
 }
 
-const watches = new WeakMap<Document, PageWatch>();
+/**
+ * Per page, keyed by the watched attribute names. A page has one adapter, so one list and one
+ * observer; the key only keeps a second list (another adapter, a test) from being silently ignored.
+ */
+const watches = new WeakMap<Document, Map<string, PageWatch>>();
 
 /**
  * Calls back at most once per animation frame after the page changed, until the signal aborts. The
  * observer disconnects when the last subscriber of the page aborts.
+ *
+ * Child-list changes always count; attribute changes only for the names in `attributes`, which the
+ * provider's adapter supplies (what its selectors read: selection, ids appearing). Webmail rewrites
+ * style, tabindex and aria-* for focus constantly; those must not wake us.
  */
-export function onPageChange(doc: Document, callback: () => void, signal: AbortSignal): void {
+export function onPageChange(doc: Document, attributes: readonly string[], callback: () => void, signal: AbortSignal): void {
   if (signal.aborted) return;
-  const watch = watches.get(doc) ?? startWatch(doc);
+  const key = [...attributes].sort().join(' ');
+  const pageWatches = watches.get(doc) ?? new Map<string, PageWatch>();
+  watches.set(doc, pageWatches);
+  const watch = pageWatches.get(key) ?? startWatch(doc, attributes);
+  pageWatches.set(key, watch);
   watch.callbacks.add(callback);
-  signal.addEventListener('abort', () => unsubscribe(doc, watch, callback), { once: true });
+  signal.addEventListener('abort', () => unsubscribe(pageWatches, key, watch, callback), { once: true });
 }
 
-function startWatch(doc: Document): PageWatch {
+function startWatch(doc: Document, attributes: readonly string[]): PageWatch {
   const watch: PageWatch = { observer: new MutationObserver(onMutations), callbacks: new Set(), cancelFrame: null };
   function onMutations(records: MutationRecord[]): void {
     if (watch.cancelFrame === null && records.some(isPageMutation)) {
@@ -49,19 +48,18 @@ function startWatch(doc: Document): PageWatch {
   watch.observer.observe(doc.body ?? doc.documentElement, {
     subtree: true,
     childList: true,
-    attributes: true,
-    attributeFilter: [...WATCHED_ATTRIBUTES],
+    attributes: attributes.length > 0,
+    ...(attributes.length > 0 ? { attributeFilter: [...attributes] } : {}),
   });
-  watches.set(doc, watch);
   return watch;
 }
 
-function unsubscribe(doc: Document, watch: PageWatch, callback: () => void): void {
+function unsubscribe(pageWatches: Map<string, PageWatch>, key: string, watch: PageWatch, callback: () => void): void {
   watch.callbacks.delete(callback);
   if (watch.callbacks.size > 0) return;
   watch.observer.disconnect();
   watch.cancelFrame?.();
-  watches.delete(doc);
+  pageWatches.delete(key);
 }
 
 function runFrame(watch: PageWatch): void {

@@ -172,5 +172,14 @@ export type MessageError = z.infer<typeof MessageError>;
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: MessageError };
 
-/** Pushed from the background to webmail tabs after the index changed. */
-export const INDEX_CHANGED = 'inbox-desk:index-changed';
+/**
+ * What the background pushes to the webmail tabs, unasked and unanswered: each push's payload schema.
+ * Listed here beside `protocol`, so this file stays the one place that lists every message.
+ */
+export const pushes = {
+  /** The ticket index changed (a sync, a delivered or refused write): badges and the panel read their tickets again. */
+  'index.changed': z.object({}).strict(),
+} as const;
+
+export type PushType = keyof typeof pushes;
+export type PushOf<T extends PushType> = z.output<(typeof pushes)[T]>;

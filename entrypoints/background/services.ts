@@ -1,7 +1,6 @@
-import { browser } from '#imports';
+import { pushToTabs } from '../../messaging/push';
 import type { KyInstance } from 'ky';
 import type { Connection } from '../../core/schemas/messages';
-import { INDEX_CHANGED } from '../../core/schemas/messages';
 import { ApiCallError, call } from './api-client';
 import { connectionItem, syncStateItem, updateSyncState } from './connection-store';
 import { refreshMe } from './me-refresh';
@@ -28,10 +27,9 @@ async function requireConnection(): Promise<Connection> {
   return connection;
 }
 
-/** Tells open webmail tabs to redraw badges; tabs without our content script just refuse. */
+/** Tells open webmail tabs to redraw badges. */
 async function notifyTabs(): Promise<void> {
-  const tabs = await browser.tabs.query({});
-  await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, { type: INDEX_CHANGED }).catch(() => undefined))));
+  await pushToTabs('index.changed', {});
 }
 
 async function build(): Promise<Services> {

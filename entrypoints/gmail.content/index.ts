@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startInbox } from '../../content/start-inbox';
+import { startInbox } from '../../content/start';
 import { createGmailAdapter } from '../../webmail/gmail/adapter';
 import { GMAIL_MATCHES } from '../../webmail/matches';
 

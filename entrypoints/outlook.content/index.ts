@@ -1,5 +1,5 @@
 import { defineContentScript } from '#imports';
-import { startInbox } from '../../content/start-inbox';
+import { startInbox } from '../../content/start';
 import { createOutlookAdapter } from '../../webmail/outlook/adapter';
 import { OUTLOOK_MATCHES } from '../../webmail/matches';
 

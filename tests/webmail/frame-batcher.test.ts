@@ -10,10 +10,13 @@ async function settle(): Promise<void> {
   await nextFrame();
 }
 
-function subscribe(): { calls: () => number; controller: AbortController } {
+/** What an adapter would pass: the attributes its selectors read. */
+const ATTRIBUTES = ['class', 'aria-selected'];
+
+function subscribe(attributes: readonly string[] = ATTRIBUTES): { calls: () => number; controller: AbortController } {
   const controller = new AbortController();
   let count = 0;
-  onPageChange(document, () => count++, controller.signal);
+  onPageChange(document, attributes, () => count++, controller.signal);
   return { calls: () => count, controller };
 }
 
@@ -33,8 +36,8 @@ describe('frame batcher', () => {
     vi.useRealTimers();
   });
 
-  function watched(): { calls: () => number; controller: AbortController } {
-    const subscription = subscribe();
+  function watched(attributes?: readonly string[]): { calls: () => number; controller: AbortController } {
+    const subscription = subscribe(attributes);
     controllers.push(subscription.controller);
     return subscription;
   }
@@ -70,6 +73,26 @@ describe('frame batcher', () => {
     list.setAttribute('tabindex', '0');
     await settle();
     expect(calls()).toBe(0);
+  });
+
+  it('knows no provider: an attribute wakes it only when a subscriber named it', async () => {
+    const { calls } = watched(['data-convid']);
+    list.setAttribute('aria-selected', 'true');
+    await settle();
+    expect(calls()).toBe(0);
+    list.setAttribute('data-convid', 'AAQk');
+    await settle();
+    expect(calls()).toBe(1);
+  });
+
+  it('watches what a subscriber naming other attributes asks for, beside the page adapter\'s', async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, 'observe');
+    const page = watched(['class']);
+    const other = watched(['data-convid']);
+    expect(observe).toHaveBeenCalledTimes(2);
+    list.setAttribute('data-convid', 'AAQk');
+    await settle();
+    expect([page.calls(), other.calls()]).toEqual([0, 1]);
   });
 
   it('ignores mounting our own UI and every change inside it', async () => {
@@ -124,7 +147,7 @@ describe('frame batcher', () => {
   it('never subscribes with a signal that has already aborted', async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     let calls = 0;
-    onPageChange(document, () => calls++, AbortSignal.abort());
+    onPageChange(document, ATTRIBUTES, () => calls++, AbortSignal.abort());
     list.append(document.createElement('li'));
     await settle();
     expect(observe).not.toHaveBeenCalled();

@@ -4,7 +4,7 @@ import { addressIn, queryFirst } from '../dom-query';
 import { onPageChange } from '../frame-batcher';
 import { gmailOpenThread } from './open-thread';
 import { gmailRows } from './rows';
-import { ACCOUNT_BUTTON, LIST_TOOLBAR, THREAD_HEADING, TITLE_MAILBOX } from './selectors';
+import { ACCOUNT_BUTTON, LIST_TOOLBAR, THREAD_HEADING, TITLE_MAILBOX, WATCHED_ATTRIBUTES } from './selectors';
 
 /** Gmail behind the WebmailAdapter interface; reads the page on every call, caches nothing. */
 export function createGmailAdapter(doc: Document = document): WebmailAdapter {
@@ -23,7 +23,7 @@ export function createGmailAdapter(doc: Document = document): WebmailAdapter {
       toolbar: queryFirst(doc, LIST_TOOLBAR),
       threadPanel: queryFirst(doc, THREAD_HEADING)?.parentElement ?? null,
     }),
-    onChange: (callback, signal) => onPageChange(doc, callback, signal),
+    onChange: (callback, signal) => onPageChange(doc, WATCHED_ATTRIBUTES, callback, signal),
   };
 }
 

@@ -84,3 +84,10 @@ export const CC_LABEL = /^cc\s*[:：]?$/i;
 
 /** A message's date; its title is the full date. Last checked against the real page: 2026-11. */
 export const MESSAGE_DATE: SelectorList = ['span.g3[title]'];
+
+/**
+ * The attributes whose change alters what the selectors above read, for the page observer: selection
+ * (class x7, the checkbox's aria-checked) and ids appearing on rows, the open thread and its
+ * messages. Every other attribute change is Gmail's focus and hover styling. Last checked against the real page: 2026-11.
+ */
+export const WATCHED_ATTRIBUTES: readonly string[] = ['class', 'aria-checked', 'data-legacy-thread-id', 'data-message-id'];

@@ -4,7 +4,7 @@ import { addressIn, queryFirst } from '../dom-query';
 import { onPageChange } from '../frame-batcher';
 import { outlookOpenThread } from './open-thread';
 import { outlookRows } from './rows';
-import { ACCOUNT_BUTTON, LIST_SECTION, MESSAGE_LIST, READING_PANE, THREAD_HEADING } from './selectors';
+import { ACCOUNT_BUTTON, LIST_SECTION, MESSAGE_LIST, READING_PANE, THREAD_HEADING, WATCHED_ATTRIBUTES } from './selectors';
 
 /** Outlook on the web behind the WebmailAdapter interface; reads the page on every call, caches nothing. */
 export function createOutlookAdapter(doc: Document = document): WebmailAdapter {
@@ -20,7 +20,7 @@ export function createOutlookAdapter(doc: Document = document): WebmailAdapter {
     selectedThreadIds: () => rows().filter((row) => row.selected).map((row) => row.threadId),
     openThread,
     mountPoints: () => ({ toolbar: toolbarMount(doc), threadPanel: threadPanelMount(doc) }),
-    onChange: (callback, signal) => onPageChange(doc, callback, signal),
+    onChange: (callback, signal) => onPageChange(doc, WATCHED_ATTRIBUTES, callback, signal),
   };
 }
 

@@ -74,3 +74,10 @@ export const MESSAGE_DATE: SelectorList = ['[data-testid="SentReceivedSavedTime"
  * same organisation may show a name only). Last checked against the real page: 2026-11.
  */
 export const PERSONA: SelectorList = ['span[title]'];
+
+/**
+ * The attributes whose change alters what the selectors above read, for the page observer: selection
+ * (aria-selected) and conversation ids appearing. Outlook's generated class names change on hover and
+ * focus, so class is not one of them. Last checked against the real page: 2026-11.
+ */
+export const WATCHED_ATTRIBUTES: readonly string[] = ['aria-selected', 'data-convid'];

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { OpenThreadReceipts, RECEIPTS_REFRESH_MS, type ReceiptSource } from '../../content/open-thread-receipts';
-import { MARK_SHAPE, ReceiptMarkLayer, type ReceiptWords } from '../../content/receipt-marks';
-import type { MessageReceipt, TicketReceipts } from '../../core/schemas/receipt';
-import type { OpenThread, ThreadMessage } from '../../webmail/adapter';
+import { OpenThreadReceipts, RECEIPTS_REFRESH_MS, type ReceiptSource } from '../../../content/features/open-thread-receipts';
+import { MARK_SHAPE, ReceiptMarkLayer, type ReceiptWords } from '../../../content/receipt-marks';
+import type { MessageReceipt, TicketReceipts } from '../../../core/schemas/receipt';
+import type { OpenThread, ThreadMessage } from '../../../webmail/adapter';
 
 const words: ReceiptWords = {
   mark: (mark) => `mark:${mark}`,
@@ -40,6 +40,7 @@ describe('read-receipt marks in the open conversation (R-RCPT-7)', () => {
   let answer: TicketReceipts;
   let fetches: number;
   let clock: number;
+  let layer: ReceiptMarkLayer;
   let receipts: OpenThreadReceipts;
   const source: ReceiptSource = {
     ticketOf: async (threadId) => (threadId === 't1' ? 42 : null),
@@ -63,7 +64,8 @@ describe('read-receipt marks in the open conversation (R-RCPT-7)', () => {
     answer = { enabled: true, messages: [receipt('delivered')] };
     fetches = 0;
     clock = 1_000_000;
-    receipts = new OpenThreadReceipts(new ReceiptMarkLayer(words), source, () => clock);
+    layer = new ReceiptMarkLayer(words);
+    receipts = new OpenThreadReceipts(layer, source, () => clock);
   });
 
   it('marks only the message the product sent, with its shape and words, and lists recipients as text on click', async () => {
@@ -108,5 +110,14 @@ describe('read-receipt marks in the open conversation (R-RCPT-7)', () => {
     await receipts.update({ ...thread, threadId: 't2' });
     expect(fetches).toBe(0);
     expect(marks()).toHaveLength(0);
+  });
+
+  it('removes every mark it drew when the feature stops, and only those', async () => {
+    const foreign = document.createElement('inbox-desk-receipt');
+    document.body.append(foreign);
+    await receipts.update(thread);
+    expect(marks()).toHaveLength(2);
+    layer.removeAll();
+    expect(marks()).toEqual([foreign]);
   });
 });

@@ -1,5 +1,7 @@
-import type { TicketSummary } from '../core/schemas/messages';
-import type { ThreadRow } from '../webmail/adapter';
+import { i18n } from '#i18n';
+import type { TicketSummary } from '../../core/schemas/messages';
+import type { ThreadRow } from '../../webmail/adapter';
+import type { Feature, FeatureContext } from '../feature-manager';
 
 export interface BadgeText {
   statusLabel(status: TicketSummary['status']): string;
@@ -11,6 +13,8 @@ const STYLE = `
 .b{display:inline-flex;align-items:center;gap:4px;margin-right:6px;padding:0 6px;border-radius:9px;font:600 11px/18px system-ui,sans-serif;white-space:nowrap;border:1px solid currentColor}
 .s-open{color:#0b57d0;background:#e8f0fe}.s-on_hold{color:#8a5a00;background:#fef7e0}.s-waiting_on_customer{color:#7627bb;background:#f3e8fd}
 .s-escalated{color:#b3261e;background:#fce8e6}.s-closed{color:#137333;background:#e6f4ea}`;
+
+const BADGE_TAG = 'inbox-desk-badge';
 
 export const initials = (name: string) =>
   name
@@ -26,6 +30,8 @@ export const initials = (name: string) =>
  */
 export class BadgeLayer {
   private readonly hosts = new WeakMap<HTMLElement, { host: HTMLElement; text: HTMLElement }>();
+  /** The hosts this layer drew, found again in the page when it stops; weak, so rows the page dropped are not kept. */
+  private readonly own = new WeakSet<Element>();
 
   constructor(private readonly words: BadgeText) {}
 
@@ -43,8 +49,14 @@ export class BadgeLayer {
     }
   }
 
+  /** Every badge this layer drew goes (the content script was invalidated). */
+  removeAll(): void {
+    for (const host of document.querySelectorAll(BADGE_TAG)) if (this.own.has(host)) host.remove();
+  }
+
   private create(row: ThreadRow) {
-    const host = document.createElement('inbox-desk-badge');
+    const host = document.createElement(BADGE_TAG);
+    this.own.add(host);
     host.setAttribute('data-inbox-desk', 'badge');
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
@@ -70,3 +82,28 @@ export class BadgeLayer {
     badge.host.title = this.words.label(ticket, status, assignee);
   }
 }
+
+function badgeText({ session }: FeatureContext): BadgeText {
+  return {
+    statusLabel: (status) => i18n.t(`status.${status}`),
+    assigneeName: (t) =>
+      session.directory.agents.find((a) => a.id === t.assigneeAgentId)?.name ?? session.directory.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null,
+    label: (t, status, assignee) => i18n.t('badge.label', [t.number, status, assignee ? i18n.t('badge.assignedTo', [assignee]) : i18n.t('badge.unassigned')]),
+  };
+}
+
+/** A badge with the ticket's number, status and assignee on each listed conversation that has a ticket. */
+export const rowBadges: Feature = {
+  name: 'row-badges',
+  init(context) {
+    const { adapter, rowTickets, signal } = context;
+    const badges = new BadgeLayer(badgeText(context));
+    signal.addEventListener('abort', () => badges.removeAll(), { once: true });
+    return {
+      async update() {
+        const rows = adapter.rows();
+        badges.render(rows, await rowTickets.of(rows));
+      },
+    };
+  },
+};
