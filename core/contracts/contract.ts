@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 type Schema = z.ZodType;
-export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** One API route as both ends see it: the server validates with it and documents it, the background calls it. */
 export interface ContractSpec {
