@@ -13,7 +13,6 @@ import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
 
-
 const emailTaken = (email: string, agentId: number | undefined) =>
   conflict(
     agentId === undefined

@@ -5,7 +5,6 @@ import { departments } from '../db/schema';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
 
-
 function describeSmtp(url: string | null): DepartmentMail['smtp'] {
   if (!url) return null;
   const parsed = new URL(url);

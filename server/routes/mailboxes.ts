@@ -13,7 +13,6 @@ import { guardSecret } from '../mailboxes/secret-guard';
 import { testTarget } from '../mailboxes/test-target';
 import { ingestSettingRoutes } from './ingest-settings';
 
-
 /** The support mailboxes a department's mail is read from (mail ingestion); every route needs settings.manage there (R-PERM-5). */
 export function mailboxRoutes(api: Api) {
   api.add(

@@ -3,7 +3,6 @@ import type { Api } from '../http/route';
 import { mergeTickets } from '../merge/merge-apply';
 import { previewMerge } from '../merge/merge-preview';
 
-
 export function mergeRoutes(api: Api) {
   api.add(
     contracts.merge.preview,

@@ -20,7 +20,6 @@ import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
 
-
 const adminRoleIsFixed = (name: string) =>
   conflict(`${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`);
 

@@ -20,7 +20,6 @@ import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
 import type { Api } from '../http/route';
 
-
 async function createTeam(db: Db, auth: AuthContext, body: TeamCreate): Promise<Team> {
   enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
   await refuseTakenTeamName(db, auth, body.departmentId, body.name);

@@ -10,7 +10,6 @@ import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
 
-
 /** R-REPLY-2: an unknown placeholder is refused when the template is saved, not when a reply is sent. */
 function refuseUnknownPlaceholders(subject: string, body: string) {
   const unknown = unknownPlaceholders(`${subject} ${body}`);

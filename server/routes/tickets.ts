@@ -9,7 +9,6 @@ import { patchTicket } from '../tickets/ticket-patch';
 import { getVisibleTicket, listTickets } from '../tickets/ticket-query';
 import { toTickets } from '../tickets/ticket-rows';
 
-
 export function ticketRoutes(api: Api) {
   api.add(
     contracts.tickets.list,
