@@ -1,8 +1,8 @@
-import { adminOps, type AdminInput, type AdminOpName, type AdminOutput } from '../core/schemas/admin-ops';
+import { adminContracts, type AdminContractName, type AdminInput, type AdminOutput } from '../core/contracts/admin';
 import { send } from './send';
 
-/** One admin console operation through the background; the answer is checked against the operation's schema. */
-export async function admin<K extends AdminOpName>(op: K, input: AdminInput<K>): Promise<AdminOutput<K>> {
+/** One admin console call through the background, by contract name; the answer is checked against that contract's response schema. */
+export async function admin<K extends AdminContractName>(op: K, input: AdminInput<K>): Promise<AdminOutput<K>> {
   const data = await send('admin.call', { op, ...(input as object) });
-  return adminOps[op].response.parse(data) as AdminOutput<K>;
+  return adminContracts[op].response.parse(data) as AdminOutput<K>;
 }

@@ -15,7 +15,8 @@ import { runMigrations } from './db/migrate';
 import { agents, apiTokens } from './db/schema';
 import { seedDemo } from './db/seed/demo';
 import { hashToken, newToken } from './http/auth';
-import { purgeTrash, TRASH_DAYS } from './tickets/trash-purge';
+import { TRASH_DAYS } from '../core/schemas/admin';
+import { purgeTrash } from './tickets/trash-purge';
 import { VERSION } from './version';
 
 export interface CommonOptions {

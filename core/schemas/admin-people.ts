@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agent, Team } from './agent';
-import { Email, Id, Timestamp } from './common';
+import { Email, Id, IdParam, Timestamp } from './common';
 import { Permission, RoleKind } from './role';
 
 const Name = z.string().trim().min(1).max(120);
@@ -63,6 +63,9 @@ export type ApiToken = z.infer<typeof ApiToken>;
 
 export const TokenCreate = z.object({ agentId: Id, label: z.string().trim().min(1).max(120) }).strict();
 export type TokenCreate = z.infer<typeof TokenCreate>;
+
+/** GET /tokens: your own tokens, or another agent's. */
+export const TokenListQuery = z.object({ agentId: IdParam.optional() }).strict();
 
 /** The plain token, in the one answer that creates it; it cannot be read again. */
 export const TokenCreated = ApiToken.extend({ token: z.string() }).meta({ id: 'TokenCreated' });

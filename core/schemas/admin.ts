@@ -79,6 +79,9 @@ export const TrashQuery = z
   .strict();
 export type TrashQuery = z.infer<typeof TrashQuery>;
 
-/** R-BULK-11: a trashed ticket and when it will be purged (60 days after it was trashed). */
+/** R-BULK-11: how long the trash keeps a ticket; the API's description of the trash names it too. */
+export const TRASH_DAYS = 60;
+
+/** R-BULK-11: a trashed ticket and when it will be purged (TRASH_DAYS after it was trashed). */
 export const TrashItem = z.object({ ticket: Ticket, purgeAt: Timestamp }).meta({ id: 'TrashItem' });
 export type TrashItem = z.infer<typeof TrashItem>;

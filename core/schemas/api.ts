@@ -22,13 +22,17 @@ export type Me = z.infer<typeof Me>;
 export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
+/** What an unpaginated list route answers. */
+export function itemsOf<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item) });
+}
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
 }
 
 /** Page size of list routes. */
-export const Limit = z.coerce.number().int().min(1).max(500).default(100);
+export const Limit = z.coerce.number<number | string>().int().min(1).max(500).default(100);
 const BooleanParam = z.enum(['true', 'false']).transform((v) => v === 'true');
 
 export const TicketListQuery = z
@@ -139,6 +143,12 @@ export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).st
 export type DepartmentQuery = z.infer<typeof DepartmentQuery>;
 
 export const IdParams = z.object({ id: IdParam });
+/** A row's setting in one department: PUT /roles/:id/departments/:departmentId and /agents/:id/departments/:departmentId. */
+export const IdInDepartmentParams = z.object({ id: IdParam, departmentId: IdParam });
+
+/** What every admin DELETE answers: which row went. */
+export const Removed = z.object({ id: Id, removed: z.literal(true) });
+export type Removed = z.infer<typeof Removed>;
 
 export const HistoryEntry = z
   .object({

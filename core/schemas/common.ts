@@ -10,5 +10,8 @@ export type Timestamp = z.infer<typeof Timestamp>;
 export const Email = z.email().max(320);
 export type Email = z.infer<typeof Email>;
 
-/** Id that may arrive as a query-string or path segment. */
-export const IdParam = z.coerce.number().pipe(Id);
+/**
+ * Id that may arrive as a query-string or path segment. Typed to take a number or a string, so a
+ * caller building a request (core/contracts) passes the id it holds.
+ */
+export const IdParam = z.coerce.number<number | string>().pipe(Id);

@@ -156,9 +156,9 @@ export const JobListQuery = z
     operation: Operation.optional(),
     /** R-BULK-10: mass history apart from bulk history. */
     mode: JobMode.optional(),
-    departmentId: z.coerce.number().int().positive().optional(),
+    departmentId: z.coerce.number<number | string>().int().positive().optional(),
     cursor: z.string().max(500).optional(),
-    limit: z.coerce.number().int().min(1).max(200).default(50),
+    limit: z.coerce.number<number | string>().int().min(1).max(200).default(50),
   })
   .strict();
 export type JobListQuery = z.infer<typeof JobListQuery>;

@@ -15,3 +15,7 @@ export const StoredMail = z
   })
   .meta({ id: 'StoredMail' });
 export type StoredMail = z.infer<typeof StoredMail>;
+
+/** POST /inbound/dsn: a bounce as the mail server received it (RFC 3464 delivery-status message, raw). */
+export const DsnReport = z.object({ message: z.string().min(1).max(5_000_000) });
+export const DsnApplied = z.object({ recipientId: z.number().int().positive(), address: z.string(), status: z.string() });

@@ -93,7 +93,7 @@ export const IngestedMessage = z
   .meta({ id: 'IngestedMessage' });
 export type IngestedMessage = z.infer<typeof IngestedMessage>;
 
-export const RecentQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) }).strict();
+export const RecentQuery = z.object({ limit: z.coerce.number<number | string>().int().min(1).max(100).default(20) }).strict();
 
 export const MIN_ATTACHMENT_BYTES = 1024;
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AdminCall } from './admin-ops';
+import { AdminCall, type AdminAnswer } from '../contracts/admin';
 import { Preferences } from './preferences';
 import { Me, TicketCreate, TicketLookupQuery, Timeline } from './api';
 import { DashboardView } from './dashboard';
@@ -155,8 +155,12 @@ export const protocol = {
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
-  /** One admin console operation (adminOps in admin-ops.ts): checked against its schemas here and re-checked by the backend. */
-  'admin.call': { request: AdminCall, response: z.unknown() },
+  /**
+   * One admin console call (adminContracts in core/contracts/admin.ts): checked against the contract
+   * here and re-checked by the backend. The answer is whatever that contract answers; messaging/admin.ts
+   * parses it with that contract's own response schema, so this entry only types it.
+   */
+  'admin.call': { request: AdminCall, response: z.custom<AdminAnswer>() },
   'preferences.get': { request: z.object({}).strict(), response: Preferences },
   'preferences.set': { request: Preferences, response: Preferences },
 } as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Timestamp } from './common';
+import { Email, Id, IdParam, Timestamp } from './common';
 import { Channel } from './ticket';
 
 export const ThreadDirection = z.enum(['in', 'out']);
@@ -55,3 +55,5 @@ export type CommentCreate = z.infer<typeof CommentCreate>;
 
 export const CommentEdit = z.object({ body: z.string().trim().min(1).max(100_000) }).strict().meta({ id: 'CommentEdit' });
 export type CommentEdit = z.infer<typeof CommentEdit>;
+
+export const CommentParams = z.object({ id: IdParam, commentId: IdParam });

@@ -1,4 +1,5 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from 'ky';
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance, type Options } from 'ky';
+import { fillPath, type Contract, type ContractInput, type ContractOutput } from '../../core/contracts/contract';
 import { ApiError } from '../../core/schemas/error';
 import type { Connection, MessageError } from '../../core/schemas/messages';
 
@@ -50,10 +51,61 @@ export function toApiCallError(error: unknown, backendUrl: string): ApiCallError
   return new ApiCallError({ code: 'INTERNAL', message: String((error as Error)?.message ?? error) }, null, true);
 }
 
-export async function call<T>(connection: Connection, run: (api: KyInstance) => Promise<T>): Promise<T> {
+/** Runs requests on the ky client of a connection, every failure mapped to an ApiCallError. */
+export async function withApi<T>(connection: Connection, run: (api: KyInstance) => Promise<T>): Promise<T> {
   try {
     return await run(apiClient(connection));
   } catch (error) {
     throw toApiCallError(error, connection.backendUrl);
   }
+}
+
+/** What a caller may change per call: a longer timeout (attachments, mailbox tests), the Idempotency-Key, no retry. */
+export type CallOptions = Pick<Options, 'timeout' | 'headers' | 'retry'>;
+
+export interface ContractRequest {
+  method: Contract['method'];
+  /** Under /api/v1, with the params filled in. */
+  path: string;
+  searchParams: Record<string, string>;
+  json?: unknown;
+}
+
+const refuse = (message: string): never => {
+  throw new ApiCallError({ code: 'VALIDATION', message }, null, false);
+};
+
+/** Checks one part of a call against the contract, so a wrong call fails here, unsent, with a clear message. */
+function checkPart(contract: Contract, part: 'params' | 'query' | 'body', value: unknown): void {
+  const schema = contract[part];
+  if (!schema) {
+    if (value !== undefined) refuse(`${contract.name} takes no ${part}.`);
+    return;
+  }
+  const parsed = schema.safeParse(value ?? {});
+  if (!parsed.success) refuse(`Invalid ${contract.name} ${part}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
+}
+
+const searchParamsOf = (query: object = {}) =>
+  Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+
+type Parts = { params?: Record<string, unknown>; query?: object; body?: unknown };
+
+/**
+ * The request one contract call makes. What the caller wrote is sent, not the parsed value: the
+ * server parses it with the same schema, and a parsed value (a transformed query flag) need not be valid input again.
+ */
+export function requestOf<C extends Contract>(contract: C, input: ContractInput<C>): ContractRequest {
+  const { params, query, body } = input as Parts;
+  const request: ContractRequest = { method: contract.method, path: fillPath(contract.path, params), searchParams: searchParamsOf(query) };
+  return body === undefined ? request : { ...request, json: body };
+}
+
+/** One backend route through its contract: the call is checked first, the answer parsed with the contract's response schema. */
+export function callWith<C extends Contract>(connection: Connection, contract: C, input: ContractInput<C>, options: CallOptions = {}): Promise<ContractOutput<C>> {
+  return withApi(connection, async (api) => {
+    for (const part of ['params', 'query', 'body'] as const) checkPart(contract, part, (input as Parts)[part]);
+    const { path, ...request } = requestOf(contract, input);
+    return contract.response.parse(await api(path, { ...request, ...options }).json()) as ContractOutput<C>;
+  });
 }

@@ -1,6 +1,7 @@
-import { Me } from '../../core/schemas/api';
+import { session } from '../../core/contracts/session';
+import type { Me } from '../../core/schemas/api';
 import type { Connection } from '../../core/schemas/messages';
-import { call } from './api-client';
+import { callWith } from './api-client';
 
 const viewable = (me: Me | null) =>
   (me?.departments ?? [])
@@ -18,7 +19,7 @@ const grants = (me: Me | null) => JSON.stringify((me?.departments ?? []).map((d)
  * when any grant changed, open webmail tabs must re-check what they offer.
  */
 export async function refreshMe(connection: Connection, previous: Me | null): Promise<{ me: Me; viewChanged: boolean; accessChanged: boolean }> {
-  const me = await call(connection, async (api) => Me.parse(await api.get('me').json()));
+  const me = await callWith(connection, session.me, {});
   if (previous === null) return { me, viewChanged: false, accessChanged: false };
   return { me, viewChanged: viewable(previous) !== viewable(me), accessChanged: grants(previous) !== grants(me) };
 }

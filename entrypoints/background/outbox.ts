@@ -1,10 +1,10 @@
 import { ApiCallError } from './api-client';
-import type { OutboxEntry } from './outbox-entry';
+import { upgradeEntry, type OutboxEntry } from './outbox-entry';
 import type { IndexDb } from './ticket-index';
 
 const MAX_BACKOFF_MS = 5 * 60_000;
 
-export type NewEntry = Pick<OutboxEntry, 'kind' | 'label' | 'method' | 'path' | 'body'>;
+export type NewEntry = Pick<OutboxEntry, 'kind' | 'label' | 'contract' | 'params' | 'body'>;
 
 export interface OutboxDeps {
   send(entry: OutboxEntry): Promise<unknown>;
@@ -37,13 +37,14 @@ export class Outbox {
     return { ...stored, seq };
   }
 
-  get(id: string): Promise<OutboxEntry | undefined> {
-    return this.db.getFromIndex('outbox', 'id', id);
+  async get(id: string): Promise<OutboxEntry | undefined> {
+    const stored = await this.db.getFromIndex('outbox', 'id', id);
+    return stored && upgradeEntry(stored);
   }
 
   /** In the order the writes were made. */
-  list(): Promise<OutboxEntry[]> {
-    return this.db.getAll('outbox');
+  async list(): Promise<OutboxEntry[]> {
+    return (await this.db.getAll('outbox')).map(upgradeEntry);
   }
 
   async retry(id: string): Promise<boolean> {

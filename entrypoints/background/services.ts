@@ -1,7 +1,9 @@
 import { pushToTabs } from '../../messaging/push';
 import type { KyInstance } from 'ky';
+import { contractNamed } from '../../core/contracts';
+import type { Contract, ContractInput, ContractOutput } from '../../core/contracts/contract';
 import type { Connection } from '../../core/schemas/messages';
-import { ApiCallError, call } from './api-client';
+import { ApiCallError, callWith, withApi, type CallOptions } from './api-client';
 import { connectionItem, syncStateItem, updateSyncState } from './connection-store';
 import { refreshMe } from './me-refresh';
 import { applyDelivered } from './delivered-answer';
@@ -35,8 +37,10 @@ async function notifyTabs(): Promise<void> {
 async function build(): Promise<Services> {
   const index = new TicketIndex(await openIndexDb());
   const send = async (entry: OutboxEntry) => {
-    const connection = await requireConnection();
-    return call(connection, (api) => api(entry.path, { method: entry.method, json: entry.body, headers: { 'Idempotency-Key': entry.id }, retry: 0 }).json());
+    const contract = contractNamed(entry.contract);
+    if (!contract) throw new ApiCallError({ code: 'INTERNAL', message: `This version of Inbox Desk cannot send "${entry.label}" (${entry.contract}).` }, null, false);
+    const input = { params: entry.params, body: entry.body } as ContractInput<Contract>;
+    return callWith(await requireConnection(), contract, input, { headers: { 'Idempotency-Key': entry.id }, retry: 0 });
   };
   const outbox = new Outbox(index.db, {
     send,
@@ -86,7 +90,12 @@ export function services(): Promise<Services> {
   return instance;
 }
 
-/** One backend call with the saved connection, for reads that need no outbox. */
+/** One backend route with the saved connection, for calls that need no outbox. */
+export async function call<C extends Contract>(contract: C, input: ContractInput<C>, options?: CallOptions): Promise<ContractOutput<C>> {
+  return callWith(await (await services()).connection(), contract, input, options);
+}
+
+/** Raw requests with the saved connection, for the one answer that is not JSON (an attachment's bytes). */
 export async function backend<T>(run: (api: KyInstance) => Promise<T>): Promise<T> {
-  return call(await (await services()).connection(), run);
+  return withApi(await (await services()).connection(), run);
 }

@@ -1,7 +1,8 @@
+import { tickets } from '../../core/contracts/tickets';
 import type { Page } from '../../core/schemas/api';
-import type { Ticket } from '../../core/schemas/ticket';
 import type { Connection } from '../../core/schemas/messages';
-import { call } from './api-client';
+import type { Ticket } from '../../core/schemas/ticket';
+import { callWith } from './api-client';
 import type { TicketIndex } from './ticket-index';
 
 const CURSOR = 'syncCursor';
@@ -20,8 +21,7 @@ export async function syncIndex(index: TicketIndex, connection: Connection): Pro
   let changed = 0;
   let page: string | null = null;
   do {
-    const searchParams: Record<string, string | number> = { updatedSince: since, limit: PAGE, ...(page ? { cursor: page } : {}) };
-    const result = await call(connection, (api) => api.get('tickets', { searchParams }).json<Page<Ticket>>());
+    const result: Page<Ticket> = await callWith(connection, tickets.list, { query: { updatedSince: since, limit: PAGE, ...(page ? { cursor: page } : {}) } });
     await index.upsert(result.items);
     changed += result.items.length;
     for (const t of result.items) if (t.updatedAt > newest) newest = t.updatedAt;

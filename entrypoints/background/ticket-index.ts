@@ -1,6 +1,6 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Ticket, WebmailProvider } from '../../core/schemas/ticket';
-import type { OutboxEntry } from './outbox-entry';
+import type { StoredOutboxEntry } from './outbox-entry';
 
 export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: string) =>
   `${provider}|${mailbox.toLowerCase()}|${threadId}`;
@@ -25,7 +25,7 @@ const MAX_MERGE_HOPS = 5;
 
 interface InboxDeskDb extends DBSchema {
   tickets: { key: number; value: IndexedTicket; indexes: { threadKey: string; departmentId: number; status: string } };
-  outbox: { key: number; value: OutboxEntry; indexes: { id: string } };
+  outbox: { key: number; value: StoredOutboxEntry; indexes: { id: string } };
   meta: { key: string; value: unknown };
 }
 

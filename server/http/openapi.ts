@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { ApiError } from '../../core/schemas/error';
-import type { AnyRouteSpec } from './route';
+import type { Contract } from '../../core/contracts/contract';
 
 const toJson = (schema: z.ZodType, io: 'input' | 'output') =>
   z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
 
-function parametersOf(spec: AnyRouteSpec) {
+function parametersOf(spec: Contract) {
   const out: object[] = [];
   for (const [where, schema] of [['path', spec.params], ['query', spec.query]] as const) {
     if (!schema) continue;
@@ -22,8 +22,9 @@ const errorResponse = (description: string) => ({
   content: { 'application/json': { schema: toJson(ApiError, 'output') } },
 });
 
-function operationOf(spec: AnyRouteSpec) {
+function operationOf(spec: Contract) {
   return {
+    operationId: spec.name,
     summary: spec.summary,
     tags: [spec.tag],
     ...(spec.public ? { security: [] } : {}),
@@ -45,7 +46,7 @@ function operationOf(spec: AnyRouteSpec) {
 }
 
 /** The OpenAPI 3.1 document, generated from the same zod schemas that validate the requests. */
-export function openApiDocument(routes: AnyRouteSpec[], version: string) {
+export function openApiDocument(routes: Contract[], version: string) {
   const paths: Record<string, Record<string, object>> = {};
   for (const spec of routes) {
     const path = `/api/v1${spec.path.replace(/:(\w+)/g, '{$1}')}`;

@@ -1,5 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
+import type { Contract } from '../../core/contracts/contract';
 import type { Db } from '../db/client';
 import { ApiFailure } from './api-failure';
 import type { AppEnv, AuthContext } from './app-env';
@@ -7,38 +8,18 @@ import { withIdempotency } from './idempotency';
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
+/** The parsed value of one part of a contract's request; undefined when the route has no such part. */
+type PartOf<C, F extends 'params' | 'query' | 'body'> = C extends Record<F, infer S extends Schema> ? z.output<S> : undefined;
 
-/** One API route: its contract (zod schemas, also the source of /openapi.json) and where it lives. */
-export interface RouteSpec<P = undefined, Q = undefined, B = undefined, R extends Schema = Schema> {
-  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
-  path: string;
-  summary: string;
-  tag: string;
-  /** Public routes skip the bearer token. */
-  public?: boolean;
-  params?: P;
-  query?: Q;
-  body?: B;
-  response: R;
-  status?: 200 | 201 | 202;
-  /**
-   * A POST that changes nothing (a connection test): run outside a transaction and without an
-   * Idempotency-Key record, so a slow outside call holds no database lock meanwhile.
-   */
-  readOnly?: boolean;
-}
-
-export interface HandlerInput<P, Q, B> {
-  params: Out<P>;
-  query: Out<Q>;
-  body: Out<B>;
+export interface HandlerInput<C extends Contract> {
+  params: PartOf<C, 'params'>;
+  query: PartOf<C, 'query'>;
+  body: PartOf<C, 'body'>;
   auth: AuthContext;
   /** For mutations this is the request's transaction: the change and its idempotency record commit together. */
   db: Db;
   c: Context<AppEnv>;
 }
-
-export type AnyRouteSpec = RouteSpec<Schema | undefined, Schema | undefined, Schema | undefined, Schema>;
 
 function validate<S extends Schema | undefined>(schema: S, value: unknown, where: string): Out<S> {
   if (!schema) return undefined as Out<S>;
@@ -59,8 +40,9 @@ async function readJson(c: Context<AppEnv>): Promise<{ raw: string; value: unkno
   }
 }
 
+/** Serves the contracts of core/contracts; `routes` lists those registered, for /openapi.json. */
 export class Api {
-  readonly routes: AnyRouteSpec[] = [];
+  readonly routes: Contract[] = [];
 
   constructor(
     private readonly app: Hono<AppEnv>,
@@ -68,17 +50,14 @@ export class Api {
     private readonly authenticate: MiddlewareHandler<AppEnv>,
   ) {}
 
-  add<P extends Schema | undefined, Q extends Schema | undefined, B extends Schema | undefined, R extends Schema>(
-    spec: RouteSpec<P, Q, B, R>,
-    handler: (input: HandlerInput<P, Q, B>) => Promise<z.input<R>>,
-  ): void {
-    this.routes.push(spec as AnyRouteSpec);
+  add<C extends Contract>(spec: C, handler: (input: HandlerInput<C>) => Promise<z.input<C['response']>>): void {
+    this.routes.push(spec);
     const guards = spec.public ? [] : [this.authenticate];
     this.app.on([spec.method.toUpperCase()], [spec.path], ...guards, async (c) => {
-      const params = validate(spec.params as P, c.req.param(), 'params');
-      const query = validate(spec.query as Q, c.req.query(), 'query');
+      const params = validate(spec.params, c.req.param(), 'params') as PartOf<C, 'params'>;
+      const query = validate(spec.query, c.req.query(), 'query') as PartOf<C, 'query'>;
       const { raw, value } = spec.body ? await readJson(c) : { raw: '', value: undefined };
-      const body = validate(spec.body as B, value, 'body');
+      const body = validate(spec.body, value, 'body') as PartOf<C, 'body'>;
       const auth = c.get('auth');
       const run = (db: Db) => handler({ params, query, body, auth, db, c }).then((out) => spec.response.parse(out));
       const status = spec.status ?? 200;

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { IdParams } from '../../core/schemas/api';
+import { attachmentDownload } from '../../core/contracts/attachments';
 import type { Db } from '../db/client';
 import { attachments, threads } from '../db/schema';
 import { ApiFailure, notFound } from '../http/api-failure';
@@ -28,8 +28,8 @@ async function findAttachment(db: Db, id: number) {
  * a text/html "attachment" must not render on our origin, so it is always a download.
  */
 export function attachmentRoutes(v1: Hono<AppEnv>, db: Db) {
-  v1.get('/attachments/:id', requireAgent(db), async (c) => {
-    const params = IdParams.safeParse(c.req.param());
+  v1.get(attachmentDownload.path, requireAgent(db), async (c) => {
+    const params = attachmentDownload.params.safeParse(c.req.param());
     if (!params.success) throw new ApiFailure(400, 'VALIDATION', 'The attachment id must be a positive integer.');
     const file = await findAttachment(db, params.data.id);
     await getVisibleTicket(db, c.get('auth').access, file.ticketId);

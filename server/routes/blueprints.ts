@@ -1,10 +1,9 @@
 import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission, departmentLabel } from '../../core/rules/permissions';
 import { BlueprintCreate, BlueprintPatch } from '../../core/schemas/admin';
-import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Blueprint } from '../../core/schemas/template';
-import { Removed, removed } from '../admin/removed';
+import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { blueprints, departments, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
@@ -12,7 +11,6 @@ import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
 
-const tag = 'blueprints';
 type BlueprintRow = typeof blueprints.$inferSelect;
 
 // Transitions are only ever written through BlueprintCreate/BlueprintPatch, so they hold valid statuses.
@@ -83,19 +81,19 @@ async function deleteBlueprint(db: Db, auth: AuthContext, id: number) {
 
 export function blueprintRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/blueprints', tag, summary: 'Blueprints (allowed status transitions) of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Blueprint) }) },
+    contracts.blueprints.list,
     async ({ db, auth, query }) => ({ items: await listBlueprints(db, auth, query.departmentId) }),
   );
   api.add(
-    { method: 'post', path: '/blueprints', tag, summary: 'Create a blueprint (needs settings.manage)', body: BlueprintCreate, response: Blueprint, status: 201 },
+    contracts.blueprints.create,
     ({ db, auth, body }) => createBlueprint(db, auth, body),
   );
   api.add(
-    { method: 'patch', path: '/blueprints/:id', tag, summary: 'Rename a blueprint or replace its transitions (needs settings.manage)', params: IdParams, body: BlueprintPatch, response: Blueprint },
+    contracts.blueprints.update,
     ({ db, auth, params, body }) => updateBlueprint(db, auth, params.id, body),
   );
   api.add(
-    { method: 'delete', path: '/blueprints/:id', tag, summary: 'Delete a blueprint no ticket uses any more (needs settings.manage)', params: IdParams, response: Removed },
+    contracts.blueprints.remove,
     ({ db, auth, params }) => deleteBlueprint(db, auth, params.id),
   );
 }

@@ -1,8 +1,7 @@
 import { and, desc, ilike, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
-import { ContactCreate, ContactListQuery, IdParams, pageOf } from '../../core/schemas/api';
-import { Contact } from '../../core/schemas/contact';
 import type { AuthContext } from '../http/app-env';
 import { ApiFailure, conflict } from '../http/api-failure';
 import { decodeCursor, encodeCursor } from '../http/cursor';
@@ -11,7 +10,6 @@ import { hasPermission } from '../../core/rules/permissions';
 import { contacts } from '../db/schema';
 import { findContactByEmail, getContact, toContact } from '../contacts/contact-store';
 
-const tag = 'contacts';
 const Cursor = z.object({ id: z.number().int() });
 
 /** Contacts are shared across departments: any agent who can see tickets somewhere may look them up. */
@@ -26,7 +24,7 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export function contactRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/contacts', tag, summary: 'Search contacts by name or address', query: ContactListQuery, response: pageOf(Contact) },
+    contracts.contacts.list,
     async ({ db, auth, query }) => {
       requireSomeDepartment(auth, 'ticket.view');
       const after = decodeCursor(query.cursor, Cursor);
@@ -44,14 +42,14 @@ export function contactRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'get', path: '/contacts/:id', tag, summary: 'Get one contact', params: IdParams, response: Contact },
+    contracts.contacts.get,
     async ({ db, auth, params }) => {
       requireSomeDepartment(auth, 'ticket.view');
       return toContact(await getContact(db, params.id));
     },
   );
   api.add(
-    { method: 'post', path: '/contacts', tag, summary: 'Create a contact (the address must be new)', body: ContactCreate, response: Contact, status: 201 },
+    contracts.contacts.create,
     async ({ db, auth, body }) => {
       requireSomeDepartment(auth, 'ticket.edit');
       const existing = await findContactByEmail(db, body.email);

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
+import * as contracts from '../../core/contracts';
 import { checkCcEnabled } from '../../core/rules/cc-rules';
-import { IdParams } from '../../core/schemas/api';
-import { Department, DepartmentFeaturesPatch, type DepartmentFeatures } from '../../core/schemas/department';
+import type { DepartmentFeatures } from '../../core/schemas/department';
 import { departments } from '../db/schema';
 import { enforce } from '../http/api-failure';
 import { managedDepartment } from '../http/department-scope';
@@ -10,16 +10,7 @@ import type { Api } from '../http/route';
 /** Per-department switches (R-PERM-1): read receipts (R-RCPT-1) and secondary contacts with their options (R-CC-1, R-CC-6). */
 export function departmentFeatureRoutes(api: Api) {
   api.add(
-    {
-      method: 'patch',
-      path: '/departments/:id/features',
-      tag: 'departments',
-      summary:
-        "Turn read receipts, the help center, or secondary contacts (CC) and their options on or off for a department (settings.manage); CC needs the help center (R-CC-1); turning receipts off hides every receipt of the department, old ones too",
-      params: IdParams,
-      body: DepartmentFeaturesPatch,
-      response: Department,
-    },
+    contracts.departments.setFeatures,
     async ({ db, auth, params, body }) => {
       const row = await managedDepartment(db, auth, params.id);
       const { helpCenter = row.helpCenter, ...switches } = body;

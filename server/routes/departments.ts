@@ -1,10 +1,8 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
-import { DepartmentQuery, IdParams } from '../../core/schemas/api';
-import { DepartmentCreate, DepartmentPatch } from '../../core/schemas/admin-people';
 import { Department } from '../../core/schemas/department';
-import { View, ViewCount, type ViewFilter } from '../../core/schemas/view';
+import { View, type ViewFilter } from '../../core/schemas/view';
 import { createDepartment, updateDepartment } from '../admin/department-admin';
 import type { Db } from '../db/client';
 import { departments, views } from '../db/schema';
@@ -20,11 +18,11 @@ async function listDepartments(db: Db, ids: number[]): Promise<Department[]> {
 
 export function departmentRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/departments', tag: 'departments', summary: 'Departments where you can view tickets', response: z.object({ items: z.array(Department) }) },
+    contracts.departments.list,
     async ({ db, auth }) => ({ items: await listDepartments(db, visibleDepartmentIds(auth.access)) }),
   );
   api.add(
-    { method: 'get', path: '/departments/:id', tag: 'departments', summary: 'One department', params: IdParams, response: Department },
+    contracts.departments.get,
     async ({ db, auth, params }) => {
       const [department] = await db.select().from(departments).where(eq(departments.id, params.id));
       if (!department) throw notFound(`Department ${params.id}`);
@@ -33,31 +31,15 @@ export function departmentRoutes(api: Api) {
     },
   );
   api.add(
-    {
-      method: 'post',
-      path: '/departments',
-      tag: 'departments',
-      summary: 'Create a department (admin role somewhere): default features and role permissions, and you as its admin',
-      body: DepartmentCreate,
-      response: Department,
-      status: 201,
-    },
+    contracts.departments.create,
     ({ db, auth, body }) => createDepartment(db, auth, body),
   );
   api.add(
-    {
-      method: 'patch',
-      path: '/departments/:id',
-      tag: 'departments',
-      summary: "Rename a department or change its support addresses, which route incoming mail and so belong to one department each (settings.manage)",
-      params: IdParams,
-      body: DepartmentPatch,
-      response: Department,
-    },
+    contracts.departments.update,
     ({ db, auth, params, body }) => updateDepartment(db, auth, params.id, body),
   );
   api.add(
-    { method: 'get', path: '/views', tag: 'views', summary: 'Saved ticket views, including "all departments"', query: DepartmentQuery, response: z.object({ items: z.array(View) }) },
+    contracts.views.list,
     async ({ db, auth, query }) => {
       const ids = readableDepartments(auth, query.departmentId);
       if (ids.length === 0) return { items: [] };
@@ -67,7 +49,7 @@ export function departmentRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'get', path: '/views/:id/count', tag: 'views', summary: 'How many live tickets the view matches now: what "select all in this view" takes', params: IdParams, response: ViewCount },
+    contracts.views.count,
     async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }),
   );
 }

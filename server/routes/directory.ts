@@ -1,12 +1,12 @@
 import { asc, inArray } from 'drizzle-orm';
+import * as contracts from '../../core/contracts';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
-import { Directory } from '../../core/schemas/directory';
 import { agents, departments, memberships, teamMembers, teams } from '../db/schema';
 import type { Api } from '../http/route';
 
 export function directoryRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/directory', tag: 'directory', summary: 'Departments you can view, with their agents and teams (for pickers and badges)', response: Directory },
+    contracts.directory.get,
     async ({ db, auth }) => {
       const departmentIds = visibleDepartmentIds(auth.access);
       if (departmentIds.length === 0) return { departments: [], agents: [], teams: [] };

@@ -1,8 +1,7 @@
 import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
-import { IdParams, pageOf } from '../../core/schemas/api';
-import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from '../../core/schemas/job';
 import { previewJob } from '../jobs/job-preview';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
@@ -16,7 +15,6 @@ import { applyDsn, DsnError } from '../mail/dsn';
 import { toJob } from '../jobs/job-rows';
 import type { JobQueue } from '../jobs/queue';
 
-const tag = 'jobs';
 const Cursor = z.object({ id: z.number().int() });
 
 /** Jobs of the departments an agent can view, and their own all-departments jobs. */
@@ -36,29 +34,22 @@ async function visibleJob(db: Db, auth: AuthContext, id: number) {
 
 export function jobRoutes(api: Api, queue: JobQueue | undefined) {
   api.add(
-    { method: 'post', path: '/jobs', tag, summary: 'Run an operation on a selection (bulk, ≤ 50) or a whole view (mass, ≤ 200,000)', body: JobCreate, response: Job, status: 202 },
+    contracts.jobs.submit,
     ({ db, auth, body }) => {
       if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
       return submitJob(db, queue, auth, body);
     },
   );
   api.add(
-    { method: 'post', path: '/jobs/preview', tag, summary: 'Pre-check a job: request-level refusals and, for a selection, each ticket that would be refused and why; changes nothing', body: JobCreate, response: JobPreview },
+    contracts.jobs.preview,
     ({ db, auth, body }) => previewJob(db, auth, body),
   );
   api.add(
-    {
-      method: 'post',
-      path: '/replies/preview',
-      tag,
-      summary: 'Pre-check a bulk reply (R-REPLY-7): each ticket eligible or the rule and reason, and the message rendered for one ticket; sends nothing',
-      body: ReplyPreviewRequest,
-      response: JobPreview,
-    },
+    contracts.jobs.previewReply,
     ({ db, auth, body }) => previewJob(db, auth, { operation: 'reply', departmentId: body.departmentId, ticketIds: body.ticketIds, payload: body.payload }, body.sampleTicketId),
   );
   api.add(
-    { method: 'get', path: '/jobs', tag, summary: 'Job history: queued, running, completed; filter by operation, mode (bulk or mass) and department', query: JobListQuery, response: pageOf(Job) },
+    contracts.jobs.list,
     async ({ db, auth, query }) => {
       const after = decodeCursor(query.cursor, Cursor);
       const conditions = [
@@ -78,11 +69,11 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
     },
   );
   api.add(
-    { method: 'get', path: '/jobs/:id', tag, summary: 'One job with its progress and per-ticket failures', params: IdParams, response: Job },
+    contracts.jobs.get,
     async ({ db, auth, params }) => toJob(db, await visibleJob(db, auth, params.id)),
   );
   api.add(
-    { method: 'delete', path: '/jobs/:id', tag, summary: 'Cancel a queued job (a running one cannot be cancelled, R-BULK-8)', params: IdParams, response: Job },
+    contracts.jobs.cancel,
     async ({ db, auth, params }) => {
       const row = await visibleJob(db, auth, params.id);
       if (row.initiatorId !== auth.agent.id) throw new ApiFailure(403, 'FORBIDDEN', 'Only the agent who started a job can cancel it.');
@@ -99,29 +90,14 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
     },
   );
   api.add(
-    {
-      method: 'post',
-      path: '/jobs/:id/resend',
-      tag,
-      summary: "Resend a finished bulk reply's failed and uncertain recipients (never one the SMTP server accepted)",
-      params: IdParams,
-      response: Job,
-      status: 202,
-    },
+    contracts.jobs.resend,
     async ({ db, auth, params }) => {
       if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
       return resendReplies(db, queue, auth, await visibleJob(db, auth, params.id));
     },
   );
   api.add(
-    {
-      method: 'post',
-      path: '/inbound/dsn',
-      tag,
-      summary: 'A bounce (RFC 3464 delivery-status message, raw, as `message`): marks the recipient it names bounced, with the diagnostic',
-      body: z.object({ message: z.string().min(1).max(5_000_000) }),
-      response: z.object({ recipientId: z.number().int().positive(), address: z.string(), status: z.string() }),
-    },
+    contracts.inbound.dsn,
     async ({ db, body }) => {
       try {
         return await applyDsn(db, body.message);

@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission, departmentLabel } from '../../core/rules/permissions';
 import { MacroCreate, MacroPatch } from '../../core/schemas/admin';
-import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import { Macro, type MacroStep } from '../../core/schemas/template';
-import { Removed, removed } from '../admin/removed';
+import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { departments, macros, templates } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
@@ -12,7 +11,6 @@ import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
 
-const tag = 'macros';
 type MacroRow = typeof macros.$inferSelect;
 
 /** Loads a macro for a write: 404 when missing, 403 without settings.manage in its department. */
@@ -90,19 +88,19 @@ async function deleteMacro(db: Db, auth: AuthContext, id: number) {
 
 export function macroRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/macros', tag, summary: 'Macros (named lists of steps) of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Macro) }) },
+    contracts.macros.list,
     async ({ db, auth, query }) => ({ items: await listMacros(db, auth, query.departmentId) }),
   );
   api.add(
-    { method: 'post', path: '/macros', tag, summary: 'Create a macro (needs settings.manage)', body: MacroCreate, response: Macro, status: 201 },
+    contracts.macros.create,
     ({ db, auth, body }) => createMacro(db, auth, body),
   );
   api.add(
-    { method: 'patch', path: '/macros/:id', tag, summary: 'Rename a macro or replace its steps (needs settings.manage)', params: IdParams, body: MacroPatch, response: Macro },
+    contracts.macros.update,
     ({ db, auth, params, body }) => updateMacro(db, auth, params.id, body),
   );
   api.add(
-    { method: 'delete', path: '/macros/:id', tag, summary: 'Delete a macro (needs settings.manage)', params: IdParams, response: Removed },
+    contracts.macros.remove,
     ({ db, auth, params }) => deleteMacro(db, auth, params.id),
   );
 }

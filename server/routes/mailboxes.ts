@@ -1,7 +1,5 @@
-import { z } from 'zod';
 import { asc, eq } from 'drizzle-orm';
-import { IdParams } from '../../core/schemas/api';
-import { IngestedMessage, Mailbox, MailboxCreate, MailboxDeleteResult, MailboxPatch, MailboxTest, MailboxTestResult, RecentQuery } from '../../core/schemas/mailbox';
+import * as contracts from '../../core/contracts';
 import { mailboxes } from '../db/schema';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
@@ -15,12 +13,10 @@ import { guardSecret } from '../mailboxes/secret-guard';
 import { testTarget } from '../mailboxes/test-target';
 import { ingestSettingRoutes } from './ingest-settings';
 
-const tag = 'mailboxes';
-
 /** The support mailboxes a department's mail is read from (mail ingestion); every route needs settings.manage there (R-PERM-5). */
 export function mailboxRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/departments/:id/mailboxes', tag, summary: "The department's mailboxes with when each was last read and its last error (settings.manage); secrets are never returned", params: IdParams, response: z.object({ items: z.array(Mailbox) }) },
+    contracts.mailboxes.list,
     async ({ db, auth, params }) => {
       await managedDepartment(db, auth, params.id);
       const rows = await db.select().from(mailboxes).where(eq(mailboxes.departmentId, params.id)).orderBy(asc(mailboxes.id));
@@ -28,7 +24,7 @@ export function mailboxRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'post', path: '/departments/:id/mailboxes', tag, summary: 'Add a mailbox to read: host, port, secure (implicit TLS), username, auth (password | oauth2), secret, folder (settings.manage)', params: IdParams, body: MailboxCreate, response: Mailbox, status: 201 },
+    contracts.mailboxes.create,
     async ({ db, auth, params, body }) => {
       await managedDepartment(db, auth, params.id);
       const [row] = await db.insert(mailboxes).values({ ...body, departmentId: params.id }).returning();
@@ -36,7 +32,7 @@ export function mailboxRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'patch', path: '/mailboxes/:id', tag, summary: 'Change a mailbox; without secret the saved one is kept, except that another host, port or TLS off needs it again; another host, user or folder is read from its start (settings.manage)', params: IdParams, body: MailboxPatch, response: Mailbox },
+    contracts.mailboxes.update,
     async ({ db, auth, params, body }) => {
       const row = await managedMailbox(db, auth, params.id);
       guardSecret(row, body);
@@ -45,27 +41,18 @@ export function mailboxRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'delete', path: '/mailboxes/:id', tag, summary: 'Delete a mailbox that has read nothing; one that has read messages is turned off instead, keeping its record so nothing is read twice (settings.manage)', params: IdParams, response: MailboxDeleteResult },
+    contracts.mailboxes.remove,
     async ({ db, auth, params }) => removeMailbox(db, await managedMailbox(db, auth, params.id)),
   );
   api.add(
-    {
-      method: 'post',
-      path: '/departments/:id/mailboxes/test',
-      tag,
-      summary: 'Sign in and list the folders: every connection field, or { mailboxId } of a saved mailbox with any fields being edited; a failure is { ok: false, message } (settings.manage)',
-      params: IdParams,
-      body: MailboxTest,
-      response: MailboxTestResult,
-      readOnly: true,
-    },
+    contracts.mailboxes.test,
     async ({ db, auth, params, body }) => {
       await managedDepartment(db, auth, params.id);
       return testConnection(await testTarget(db, auth, params.id, body));
     },
   );
   api.add(
-    { method: 'get', path: '/mailboxes/:id/recent', tag, summary: 'The last messages read from the mailbox, newest first: what each became (outcome), why (note) and its ticket number (settings.manage)', params: IdParams, query: RecentQuery, response: z.object({ items: z.array(IngestedMessage) }) },
+    contracts.mailboxes.recent,
     async ({ db, auth, params, query }) => {
       const row = await managedMailbox(db, auth, params.id);
       return { items: await recentMessages(db, row.id, query.limit) };

@@ -1,6 +1,5 @@
 import type { Hono } from 'hono';
-import { IdParams } from '../../core/schemas/api';
-import { TicketReceipts } from '../../core/schemas/receipt';
+import * as contracts from '../../core/contracts';
 import type { Db } from '../db/client';
 import type { AppEnv } from '../http/app-env';
 import { rateLimit } from '../http/rate-limit';
@@ -12,14 +11,7 @@ import { getVisibleTicket } from '../tickets/ticket-query';
 /** R-RCPT-7: each tracked message of a ticket with its mark and every recipient's state and times. */
 export function receiptRoutes(api: Api) {
   api.add(
-    {
-      method: 'get',
-      path: '/tickets/:id/receipts',
-      tag: 'receipts',
-      summary: "Read receipts of the ticket's replies: per message a mark and each recipient's state (sent, delivered, opened, bounced, failed) with times; empty while the department has receipts off",
-      params: IdParams,
-      response: TicketReceipts,
-    },
+    contracts.receipts.ofTicket,
     async ({ db, auth, params }) => ticketReceipts(db, await getVisibleTicket(db, auth.access, params.id)),
   );
 }

@@ -1,5 +1,4 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
 import {
   checkManagesEvery,
   checkManagesSomeDepartment,
@@ -7,23 +6,19 @@ import {
   checkMayGrantPermissions,
   managedDepartmentIds,
 } from '../../core/rules/admin-scope';
+import * as contracts from '../../core/contracts';
 import { checkRolePermissions, normalizePermissions } from '../../core/rules/permissions';
 import { RoleCreate, RolePermissionsPut } from '../../core/schemas/admin-people';
-import { IdParams } from '../../core/schemas/api';
-import { IdParam } from '../../core/schemas/common';
 import { Role, type Permission } from '../../core/schemas/role';
 import { loadScopedRole, loadScopedRoles, roleDepartmentIds, roleRow, storedRolePermissions, storeRolePermissions } from '../admin/admin-roles';
 import { lockDepartments, refuseLockOut } from '../admin/lock-out';
-import { Removed, removed } from '../admin/removed';
+import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { memberships, rolePermissions, roles } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
-
-const tag = 'roles';
-const RoleDepartmentParams = z.object({ id: IdParam, departmentId: IdParam });
 
 const adminRoleIsFixed = (name: string) =>
   conflict(`${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`);
@@ -97,30 +92,22 @@ async function removeRole(db: Db, auth: AuthContext, roleId: number) {
 /** Roles and their permissions per department (R-PERM-1/2); every write needs settings.manage where it reaches. */
 export function roleRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/roles', tag, summary: 'Every role, with its permissions in the departments you manage (settings.manage somewhere)', response: z.object({ items: z.array(Role) }) },
+    contracts.roles.list,
     async ({ db, auth }) => {
       enforce(checkManagesSomeDepartment(auth.access));
       return { items: await loadScopedRoles(db, auth) };
     },
   );
   api.add(
-    { method: 'post', path: '/roles', tag, summary: 'Create a role, empty or copying another role in the departments you manage (only what you could grant there yourself)', body: RoleCreate, response: Role, status: 201 },
+    contracts.roles.create,
     ({ db, auth, body }) => createRole(db, auth, body),
   );
   api.add(
-    {
-      method: 'put',
-      path: '/roles/:id/departments/:departmentId',
-      tag,
-      summary: "Set a role's permissions in one department (settings.manage there; only permissions you hold there, bulk reply and settings.manage only as an admin there, R-PERM-3/4/5; not the admin role; never the last manager's settings.manage)",
-      params: RoleDepartmentParams,
-      body: RolePermissionsPut,
-      response: Role,
-    },
+    contracts.roles.setPermissions,
     ({ db, auth, params, body }) => setPermissions(db, auth, params.id, params.departmentId, body),
   );
   api.add(
-    { method: 'delete', path: '/roles/:id', tag, summary: 'Delete a role nobody holds (settings.manage wherever it has permissions)', params: IdParams, response: Removed },
+    contracts.roles.remove,
     ({ db, auth, params }) => removeRole(db, auth, params.id),
   );
 }

@@ -1,6 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
-import { IdParams } from '../../core/schemas/api';
-import { TicketSatisfaction, type Rating } from '../../core/schemas/satisfaction';
+import * as contracts from '../../core/contracts';
+import type { Rating } from '../../core/schemas/satisfaction';
 import { contacts, satisfactionRatings, tickets } from '../db/schema';
 import type { Api } from '../http/route';
 import { getVisibleTicket } from '../tickets/ticket-query';
@@ -8,14 +8,7 @@ import { getVisibleTicket } from '../tickets/ticket-query';
 /** R-CC-8: what the customer and the secondary contacts rated, for the agents. */
 export function satisfactionRoutes(api: Api) {
   api.add(
-    {
-      method: 'get',
-      path: '/tickets/:id/satisfaction',
-      tag: 'tickets',
-      summary: "Satisfaction ratings given in the help center (good or bad, with a comment) by the ticket's contact and secondary contacts, including those given on tickets merged into it",
-      params: IdParams,
-      response: TicketSatisfaction,
-    },
+    contracts.tickets.satisfaction,
     async ({ db, auth, params }) => {
       const ticket = await getVisibleTicket(db, auth.access, params.id);
       // A merged-away ticket's ratings still speak about this conversation (R-MERGE-9).

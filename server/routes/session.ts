@@ -1,17 +1,17 @@
-import { Health, Me } from '../../core/schemas/api';
+import * as contracts from '../../core/contracts';
 import type { DbKind } from '../db/client';
 import type { Api } from '../http/route';
 
 export function sessionRoutes(api: Api, info: { dbKind: DbKind; version: string }) {
   api.add(
-    { method: 'get', path: '/health', tag: 'session', summary: 'Liveness and which database serves the API', public: true, response: Health },
+    contracts.session.health,
     async ({ db }) => {
       await db.execute('select 1');
       return { ok: true, db: info.dbKind, version: info.version };
     },
   );
   api.add(
-    { method: 'get', path: '/me', tag: 'session', summary: 'The agent behind the token: roles and permissions per department', response: Me },
+    contracts.session.me,
     async ({ auth }) => ({
       agent: auth.agent,
       departments: auth.access.departments.flatMap((d) => {

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { visibleDepartmentIds } from '../../core/rules/permissions';
 import { StoredMail } from '../../core/schemas/mail';
 import { outgoingMail, replyRecipients, threads, tickets } from '../db/schema';
@@ -10,7 +10,7 @@ const SHOWN = 50;
 /** The demo outbox: replies to tickets the agent can see, and notifications addressed to the agent, newest first. */
 export function storedMailRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/mail/stored', tag: 'mail', summary: 'Mail kept unsent because no SMTP server is configured (demo mode)', response: z.object({ items: z.array(StoredMail) }) },
+    contracts.mail.stored,
     async ({ db, auth }) => {
       const departments = visibleDepartmentIds(auth.access);
       const replies = departments.length

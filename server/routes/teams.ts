@@ -1,8 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission } from '../../core/rules/permissions';
 import { Team, TeamCreate, TeamPatch } from '../../core/schemas/admin-people';
-import { DepartmentQuery, IdParams } from '../../core/schemas/api';
 import {
   loadTeam,
   loadTeams,
@@ -13,15 +12,13 @@ import {
   writableTeam,
 } from '../admin/admin-teams';
 import { lockDepartments } from '../admin/lock-out';
-import { Removed, removed } from '../admin/removed';
+import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { teams } from '../db/schema';
 import { enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
 import type { Api } from '../http/route';
-
-const tag = 'teams';
 
 async function createTeam(db: Db, auth: AuthContext, body: TeamCreate): Promise<Team> {
   enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
@@ -57,22 +54,22 @@ async function removeTeam(db: Db, auth: AuthContext, teamId: number) {
 /** Teams of a department: tickets are assigned to them (settings.manage to change them). */
 export function teamRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/teams', tag, summary: 'Teams of the departments you can view, with their members', query: DepartmentQuery, response: z.object({ items: z.array(Team) }) },
+    contracts.teams.list,
     async ({ db, auth, query }) => {
       const ids = readableDepartments(auth, query.departmentId);
       return { items: ids.length === 0 ? [] : await loadTeams(db, inArray(teams.departmentId, ids)) };
     },
   );
   api.add(
-    { method: 'post', path: '/teams', tag, summary: 'Create a team of active members of its department (settings.manage there)', body: TeamCreate, response: Team, status: 201 },
+    contracts.teams.create,
     ({ db, auth, body }) => createTeam(db, auth, body),
   );
   api.add(
-    { method: 'patch', path: '/teams/:id', tag, summary: 'Rename a team or replace its members (settings.manage in its department)', params: IdParams, body: TeamPatch, response: Team },
+    contracts.teams.update,
     ({ db, auth, params, body }) => updateTeam(db, auth, params.id, body),
   );
   api.add(
-    { method: 'delete', path: '/teams/:id', tag, summary: 'Delete a team no live ticket is assigned to (settings.manage in its department)', params: IdParams, response: Removed },
+    contracts.teams.remove,
     ({ db, auth, params }) => removeTeam(db, auth, params.id),
   );
 }

@@ -1,19 +1,14 @@
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission, departmentLabel } from '../../core/rules/permissions';
-import { TemplateCreate, TemplatePatch } from '../../core/schemas/admin';
-import { DepartmentQuery, IdParams } from '../../core/schemas/api';
-import { Template } from '../../core/schemas/template';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
-import { Removed, removed } from '../admin/removed';
+import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import { jobs, macros, templates } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
-
-const tag = 'templates';
 
 /** R-REPLY-2: an unknown placeholder is refused when the template is saved, not when a reply is sent. */
 function refuseUnknownPlaceholders(subject: string, body: string) {
@@ -69,7 +64,7 @@ async function refuseUsedBySendingReplies(db: Db, template: typeof templates.$in
 
 export function templateRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/templates', tag, summary: 'Reply templates of your departments', query: DepartmentQuery, response: z.object({ items: z.array(Template) }) },
+    contracts.templates.list,
     async ({ db, auth, query }) => {
       const ids = readableDepartments(auth, query.departmentId);
       if (ids.length === 0) return { items: [] };
@@ -77,7 +72,7 @@ export function templateRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'post', path: '/templates', tag, summary: 'Create a reply template (settings.manage); unknown placeholders are refused (R-REPLY-2)', body: TemplateCreate, response: Template, status: 201 },
+    contracts.templates.create,
     async ({ db, auth, body }) => {
       enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
       refuseUnknownPlaceholders(body.subject, body.body);
@@ -87,7 +82,7 @@ export function templateRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'patch', path: '/templates/:id', tag, summary: 'Change a reply template (settings.manage)', params: IdParams, body: TemplatePatch, response: Template },
+    contracts.templates.update,
     async ({ db, auth, params, body }) => {
       const [row] = await db.select().from(templates).where(eq(templates.id, params.id)).for('update');
       if (!row) throw notFound(`Template ${params.id}`);
@@ -99,7 +94,7 @@ export function templateRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'delete', path: '/templates/:id', tag, summary: 'Delete a reply template no macro and no unfinished bulk reply sends (settings.manage)', params: IdParams, response: Removed },
+    contracts.templates.remove,
     async ({ db, auth, params }) => {
       const [row] = await db.select().from(templates).where(eq(templates.id, params.id)).for('update');
       if (!row) throw notFound(`Template ${params.id}`);

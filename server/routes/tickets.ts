@@ -1,7 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import { HistoryEntry, IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
-import { z } from 'zod';
-import { Ticket } from '../../core/schemas/ticket';
+import * as contracts from '../../core/contracts';
 import { toThreads } from '../attachments/thread-attachments';
 import { toComment } from '../tickets/comment-rows';
 import { comments, threads, ticketHistory } from '../db/schema';
@@ -11,27 +9,25 @@ import { patchTicket } from '../tickets/ticket-patch';
 import { getVisibleTicket, listTickets } from '../tickets/ticket-query';
 import { toTickets } from '../tickets/ticket-rows';
 
-const tag = 'tickets';
-
 export function ticketRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/tickets', tag, summary: 'List tickets (by department or view), or sync changes with updatedSince', query: TicketListQuery, response: pageOf(Ticket) },
+    contracts.tickets.list,
     ({ db, auth, query }) => listTickets(db, auth.access, query),
   );
   api.add(
-    { method: 'post', path: '/tickets', tag, summary: 'Create a ticket', body: TicketCreate, response: Ticket, status: 201 },
+    contracts.tickets.create,
     ({ db, auth, body }) => createTicket(db, auth, body),
   );
   api.add(
-    { method: 'get', path: '/tickets/:id', tag, summary: 'Get one ticket', params: IdParams, response: Ticket },
+    contracts.tickets.get,
     async ({ db, auth, params }) => (await toTickets(db, [await getVisibleTicket(db, auth.access, params.id)]))[0]!,
   );
   api.add(
-    { method: 'patch', path: '/tickets/:id', tag, summary: 'Change a ticket (send the version you read; a stale one is 409)', params: IdParams, body: TicketPatch, response: Ticket },
+    contracts.tickets.update,
     ({ db, auth, params, body }) => patchTicket(db, auth, params.id, body),
   );
   api.add(
-    { method: 'get', path: '/tickets/:id/timeline', tag, summary: "A ticket's threads (each with its attachments, without content) and comments, oldest first", params: IdParams, response: Timeline },
+    contracts.tickets.timeline,
     async ({ db, auth, params }) => {
       const ticket = await getVisibleTicket(db, auth.access, params.id);
       const [threadRows, commentRows] = await Promise.all([
@@ -45,7 +41,7 @@ export function ticketRoutes(api: Api) {
     },
   );
   api.add(
-    { method: 'get', path: '/tickets/:id/history', tag, summary: 'Who changed what on a ticket, and through which job, oldest first', params: IdParams, response: z.object({ items: z.array(HistoryEntry) }) },
+    contracts.tickets.history,
     async ({ db, auth, params }) => {
       const ticket = await getVisibleTicket(db, auth.access, params.id);
       const rows = await db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticket.id)).orderBy(asc(ticketHistory.createdAt), asc(ticketHistory.id));

@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import * as contracts from '../../core/contracts';
 import { checkPermission } from '../../core/rules/permissions';
-import { IdParams, pageOf, type Page } from '../../core/schemas/api';
-import { TrashItem, TrashQuery } from '../../core/schemas/admin';
+import type { Page } from '../../core/schemas/api';
+import { TRASH_DAYS, TrashItem, TrashQuery } from '../../core/schemas/admin';
 import { Ticket } from '../../core/schemas/ticket';
 import type { Db } from '../db/client';
 import { ticketHistory, tickets } from '../db/schema';
@@ -12,10 +13,8 @@ import { decodeCursor, encodeCursor } from '../http/cursor';
 import type { Api } from '../http/route';
 import { getVisibleTicket } from '../tickets/ticket-query';
 import { toTickets } from '../tickets/ticket-rows';
-import { TRASH_DAYS } from '../tickets/trash-purge';
 import { readableDepartments } from '../http/department-scope';
 
-const tag = 'trash';
 const DAY_MS = 24 * 60 * 60 * 1000;
 const TrashCursor = z.object({ at: z.iso.datetime(), id: z.number().int() });
 
@@ -68,11 +67,11 @@ async function restoreTicket(db: Db, auth: AuthContext, id: number): Promise<Tic
 
 export function trashRoutes(api: Api) {
   api.add(
-    { method: 'get', path: '/trash', tag, summary: `Trashed tickets, newest first, each with the time it will be purged (${TRASH_DAYS} days after deletion)`, query: TrashQuery, response: pageOf(TrashItem) },
+    contracts.trash.list,
     ({ db, auth, query }) => listTrash(db, auth, query),
   );
   api.add(
-    { method: 'post', path: '/trash/:id/restore', tag, summary: 'Restore a trashed ticket (needs ticket.delete)', params: IdParams, response: Ticket },
+    contracts.trash.restore,
     ({ db, auth, params }) => restoreTicket(db, auth, params.id),
   );
 }

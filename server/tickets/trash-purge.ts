@@ -1,10 +1,8 @@
 import { asc, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
+import { TRASH_DAYS } from '../../core/schemas/admin';
 import type { Db } from '../db/client';
 import { attachments, comments, jobItems, replyRecipients, satisfactionRatings, ticketHistory, tickets, threads } from '../db/schema';
-
-/** R-BULK-11: how long the trash keeps a ticket. */
-export const TRASH_DAYS = 60;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Tickets per transaction: short transactions keep PGlite's one connection free for requests (DESIGN.md "Set-based SQL"). */

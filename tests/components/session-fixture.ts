@@ -1,6 +1,6 @@
 import { createPinia } from 'pinia';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AdminCall, AdminOpName, AdminOutput } from '../../core/schemas/admin-ops';
+import type { AdminAnswer, AdminCall, AdminContractName, AdminOutput } from '../../core/contracts/admin';
 import type { Agent } from '../../core/schemas/agent';
 import type { ConnectionStatus } from '../../core/schemas/messages';
 import type { Permission, RoleKind } from '../../core/schemas/role';
@@ -35,7 +35,7 @@ export function connectionStatus(departments: DepartmentGrant[], agent: Agent = 
   };
 }
 
-export type AdminAnswers = { [K in AdminOpName]?: (call: AdminCall) => AdminOutput<K> | Promise<AdminOutput<K>> };
+export type AdminAnswers = { [K in AdminContractName]?: (call: AdminCall) => AdminOutput<K> | Promise<AdminOutput<K>> };
 
 /**
  * A background signed in as `status` that answers each admin console operation from `ops`
@@ -51,7 +51,7 @@ export function fakeAdminBackground(status: ConnectionStatus, ops: AdminAnswers,
     ...others,
     'admin.call': (call) => {
       calls.push(call);
-      const answer = ops[call.op] as ((call: AdminCall) => unknown) | undefined;
+      const answer = ops[call.op] as ((call: AdminCall) => AdminAnswer | Promise<AdminAnswer>) | undefined;
       if (!answer) throw new Refusal({ code: 'INTERNAL', message: `No fake answer for ${call.op}` });
       return answer(call);
     },

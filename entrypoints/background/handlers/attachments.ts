@@ -1,5 +1,7 @@
 import { bytesToBase64 } from '../../../core/attachments/base64';
 import { MAX_DOWNLOAD_BYTES } from '../../../core/attachments/download-limit';
+import { attachmentDownload } from '../../../core/contracts/attachments';
+import { fillPath } from '../../../core/contracts/contract';
 import { ApiCallError } from '../api-client';
 import type { Handlers } from '../router';
 import { backend } from '../services';
@@ -21,7 +23,8 @@ const tooLarge = (bytes: number) =>
 export const attachmentHandlers: Handlers<'attachments.download'> = {
   'attachments.download': ({ id }) =>
     backend(async (api) => {
-      const response = await api.get(`attachments/${id}`, { timeout: DOWNLOAD_TIMEOUT_MS });
+      // Bytes, not JSON: the contract gives the path, the answer is read here.
+      const response = await api(fillPath(attachmentDownload.path, { id }), { method: attachmentDownload.method, timeout: DOWNLOAD_TIMEOUT_MS });
       const declared = Number(response.headers.get('Content-Length') ?? 0);
       // Refuse before reading the body when the size is announced; check the bytes anyway.
       if (declared > MAX_DOWNLOAD_BYTES) throw tooLarge(declared);

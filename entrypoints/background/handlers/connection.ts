@@ -1,11 +1,11 @@
-import { Me } from '../../../core/schemas/api';
+import { session } from '../../../core/contracts/session';
 import type { Connection, ConnectionStatus } from '../../../core/schemas/messages';
-import { call } from '../api-client';
+import { callWith } from '../api-client';
 import { connectionItem, preferencesItem, syncStateItem, updateSyncState } from '../connection-store';
 import type { Handlers } from '../router';
 import { services } from '../services';
 
-const fetchMe = (connection: Connection) => call(connection, async (api) => Me.parse(await api.get('me').json()));
+const fetchMe = (connection: Connection) => callWith(connection, session.me, {});
 
 async function status(): Promise<ConnectionStatus> {
   const [connection, state] = await Promise.all([connectionItem.getValue(), syncStateItem.getValue()]);

@@ -1,9 +1,11 @@
-import { Job, JobPreview } from '../../../core/schemas/job';
-import { StoredMail } from '../../../core/schemas/mail';
-import { Template } from '../../../core/schemas/template';
-import { View, ViewCount } from '../../../core/schemas/view';
+import { jobs } from '../../../core/contracts/jobs';
+import { mail } from '../../../core/contracts/mail';
+import { templates } from '../../../core/contracts/templates';
+import { views } from '../../../core/contracts/views';
+import { Job } from '../../../core/schemas/job';
+import { writeTo } from '../outbox-entry';
 import type { Handlers } from '../router';
-import { backend } from '../services';
+import { call } from '../services';
 import { queue } from './tickets';
 
 const OPERATION_WORDS: Record<string, string> = {
@@ -23,36 +25,22 @@ const OPERATION_WORDS: Record<string, string> = {
 export const jobHandlers: Handlers<
   'jobs.preview' | 'jobs.submit' | 'jobs.get' | 'jobs.list' | 'jobs.cancel' | 'jobs.resend' | 'mail.stored' | 'views.list' | 'views.count' | 'templates.list' | 'replies.preview'
 > = {
-  'jobs.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('jobs/preview', { json: request }).json())),
+  'jobs.preview': (request) => call(jobs.preview, { body: request }),
   // Through the outbox: a job submitted while the backend is away is sent once it is back, never twice.
   'jobs.submit': async (request) => {
     const count = request.ticketIds?.length;
     const label = `${OPERATION_WORDS[request.operation] ?? request.operation} ${count ? `${count} tickets` : 'every ticket of a view'}`;
-    const { outboxId, answer } = await queue({ kind: 'submit_job', label, method: 'POST', path: 'jobs', body: request });
+    const { outboxId, answer } = await queue({ kind: 'submit_job', label, ...writeTo(jobs.submit, { body: request }) });
     return { outboxId, job: answer ? Job.parse(answer) : null };
   },
-  'jobs.get': ({ id }) => backend(async (api) => Job.parse(await api.get(`jobs/${id}`).json())),
-  'jobs.list': (query) =>
-    backend(async (api) => {
-      const searchParams = Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)]));
-      const page = (await api.get('jobs', { searchParams }).json()) as { items: unknown[]; nextCursor: string | null };
-      return { items: page.items.map((j) => Job.parse(j)), nextCursor: page.nextCursor };
-    }),
-  'jobs.cancel': ({ id }) => backend(async (api) => Job.parse(await api.delete(`jobs/${id}`).json())),
-  'jobs.resend': ({ id }) => backend(async (api) => Job.parse(await api.post(`jobs/${id}/resend`).json())),
-  'mail.stored': () =>
-    backend(async (api) => ({ items: ((await api.get('mail/stored').json()) as { items: unknown[] }).items.map((m) => StoredMail.parse(m)) })),
+  'jobs.get': ({ id }) => call(jobs.get, { params: { id } }),
+  'jobs.list': (query) => call(jobs.list, { query }),
+  'jobs.cancel': ({ id }) => call(jobs.cancel, { params: { id } }),
+  'jobs.resend': ({ id }) => call(jobs.resend, { params: { id } }),
+  'mail.stored': () => call(mail.stored, {}),
   // Views are what mass jobs run over ("select all tickets in this view").
-  'views.list': ({ departmentId }) =>
-    backend(async (api) => {
-      const page = (await api.get('views', { searchParams: departmentId ? { departmentId } : {} }).json()) as { items: unknown[] };
-      return { items: page.items.map((v) => View.parse(v)) };
-    }),
-  'views.count': ({ viewId }) => backend(async (api) => ViewCount.parse(await api.get(`views/${viewId}/count`).json())),
-  'templates.list': ({ departmentId }) =>
-    backend(async (api) => {
-      const page = (await api.get('templates', { searchParams: { departmentId } }).json()) as { items: unknown[] };
-      return { items: page.items.map((t) => Template.parse(t)) };
-    }),
-  'replies.preview': (request) => backend(async (api) => JobPreview.parse(await api.post('replies/preview', { json: request }).json())),
+  'views.list': ({ departmentId }) => call(views.list, { query: departmentId ? { departmentId } : {} }),
+  'views.count': ({ viewId }) => call(views.count, { params: { id: viewId } }),
+  'templates.list': ({ departmentId }) => call(templates.list, { query: { departmentId } }),
+  'replies.preview': (request) => call(jobs.previewReply, { body: request }),
 };

@@ -1,8 +1,8 @@
-import { TicketSatisfaction } from '../../../core/schemas/satisfaction';
+import { tickets } from '../../../core/contracts/tickets';
 import type { Handlers } from '../router';
-import { backend } from '../services';
+import { call } from '../services';
 
 /** Satisfaction ratings from the help center (R-CC-8): a read, never queued. */
 export const satisfactionHandlers: Handlers<'satisfaction.ofTicket'> = {
-  'satisfaction.ofTicket': ({ ticketId }) => backend(async (api) => TicketSatisfaction.parse(await api.get(`tickets/${ticketId}/satisfaction`).json())),
+  'satisfaction.ofTicket': ({ ticketId }) => call(tickets.satisfaction, { params: { id: ticketId } }),
 };

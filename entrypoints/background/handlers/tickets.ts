@@ -1,10 +1,11 @@
-import { Timeline } from '../../../core/schemas/api';
+import { tickets } from '../../../core/contracts/tickets';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import { Ticket } from '../../../core/schemas/ticket';
-import { ApiCallError, call } from '../api-client';
-import type { Handlers } from '../router';
-import { backend, services } from '../services';
+import { ApiCallError } from '../api-client';
 import type { NewEntry } from '../outbox';
+import { writeTo } from '../outbox-entry';
+import type { Handlers } from '../router';
+import { call, services } from '../services';
 
 /** Contact lists are short; the first page of the contact's tickets is what the panel can show anyway. */
 const CONTACT_TICKETS = 50;
@@ -47,43 +48,40 @@ export const ticketHandlers: Handlers<
     return { tickets: Object.fromEntries([...found].map(([threadId, t]) => [threadId, summary(t)])) };
   },
   'tickets.get': async ({ id }) => {
-    const { index, connection } = await services();
+    const { index } = await services();
     const local = await index.get(id);
     if (local) {
       const { threadKeys: _keys, ...ticket } = local;
       return ticket;
     }
-    const fetched = await call(await connection(), async (api) => Ticket.parse(await api.get(`tickets/${id}`).json()));
+    const fetched = await call(tickets.get, { params: { id } });
     await index.upsert([fetched]);
     return fetched;
   },
   'tickets.create': async (input) =>
-    asTicket(await queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, method: 'POST', path: 'tickets', body: input })),
+    asTicket(await queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, ...writeTo(tickets.create, { body: input }) })),
   'tickets.update': async ({ id, version, changes }) => {
     const { index } = await services();
     const local = await index.get(id);
     // Optimistic: the badge shows the change at once; a refusal re-syncs the truth.
     if (local) await index.upsert([{ ...local, ...changes }]);
-    return asTicket(
-      await queue({ kind: 'update_ticket', label: `Update ticket #${local?.number ?? id}`, method: 'PATCH', path: `tickets/${id}`, body: { version, ...changes } }),
-    );
+    const write = writeTo(tickets.update, { params: { id }, body: { version, ...changes } });
+    return asTicket(await queue({ kind: 'update_ticket', label: `Update ticket #${local?.number ?? id}`, ...write }));
   },
   // Asked of the backend, not the index: the ticket may have arrived through the mailbox since the last sync.
-  'tickets.lookup': ({ from, subject, sentAt }) =>
-    backend(async (api) => {
-      const found = (await api.get('tickets/lookup', { searchParams: { from, subject, sentAt } }).json()) as { items: unknown[] };
-      return { items: found.items.map((t) => summary(Ticket.parse(t))) };
-    }),
+  'tickets.lookup': async ({ from, subject, sentAt }) => {
+    const found = await call(tickets.lookup, { query: { from, subject, sentAt } });
+    return { items: found.items.map(summary) };
+  },
   'tickets.link': async ({ id, version, webmailThread }) => {
     const { index } = await services();
     const label = `Link a conversation to ticket #${(await index.get(id))?.number ?? id}`;
-    return asTicket(await queue({ kind: 'update_ticket', label, method: 'PATCH', path: `tickets/${id}`, body: { version, addWebmailThread: webmailThread } }));
+    return asTicket(await queue({ kind: 'update_ticket', label, ...writeTo(tickets.update, { params: { id }, body: { version, addWebmailThread: webmailThread } }) }));
   },
   // The backend answers live tickets in departments the agent may view (R-PERM-5), newest first.
-  'tickets.ofContact': ({ contactId, excludeId }) =>
-    backend(async (api) => {
-      const page = (await api.get('tickets', { searchParams: { contactId, limit: CONTACT_TICKETS } }).json()) as { items: unknown[] };
-      return { items: page.items.map((t) => summary(Ticket.parse(t))).filter((t) => t.id !== excludeId) };
-    }),
-  'tickets.timeline': ({ id }) => backend(async (api) => Timeline.parse(await api.get(`tickets/${id}/timeline`).json())),
+  'tickets.ofContact': async ({ contactId, excludeId }) => {
+    const page = await call(tickets.list, { query: { contactId, limit: CONTACT_TICKETS } });
+    return { items: page.items.map(summary).filter((t) => t.id !== excludeId) };
+  },
+  'tickets.timeline': ({ id }) => call(tickets.timeline, { params: { id } }),
 };

@@ -28,7 +28,7 @@ function recorder(outcomes: (() => unknown)[]) {
   return { deps, sent, delivered, failed };
 }
 
-const entry = (label: string) => ({ kind: 'update_ticket' as const, label, method: 'PATCH' as const, path: 'tickets/1', body: { version: 1 } });
+const entry = (label: string) => ({ kind: 'update_ticket' as const, label, contract: 'tickets.update' as const, params: { id: 1 }, body: { version: 1 } });
 
 describe('outbox', () => {
   it('sends in order and forgets an entry once the backend answered', async () => {
@@ -108,5 +108,22 @@ describe('outbox', () => {
     await outbox.add(entry('once'));
     await Promise.all([outbox.drain(), outbox.drain(), outbox.drain()]);
     expect(r.sent).toHaveLength(1);
+  });
+
+  it('sends entries queued by the version before contracts (method and path) to the same route, with their params', async () => {
+    const db = await freshDb();
+    const at = new Date().toISOString();
+    const stored = { status: 'pending' as const, attempts: 0, lastError: null, createdAt: at, notBefore: at };
+    await db.add('outbox', { ...stored, id: 'old-1', kind: 'update_ticket', label: 'edit', method: 'PATCH', path: 'tickets/12', body: { version: 3 } });
+    await db.add('outbox', { ...stored, id: 'old-2', kind: 'create_ticket', label: 'create', method: 'POST', path: 'tickets', body: { subject: 'x' } });
+    await db.add('outbox', { ...stored, id: 'old-3', kind: 'set_secondary_contacts', label: 'cc', method: 'PUT', path: 'tickets/7/secondary-contacts', body: { version: 1, contacts: [] } });
+    const r = recorder([]);
+    await new Outbox(db, r.deps).drain();
+    expect(r.sent.map(({ id, contract, params, body }) => ({ id, contract, params, body }))).toEqual([
+      { id: 'old-1', contract: 'tickets.update', params: { id: 12 }, body: { version: 3 } },
+      { id: 'old-2', contract: 'tickets.create', params: undefined, body: { subject: 'x' } },
+      { id: 'old-3', contract: 'secondaryContacts.set', params: { id: 7 }, body: { version: 1, contacts: [] } },
+    ]);
+    expect(r.sent[0]).not.toHaveProperty('method');
   });
 });

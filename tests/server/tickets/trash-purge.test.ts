@@ -2,7 +2,8 @@ import { eq, inArray } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as t from '../../../server/db/schema';
-import { purgeTrash, TRASH_DAYS } from '../../../server/tickets/trash-purge';
+import { TRASH_DAYS } from '../../../core/schemas/admin';
+import { purgeTrash } from '../../../server/tickets/trash-purge';
 import { createTestServer, databaseKinds, type TestServer } from '../harness';
 import { buildWorld, type World } from '../world';
 
