@@ -75,7 +75,7 @@ export function createApp(deps: AppDeps) {
   // Notices recorded by a change leave once it has committed, which it has when the handler returns.
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.outbox.kick();
+    if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.notices.kick();
   });
   app.use('/api/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contacts, helpCenterLinks } from '../db/schema';
-import { recordNotice } from '../mail/mail-outbox';
+import { recordNotice } from '../mail/notice-queue';
 import type { Messages } from './messages';
 import type { DepartmentRow } from './page-context';
 import { hashToken, newSecret } from './secrets';

@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, departments, memberships, roles } from '../db/schema';
-import { deliverStoredMail, recordMail } from '../mail/mailer';
+import { deliverStoredMail, recordMail } from '../mail/stored-mail';
 import type { Mailers } from '../mail/mailers';
 import type { JobRow } from './job-rows';
 

@@ -7,7 +7,7 @@ import type { Api } from '../http/route';
 
 const SHOWN = 50;
 
-/** The demo outbox: replies to tickets the agent can see, and notifications addressed to the agent, newest first. */
+/** Mail stored unsent (demo mode): replies to tickets the agent can see, and notifications addressed to the agent, newest first. */
 export function storedMailRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/mail/stored', tag: 'mail', summary: 'Mail kept unsent because no SMTP server is configured (demo mode)', response: z.object({ items: z.array(StoredMail) }) },
