@@ -7,8 +7,7 @@ import type { Db } from '../db/client';
 import { agents, memberships, rolePermissions, roles, teamMembers, teams } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-
-type AgentRow = typeof agents.$inferSelect;
+import type { AgentRow } from '../db/rows';
 
 /**
  * Agents as an admin sees them: every agent (to add them to a department), with their roles and

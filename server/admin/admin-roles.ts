@@ -6,8 +6,7 @@ import type { Db } from '../db/client';
 import { rolePermissions, roles } from '../db/schema';
 import { notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-
-type RoleRow = typeof roles.$inferSelect;
+import type { RoleRow } from '../db/rows';
 
 /** Every role with its permissions in all departments (callers scope it to what the viewer manages). */
 async function loadRoles(db: Db, roleIds?: readonly number[]): Promise<Role[]> {

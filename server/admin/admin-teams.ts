@@ -6,8 +6,7 @@ import type { Db } from '../db/client';
 import { agents, departments, memberships, teamMembers, teams, tickets } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-
-type TeamRow = typeof teams.$inferSelect;
+import type { TeamRow } from '../db/rows';
 
 export async function loadTeams(db: Db, where: SQL | undefined): Promise<Team[]> {
   const rows = await db.select().from(teams).where(where).orderBy(asc(teams.departmentId), asc(teams.name), asc(teams.id));

@@ -1,17 +1,16 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, ticketHistory, tickets } from '../db/schema';
-import type { TicketRow } from '../tickets/ticket-rows';
 import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
-import type { JobRow } from './job-rows';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
 import type { NoticeQueue } from '../mail/notice-queue';
 import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
 import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
+import type { JobRow, TicketRow } from '../db/rows';
 
 const BATCH = 200;
 

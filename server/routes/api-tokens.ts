@@ -10,13 +10,13 @@ import { ApiFailure, conflict, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { hashToken, newToken } from '../http/auth';
 import type { Api } from '../http/route';
+import type { ApiTokenRow } from '../db/rows';
 
 const tag = 'tokens';
 const TokenQuery = z.object({ agentId: IdParam.optional() }).strict();
-type TokenRow = typeof apiTokens.$inferSelect;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
-const toApiToken = (row: TokenRow): ApiToken => ({
+const toApiToken = (row: ApiTokenRow): ApiToken => ({
   id: row.id,
   agentId: row.agentId,
   label: row.label,

@@ -11,9 +11,9 @@ import { conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
+import type { BlueprintRow } from '../db/rows';
 
 const tag = 'blueprints';
-type BlueprintRow = typeof blueprints.$inferSelect;
 
 // Transitions are only ever written through BlueprintCreate/BlueprintPatch, so they hold valid statuses.
 const toBlueprint = (row: BlueprintRow) => row as Blueprint;

@@ -4,6 +4,7 @@ import { IdParams } from '../../core/schemas/api';
 import { departments } from '../db/schema';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
+import type { DepartmentRow } from '../db/rows';
 
 const tag = 'departments';
 
@@ -14,7 +15,7 @@ function describeSmtp(url: string | null): DepartmentMail['smtp'] {
   return { host: parsed.hostname, port: Number(parsed.port || (secure ? 465 : 587)), secure, user: parsed.username ? decodeURIComponent(parsed.username) : null };
 }
 
-const view = (row: typeof departments.$inferSelect): DepartmentMail => ({ departmentId: row.id, smtp: describeSmtp(row.smtpUrl), fromAddresses: row.fromAddresses });
+const view = (row: DepartmentRow): DepartmentMail => ({ departmentId: row.id, smtp: describeSmtp(row.smtpUrl), fromAddresses: row.fromAddresses });
 
 /** A department's own SMTP server and from-addresses (settings.manage); the password never leaves the server. */
 export function departmentMailRoutes(api: Api) {

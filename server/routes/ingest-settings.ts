@@ -4,8 +4,9 @@ import { IngestSettings, IngestSettingsPatch } from '../../core/schemas/mailbox'
 import { departments } from '../db/schema';
 import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
+import type { DepartmentRow } from '../db/rows';
 
-const view = (row: typeof departments.$inferSelect): IngestSettings => ({ reopenOnReply: row.reopenOnReply, maxAttachmentBytes: row.maxAttachmentBytes });
+const view = (row: DepartmentRow): IngestSettings => ({ reopenOnReply: row.reopenOnReply, maxAttachmentBytes: row.maxAttachmentBytes });
 
 /** How a department treats the mail its mailboxes read (settings.manage, R-PERM-1). */
 export function ingestSettingRoutes(api: Api) {

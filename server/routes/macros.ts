@@ -11,9 +11,9 @@ import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
+import type { MacroRow } from '../db/rows';
 
 const tag = 'macros';
-type MacroRow = typeof macros.$inferSelect;
 
 /** Loads a macro for a write: 404 when missing, 403 without settings.manage in its department. */
 async function writableMacro(db: Db, auth: AuthContext, id: number): Promise<MacroRow> {

@@ -12,6 +12,7 @@ import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import type { Api } from '../http/route';
 import { readableDepartments } from '../http/department-scope';
+import type { TemplateRow } from '../db/rows';
 
 const tag = 'templates';
 
@@ -37,7 +38,7 @@ async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, 
 }
 
 /** R-BULK-14: a macro that replies with the template would fail on every ticket it runs on. */
-async function refuseUsedByMacros(db: Db, template: typeof templates.$inferSelect) {
+async function refuseUsedByMacros(db: Db, template: TemplateRow) {
   const step = JSON.stringify([{ type: 'send_reply', templateId: template.id }]);
   // Macros send their own department's templates only (R-BULK-14), so no other department needs a look.
   const users = await db
@@ -54,7 +55,7 @@ async function refuseUsedByMacros(db: Db, template: typeof templates.$inferSelec
 }
 
 /** A bulk reply still sending reads the template for each ticket it has left; deleting it would fail them all. */
-async function refuseUsedBySendingReplies(db: Db, template: typeof templates.$inferSelect) {
+async function refuseUsedBySendingReplies(db: Db, template: TemplateRow) {
   const sending = await db
     .select({ id: jobs.id })
     .from(jobs)

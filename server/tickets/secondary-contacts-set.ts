@@ -5,11 +5,9 @@ import type { SecondaryContactRef, SecondaryContacts } from '../../core/schemas/
 import type { Db } from '../db/client';
 import { agents, contacts, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
-import { findContactsByEmail, findOrCreateContact, type ContactRow } from '../contacts/contact-store';
+import { findContactsByEmail, findOrCreateContact } from '../contacts/contact-store';
 import { noticeFollowers } from '../notices/cc-notices';
-import type { TicketRow } from './ticket-rows';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
 
 /** Who changes the list: an agent in the extension, or a customer in the help center (R-CC-6). */
 export type CcEditor = { agentId: number } | { contactId: number };

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
 import { describeImapError, openFolder } from './imap-connection';
 import { ingestMessage, type IngestResult } from './ingest-message';
-import type { MailboxRow } from './mail-routing';
+import type { MailboxRow } from '../../db/rows';
 
 export type PassCounts = Record<IngestResult['outcome'], number>;
 
