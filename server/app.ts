@@ -20,6 +20,7 @@ import { jobRoutes } from './routes/jobs';
 import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
+import { inboundRoutes } from './routes/inbound';
 import { macroRoutes } from './routes/macros';
 import { mailboxRoutes } from './routes/mailboxes';
 import { mergeRoutes } from './routes/merge';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
+  inboundRoutes(api);
   contactRoutes(api);
   departmentRoutes(api);
   departmentMailRoutes(api);
