@@ -1,10 +1,6 @@
-import { eq } from 'drizzle-orm';
-import { checkCcEnabled } from '../../core/rules/cc-rules';
 import { IdParams } from '../../core/schemas/api';
-import { Department, DepartmentFeaturesPatch, type DepartmentFeatures } from '../../core/schemas/department';
-import { departments } from '../db/schema';
-import { enforce } from '../http/api-failure';
-import { managedDepartment } from '../http/department-scope';
+import { Department, DepartmentFeaturesPatch } from '../../core/schemas/department';
+import { setDepartmentFeatures } from '../admin/department-features';
 import type { Api } from '../http/route';
 
 /** Per-department switches (R-PERM-1): read receipts (R-RCPT-1) and secondary contacts with their options (R-CC-1, R-CC-6). */
@@ -20,14 +16,6 @@ export function departmentFeatureRoutes(api: Api) {
       body: DepartmentFeaturesPatch,
       response: Department,
     },
-    async ({ db, auth, params, body }) => {
-      const row = await managedDepartment(db, auth, params.id);
-      const { helpCenter = row.helpCenter, ...switches } = body;
-      const features: DepartmentFeatures = { ...row.features, ...switches, ccOptions: { ...row.features.ccOptions, ...body.ccOptions } };
-      // R-CC-1: CC needs the department's help center, so neither may leave the other behind.
-      if (features.cc) enforce(checkCcEnabled({ ...row, helpCenter, features }));
-      const [updated] = await db.update(departments).set({ features, helpCenter }).where(eq(departments.id, row.id)).returning();
-      return updated!;
-    },
+    ({ db, auth, params, body }) => setDepartmentFeatures(db, auth, params.id, body),
   );
 }

@@ -1,15 +1,12 @@
-import { asc, eq } from 'drizzle-orm';
 import { HistoryEntry, IdParams, pageOf, TicketCreate, TicketListQuery, TicketPatch, Timeline } from '../../core/schemas/api';
 import { z } from 'zod';
 import { Ticket } from '../../core/schemas/ticket';
-import { toThreads } from '../attachments/thread-attachments';
-import { toComment } from '../tickets/comment-rows';
-import { comments, threads, ticketHistory } from '../db/schema';
 import type { Api } from '../http/route';
 import { createTicket } from '../tickets/ticket-create';
 import { patchTicket } from '../tickets/ticket-patch';
 import { getVisibleTicket, listTickets } from '../tickets/ticket-query';
 import { toTickets } from '../tickets/ticket-rows';
+import { ticketHistoryOf, ticketTimeline } from '../tickets/ticket-timeline';
 
 const tag = 'tickets';
 
@@ -32,24 +29,10 @@ export function ticketRoutes(api: Api) {
   );
   api.add(
     { method: 'get', path: '/tickets/:id/timeline', tag, summary: "A ticket's threads (each with its attachments, without content) and comments, oldest first", params: IdParams, response: Timeline },
-    async ({ db, auth, params }) => {
-      const ticket = await getVisibleTicket(db, auth.access, params.id);
-      const [threadRows, commentRows] = await Promise.all([
-        db.select().from(threads).where(eq(threads.ticketId, ticket.id)).orderBy(asc(threads.createdAt), asc(threads.id)),
-        db.select().from(comments).where(eq(comments.ticketId, ticket.id)).orderBy(asc(comments.createdAt), asc(comments.id)),
-      ]);
-      return {
-        threads: await toThreads(db, threadRows),
-        comments: commentRows.map(toComment),
-      };
-    },
+    async ({ db, auth, params }) => ticketTimeline(db, await getVisibleTicket(db, auth.access, params.id)),
   );
   api.add(
     { method: 'get', path: '/tickets/:id/history', tag, summary: 'Who changed what on a ticket, and through which job, oldest first', params: IdParams, response: z.object({ items: z.array(HistoryEntry) }) },
-    async ({ db, auth, params }) => {
-      const ticket = await getVisibleTicket(db, auth.access, params.id);
-      const rows = await db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticket.id)).orderBy(asc(ticketHistory.createdAt), asc(ticketHistory.id));
-      return { items: rows.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) };
-    },
+    async ({ db, auth, params }) => ({ items: await ticketHistoryOf(db, await getVisibleTicket(db, auth.access, params.id)) }),
   );
 }
