@@ -1,18 +1,11 @@
 import { z } from 'zod';
-import { asc, eq } from 'drizzle-orm';
 import { IdParams } from '../../core/schemas/api';
 import { IngestedMessage, Mailbox, MailboxCreate, MailboxDeleteResult, MailboxPatch, MailboxTest, MailboxTestResult, RecentQuery } from '../../core/schemas/mailbox';
-import { mailboxes } from '../db/schema';
-import { managedDepartment } from '../http/department-scope';
 import type { Api } from '../http/route';
-import { testConnection } from '../mailboxes/connection-test';
-import { mailboxUpdate } from '../mailboxes/mailbox-changes';
 import { removeMailbox } from '../mailboxes/mailbox-remove';
 import { managedMailbox } from '../mailboxes/mailbox-scope';
-import { mailboxView } from '../mailboxes/mailbox-view';
-import { recentMessages } from '../mailboxes/recent-messages';
-import { guardSecret } from '../mailboxes/secret-guard';
-import { testTarget } from '../mailboxes/test-target';
+import { addMailbox, listMailboxes, recentMessagesOf, updateMailbox } from '../mailboxes/mailboxes';
+import { testDepartmentMailbox } from '../mailboxes/test-target';
 import { ingestSettingRoutes } from './ingest-settings';
 
 const tag = 'mailboxes';
@@ -21,28 +14,15 @@ const tag = 'mailboxes';
 export function mailboxRoutes(api: Api) {
   api.add(
     { method: 'get', path: '/departments/:id/mailboxes', tag, summary: "The department's mailboxes with when each was last read and its last error (settings.manage); secrets are never returned", params: IdParams, response: z.object({ items: z.array(Mailbox) }) },
-    async ({ db, auth, params }) => {
-      await managedDepartment(db, auth, params.id);
-      const rows = await db.select().from(mailboxes).where(eq(mailboxes.departmentId, params.id)).orderBy(asc(mailboxes.id));
-      return { items: rows.map(mailboxView) };
-    },
+    async ({ db, auth, params }) => ({ items: await listMailboxes(db, auth, params.id) }),
   );
   api.add(
     { method: 'post', path: '/departments/:id/mailboxes', tag, summary: 'Add a mailbox to read: host, port, secure (implicit TLS), username, auth (password | oauth2), secret, folder (settings.manage)', params: IdParams, body: MailboxCreate, response: Mailbox, status: 201 },
-    async ({ db, auth, params, body }) => {
-      await managedDepartment(db, auth, params.id);
-      const [row] = await db.insert(mailboxes).values({ ...body, departmentId: params.id }).returning();
-      return mailboxView(row!);
-    },
+    ({ db, auth, params, body }) => addMailbox(db, auth, params.id, body),
   );
   api.add(
     { method: 'patch', path: '/mailboxes/:id', tag, summary: 'Change a mailbox; without secret the saved one is kept, except that another host, port or TLS off needs it again; another host, user or folder is read from its start (settings.manage)', params: IdParams, body: MailboxPatch, response: Mailbox },
-    async ({ db, auth, params, body }) => {
-      const row = await managedMailbox(db, auth, params.id);
-      guardSecret(row, body);
-      const [updated] = await db.update(mailboxes).set(mailboxUpdate(row, body)).where(eq(mailboxes.id, row.id)).returning();
-      return mailboxView(updated!);
-    },
+    ({ db, auth, params, body }) => updateMailbox(db, auth, params.id, body),
   );
   api.add(
     { method: 'delete', path: '/mailboxes/:id', tag, summary: 'Delete a mailbox that has read nothing; one that has read messages is turned off instead, keeping its record so nothing is read twice (settings.manage)', params: IdParams, response: MailboxDeleteResult },
@@ -59,17 +39,11 @@ export function mailboxRoutes(api: Api) {
       response: MailboxTestResult,
       readOnly: true,
     },
-    async ({ db, auth, params, body }) => {
-      await managedDepartment(db, auth, params.id);
-      return testConnection(await testTarget(db, auth, params.id, body));
-    },
+    ({ db, auth, params, body }) => testDepartmentMailbox(db, auth, params.id, body),
   );
   api.add(
     { method: 'get', path: '/mailboxes/:id/recent', tag, summary: 'The last messages read from the mailbox, newest first: what each became (outcome), why (note) and its ticket number (settings.manage)', params: IdParams, query: RecentQuery, response: z.object({ items: z.array(IngestedMessage) }) },
-    async ({ db, auth, params, query }) => {
-      const row = await managedMailbox(db, auth, params.id);
-      return { items: await recentMessages(db, row.id, query.limit) };
-    },
+    async ({ db, auth, params, query }) => ({ items: await recentMessagesOf(db, auth, params.id, query.limit) }),
   );
   ingestSettingRoutes(api);
 }
