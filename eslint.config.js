@@ -127,34 +127,4 @@ export default defineConfig(
     files: ['server/routes/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: ROUTE_IMPORTS }] },
   },
-
-  // --- TEMPORARY (issue 18): files another branch is changing right now. The coordinator removes these
-  // entries after merging; each must be gone before the issue is closed.
-  {
-    // Route files that still query the schema themselves; the thin-routes branch moves that into domain
-    // modules. After merging, delete each file from this list that `npm run lint` no longer needs here.
-    files: [
-      'server/routes/agents.ts',
-      'server/routes/api-tokens.ts',
-      'server/routes/attachments.ts',
-      'server/routes/blueprints.ts',
-      'server/routes/contacts.ts',
-      'server/routes/department-features.ts',
-      'server/routes/department-mail.ts',
-      'server/routes/departments.ts',
-      'server/routes/directory.ts',
-      'server/routes/ingest-settings.ts',
-      'server/routes/jobs.ts',
-      'server/routes/macros.ts',
-      'server/routes/mailboxes.ts',
-      'server/routes/roles.ts',
-      'server/routes/satisfaction.ts',
-      'server/routes/stored-mail.ts',
-      'server/routes/teams.ts',
-      'server/routes/templates.ts',
-      'server/routes/tickets.ts',
-      'server/routes/trash.ts',
-    ],
-    rules: { 'no-restricted-imports': ['error', { patterns: SELECTORS }] },
-  },
 );

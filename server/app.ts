@@ -20,6 +20,7 @@ import { jobRoutes } from './routes/jobs';
 import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
+import { inboundRoutes } from './routes/inbound';
 import { macroRoutes } from './routes/macros';
 import { mailboxRoutes } from './routes/mailboxes';
 import { mergeRoutes } from './routes/merge';
@@ -75,7 +76,7 @@ export function createApp(deps: AppDeps) {
   // Notices recorded by a change leave once it has committed, which it has when the handler returns.
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.outbox.kick();
+    if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.notices.kick();
   });
   app.use('/api/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps) {
   ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
+  inboundRoutes(api);
   contactRoutes(api);
   departmentRoutes(api);
   departmentMailRoutes(api);

@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { eq } from 'drizzle-orm';
 import { createApp } from './app';
-import { startJobWorker } from './jobs/job-worker';
+import { startJobWorker } from './jobs/start-worker';
 import { applyDsn, DsnError } from './mail/dsn';
 import { MailIngest } from './mail/ingest/mail-ingest';
 import { describeCounts } from './mail/ingest/pass-summary';
 import { purgeExpiredCredentials } from './help-center/expired-credentials';
-import { MailOutbox } from './mail/mail-outbox';
+import { NoticeQueue } from './mail/notice-queue';
 import { Mailers } from './mail/mailers';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
@@ -144,9 +144,9 @@ export async function start(config: Config, options: CommonOptions & { port: num
   }
   const mailers = new Mailers(config.SMTP_URL ?? null);
   const publicUrl = config.PUBLIC_URL ?? `http://${options.host}:${options.port}`;
-  const outbox = new MailOutbox(database.db, mailers, publicUrl);
-  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, outbox });
-  await outbox.start();
+  const notices = new NoticeQueue(database.db, mailers, publicUrl);
+  const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, notices });
+  await notices.start();
   const mail = new MailIngest(database.db);
   await mail.start();
   const app = createApp({
@@ -156,7 +156,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     logRequests: config.LOG_REQUESTS,
     demo: options.demo ?? false,
     jobs,
-    mail: { outbox, publicUrl },
+    mail: { notices, publicUrl },
   });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
@@ -175,7 +175,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     server.close();
     await mail.stop();
     await jobs.stop();
-    await outbox.stop();
+    await notices.stop();
     mailers.close();
     await database.close();
     process.exit(0);

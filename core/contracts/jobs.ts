@@ -1,6 +1,5 @@
 import { IdParams, pageOf } from '../schemas/api';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from '../schemas/job';
-import { DsnApplied, DsnReport } from '../schemas/mail';
 import { resource } from './contract';
 
 export const jobs = resource('jobs', 'jobs', {
@@ -35,16 +34,5 @@ export const jobs = resource('jobs', 'jobs', {
     params: IdParams,
     response: Job,
     status: 202,
-  },
-});
-
-/** What the mail server hands us: bounces of the replies we sent. */
-export const inbound = resource('inbound', 'jobs', {
-  dsn: {
-    method: 'post',
-    path: '/inbound/dsn',
-    summary: 'A bounce (RFC 3464 delivery-status message, raw, as `message`): marks the recipient it names bounced, with the diagnostic',
-    body: DsnReport,
-    response: DsnApplied,
   },
 });

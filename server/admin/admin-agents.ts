@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { checkMayManageAgent, managedDepartmentIds, type AgentHolding } from '../../core/rules/admin-scope';
+import { checkManagesSomeDepartment, checkMayManageAgent, managedDepartmentIds, type AgentHolding } from '../../core/rules/admin-scope';
 import { normalizePermissions } from '../../core/rules/permissions';
 import type { AdminAgent } from '../../core/schemas/admin-people';
 import type { Permission } from '../../core/schemas/role';
@@ -7,8 +7,7 @@ import type { Db } from '../db/client';
 import { agents, memberships, rolePermissions, roles, teamMembers, teams } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-
-type AgentRow = typeof agents.$inferSelect;
+import type { AgentRow } from '../db/rows';
 
 /**
  * Agents as an admin sees them: every agent (to add them to a department), with their roles and
@@ -50,6 +49,12 @@ function toAdminAgent(row: AgentRow, held: { departmentId: number; roleId: numbe
     memberships: held.map(({ departmentId, roleId }) => ({ departmentId, roleId })),
     teamIds: teamRows.map((t) => t.teamId),
   };
+}
+
+/** The agent list of the admin console: for anyone with settings.manage somewhere. */
+export async function listAdminAgents(db: Db, auth: AuthContext): Promise<AdminAgent[]> {
+  enforce(checkManagesSomeDepartment(auth.access));
+  return loadAdminAgents(db, auth);
 }
 
 export async function loadAdminAgent(db: Db, auth: AuthContext, agentId: number): Promise<AdminAgent> {

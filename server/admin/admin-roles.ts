@@ -1,13 +1,12 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { managedDepartmentIds, scopeRole } from '../../core/rules/admin-scope';
+import { checkManagesSomeDepartment, managedDepartmentIds, scopeRole } from '../../core/rules/admin-scope';
 import { normalizePermissions } from '../../core/rules/permissions';
 import type { Permission, Role } from '../../core/schemas/role';
 import type { Db } from '../db/client';
 import { rolePermissions, roles } from '../db/schema';
-import { notFound } from '../http/api-failure';
+import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-
-type RoleRow = typeof roles.$inferSelect;
+import type { RoleRow } from '../db/rows';
 
 /** Every role with its permissions in all departments (callers scope it to what the viewer manages). */
 async function loadRoles(db: Db, roleIds?: readonly number[]): Promise<Role[]> {
@@ -32,6 +31,12 @@ async function loadRoles(db: Db, roleIds?: readonly number[]): Promise<Role[]> {
 export async function loadScopedRoles(db: Db, auth: AuthContext, roleIds?: readonly number[]): Promise<Role[]> {
   const managed = managedDepartmentIds(auth.access);
   return (await loadRoles(db, roleIds)).map((role) => scopeRole(role, managed));
+}
+
+/** The role list of the admin console: for anyone with settings.manage somewhere. */
+export async function listScopedRoles(db: Db, auth: AuthContext): Promise<Role[]> {
+  enforce(checkManagesSomeDepartment(auth.access));
+  return loadScopedRoles(db, auth);
 }
 
 export async function loadScopedRole(db: Db, auth: AuthContext, roleId: number): Promise<Role> {

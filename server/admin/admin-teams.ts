@@ -6,10 +6,10 @@ import type { Db } from '../db/client';
 import { agents, departments, memberships, teamMembers, teams, tickets } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { readableDepartments } from '../http/department-scope';
+import type { TeamRow } from '../db/rows';
 
-type TeamRow = typeof teams.$inferSelect;
-
-export async function loadTeams(db: Db, where: SQL | undefined): Promise<Team[]> {
+async function loadTeams(db: Db, where: SQL | undefined): Promise<Team[]> {
   const rows = await db.select().from(teams).where(where).orderBy(asc(teams.departmentId), asc(teams.name), asc(teams.id));
   if (rows.length === 0) return [];
   const members = await db
@@ -18,6 +18,12 @@ export async function loadTeams(db: Db, where: SQL | undefined): Promise<Team[]>
     .where(inArray(teamMembers.teamId, rows.map((t) => t.id)))
     .orderBy(asc(teamMembers.agentId));
   return rows.map((t) => ({ ...t, memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.agentId) }));
+}
+
+/** Teams of the departments the caller can view (or of the one asked for), with their members. */
+export async function listTeams(db: Db, auth: AuthContext, departmentId: number | undefined): Promise<Team[]> {
+  const ids = readableDepartments(auth, departmentId);
+  return ids.length === 0 ? [] : loadTeams(db, inArray(teams.departmentId, ids));
 }
 
 export async function loadTeam(db: Db, teamId: number): Promise<Team> {

@@ -1,7 +1,8 @@
 import { asc, inArray } from 'drizzle-orm';
 import type { AttachmentInfo, Thread } from '../../core/schemas/thread';
 import type { Db } from '../db/client';
-import { attachments, threads } from '../db/schema';
+import { attachments } from '../db/schema';
+import type { ThreadRow } from '../db/rows';
 
 /** Every listed thread's attachments in one query, without their content (which can be megabytes each). */
 export async function attachmentsOfThreads(db: Db, threadIds: number[]): Promise<Map<number, AttachmentInfo[]>> {
@@ -17,7 +18,7 @@ export async function attachmentsOfThreads(db: Db, threadIds: number[]): Promise
 }
 
 /** Threads as the API shows them: ISO times and their attachments' descriptions. */
-export async function toThreads(db: Db, rows: (typeof threads.$inferSelect)[]): Promise<Thread[]> {
+export async function toThreads(db: Db, rows: ThreadRow[]): Promise<Thread[]> {
   const attachmentsOf = await attachmentsOfThreads(db, rows.map((t) => t.id));
   return rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), attachments: attachmentsOf.get(t.id) ?? [] }) as Thread);
 }

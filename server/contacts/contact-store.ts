@@ -3,8 +3,7 @@ import type { Contact } from '../../core/schemas/contact';
 import type { Db } from '../db/client';
 import { contacts } from '../db/schema';
 import { notFound } from '../http/api-failure';
-
-export type ContactRow = typeof contacts.$inferSelect;
+import type { ContactRow } from '../db/rows';
 
 export const toContact = (row: ContactRow): Contact => ({ ...row, createdAt: row.createdAt.toISOString() });
 

@@ -3,7 +3,7 @@ import { addressKey } from '../../core/rules/address';
 import type { Db } from '../db/client';
 import { comments, contacts, threads } from '../db/schema';
 import { findContactsByEmail } from '../contacts/contact-store';
-import type { TicketRow } from '../tickets/ticket-rows';
+import type { TicketRow } from '../db/rows';
 
 /** Who wrote an entry, as the visitor reads it: themselves, support, or another follower by name. */
 export type Author = { kind: 'you' } | { kind: 'support' } | { kind: 'other'; name: string };

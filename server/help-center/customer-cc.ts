@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { tickets } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
 import { setSecondaryContacts } from '../tickets/secondary-contacts-set';
-import type { DepartmentRow } from './page-context';
+import type { DepartmentRow } from '../db/rows';
 
 export const CcForm = z.object({
   email: z.string().trim().pipe(Email),

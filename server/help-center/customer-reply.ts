@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../db/client';
 import { addCustomerMessage } from '../tickets/customer-message';
-import type { TicketRow } from '../tickets/ticket-rows';
-import type { DepartmentRow } from './page-context';
+import type { DepartmentRow, TicketRow } from '../db/rows';
 
 export const ReplyForm = z.object({ body: z.string().trim().min(1).max(50_000) });
 

@@ -1,10 +1,8 @@
 import type { Context } from 'hono';
-import type { departments } from '../db/schema';
 import { MESSAGES, type Lang, type Messages } from './messages';
 import type { Visitor } from './session';
 import { helpCenterUrl } from './urls';
-
-export type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow } from '../db/rows';
 
 /** What the help-center middleware settles before any page runs. */
 export type HelpEnv = {

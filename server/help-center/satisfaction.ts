@@ -3,11 +3,9 @@ import { z } from 'zod';
 import { Rating } from '../../core/schemas/satisfaction';
 import type { Db } from '../db/client';
 import { satisfactionRatings, threads } from '../db/schema';
-import type { TicketRow } from '../tickets/ticket-rows';
+import type { SatisfactionRatingRow, TicketRow } from '../db/rows';
 
 export const RatingForm = z.object({ rating: Rating, comment: z.string().trim().max(2000).default('') });
-
-export type RatingRow = typeof satisfactionRatings.$inferSelect;
 
 /** R-CC-8: satisfaction is asked for once support has answered, or once the ticket is closed. */
 export async function mayRate(db: Db, ticket: TicketRow): Promise<boolean> {
@@ -16,7 +14,7 @@ export async function mayRate(db: Db, ticket: TicketRow): Promise<boolean> {
   return reply !== undefined;
 }
 
-export async function ratingOf(db: Db, ticketId: number, contactId: number): Promise<RatingRow | null> {
+export async function ratingOf(db: Db, ticketId: number, contactId: number): Promise<SatisfactionRatingRow | null> {
   const [row] = await db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.ticketId, ticketId), eq(satisfactionRatings.contactId, contactId)));
   return row ?? null;
 }

@@ -1,12 +1,12 @@
 import { and, count, eq, gt, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contacts, helpCenterLinks } from '../db/schema';
-import { recordNotice } from '../mail/mail-outbox';
+import { recordNotice } from '../mail/notice-queue';
 import type { Messages } from './messages';
-import type { DepartmentRow } from './page-context';
 import { hashToken, newSecret } from './secrets';
 import { visibleTickets } from './ticket-access';
 import { signInLinkUrl } from './urls';
+import type { DepartmentRow } from '../db/rows';
 
 const LINK_MINUTES = 15;
 /** Links per address per LINK_MINUTES: enough for a lost mail or two, too few to flood a mailbox. */

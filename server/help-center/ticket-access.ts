@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { DepartmentFeatures } from '../../core/schemas/department';
 import type { Db } from '../db/client';
 import { tickets } from '../db/schema';
-import type { TicketRow } from '../tickets/ticket-rows';
+import type { TicketRow } from '../db/rows';
 
 /** Who is looking, and in which department's help center. */
 export interface Viewer {

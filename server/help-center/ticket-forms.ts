@@ -2,7 +2,7 @@ import { html } from 'hono/html';
 import type { CcRefusal } from './customer-cc';
 import { csrfField, when, type Html } from './layout';
 import type { PageContext } from './page-context';
-import type { RatingRow } from './satisfaction';
+import type { SatisfactionRatingRow } from '../db/rows';
 
 const ticketPath = (ticketId: number, action: string) => `/tickets/${ticketId}/${action}`;
 
@@ -50,7 +50,7 @@ ${csrfField(ctx)}
 }
 
 /** R-CC-8: the visitor's own rating; sending again replaces it. */
-export function ratingForm(ctx: PageContext, ticketId: number, current: RatingRow | null): Html {
+export function ratingForm(ctx: PageContext, ticketId: number, current: SatisfactionRatingRow | null): Html {
   const { m } = ctx;
   const checked = (value: string) => (current?.rating === value ? html` checked` : '');
   const label = (value: string) => (value === 'good' ? m.rating.good : m.rating.bad);

@@ -1,11 +1,10 @@
 import { html } from 'hono/html';
 import { TicketStatus } from '../../core/schemas/ticket';
-import type { TicketRow } from '../tickets/ticket-rows';
 import type { ConversationEntry } from './conversation';
 import { page, when, type Html } from './layout';
 import type { PageContext } from './page-context';
-import type { RatingRow } from './satisfaction';
 import { ccForm, ratingForm, refusalList, replyForm, type CcFormState } from './ticket-forms';
+import type { SatisfactionRatingRow, TicketRow } from '../db/rows';
 
 function statusText(ctx: PageContext, status: string): string {
   const known = TicketStatus.safeParse(status);
@@ -47,7 +46,7 @@ export interface TicketPageData {
   followers: string[];
   canAddCc: boolean;
   canRate: boolean;
-  rating: RatingRow | null;
+  rating: SatisfactionRatingRow | null;
   cc?: CcFormState;
   flash?: string | undefined;
 }

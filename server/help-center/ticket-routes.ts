@@ -1,7 +1,6 @@
 import type { Context, Hono } from 'hono';
 import { IdParam } from '../../core/schemas/common';
 import type { Db } from '../db/client';
-import type { TicketRow } from '../tickets/ticket-rows';
 import { conversationOf, followerNames } from './conversation';
 import { addCustomerCc, CcForm, customerCcRefusals } from './customer-cc';
 import { customerReply, ReplyForm } from './customer-reply';
@@ -14,6 +13,7 @@ import { signInPage } from './sign-in-pages';
 import { visibleTicket } from './ticket-access';
 import type { CcFormState } from './ticket-forms';
 import { ticketPage } from './ticket-pages';
+import type { TicketRow } from '../db/rows';
 
 /** The ticket of the path, when the signed-in visitor may see it (R-CC-8, R-MERGE-9); undefined means 404. */
 async function ticketOfPath(db: Db, c: Context<HelpEnv>): Promise<TicketRow | undefined> {

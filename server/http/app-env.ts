@@ -3,7 +3,7 @@ import type { RoleKind } from '../../core/schemas/role';
 import type { AgentAccess } from '../../core/rules/permissions';
 import type { Database, Db } from '../db/client';
 import type { JobQueue } from '../jobs/queue';
-import type { MailOutbox } from '../mail/mail-outbox';
+import type { NoticeQueue } from '../mail/notice-queue';
 
 export interface AuthContext {
   agent: Agent;
@@ -23,7 +23,7 @@ export interface AppDeps {
   /** Where POST /jobs enqueues; without it jobs are refused (503). */
   jobs?: JobQueue;
   /** Notices (R-CC-5, help-center sign-in links) and the address customers reach the server at. */
-  mail: { outbox: MailOutbox; publicUrl: string };
+  mail: { notices: NoticeQueue; publicUrl: string };
   /** Serve the demo mailbox at /demo/gmail (npm start). */
   demo?: boolean;
 }

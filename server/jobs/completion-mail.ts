@@ -1,9 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { agents, departments, memberships, roles } from '../db/schema';
-import { deliverStoredMail, recordMail } from '../mail/mailer';
+import { deliverStoredMail, recordMail } from '../mail/stored-mail';
 import type { Mailers } from '../mail/mailers';
-import type { JobRow } from './job-rows';
+import type { JobRow } from '../db/rows';
 
 /** The initiator and the admins of the job's department (all departments' admins for an all-departments job). */
 async function recipients(tx: Db, job: JobRow): Promise<string[]> {

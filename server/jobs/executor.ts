@@ -1,7 +1,6 @@
 import type { Db } from '../db/client';
 import type { tickets } from '../db/schema';
-import type { JobRow } from './job-rows';
-import type { TicketRow } from '../tickets/ticket-rows';
+import type { JobRow, TicketRow } from '../db/rows';
 
 export type TicketSet = Partial<typeof tickets.$inferInsert>;
 

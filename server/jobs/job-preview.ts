@@ -6,8 +6,8 @@ import { ApiFailure } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { mergeTickets } from '../merge/merge-apply';
 import { checkJobRequest } from './job-submit';
-import type { JobRow } from './job-rows';
-import { attemptItem } from './worker';
+import { attemptItem } from './job-runner';
+import type { JobRow } from '../db/rows';
 
 /** Thrown to roll the dry run back. */
 const ROLLBACK = new Error('dry run');

@@ -1,9 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { DeliveryStatus, Job, JobDelivery } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { jobItems, jobs, replyRecipients, tickets, views } from '../db/schema';
-
-export type JobRow = typeof jobs.$inferSelect;
+import { jobItems, replyRecipients, tickets, views } from '../db/schema';
+import type { JobRow } from '../db/rows';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

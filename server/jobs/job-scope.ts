@@ -10,8 +10,7 @@ import { ApiFailure, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { followMerges } from '../merge/merge-tickets';
 import { viewFilterSql } from '../tickets/view-filter-sql';
-
-type ViewRow = typeof views.$inferSelect;
+import type { ViewRow } from '../db/rows';
 
 /** The tickets a job will touch, decided at submit time (R-BULK-1: a selection, or every ticket of a view). */
 export interface JobScope {

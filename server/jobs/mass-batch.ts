@@ -1,8 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { JobRow } from './job-rows';
 import { VIEW_CHANGED } from './executor';
 import type { MassSpec } from './mass-operations';
+import type { JobRow } from '../db/rows';
 
 /** Tickets per transaction: large enough for set-based speed, small enough to keep locks short. */
 export const MASS_BATCH = 5000;

@@ -1,6 +1,6 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { OperationPayload } from '../../core/schemas/job';
-import type { JobRow } from './job-rows';
+import type { JobRow } from '../db/rows';
 
 /**
  * A mass operation as set-based SQL over the alias `t` (the ticket before the change): refusals

@@ -4,8 +4,9 @@ import type { Db } from '../db/client';
 import { jobs, replyRecipients } from '../db/schema';
 import { ApiFailure, conflict } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-import { toJob, type JobRow } from './job-rows';
+import { toJob } from './job-rows';
 import type { JobQueue } from './queue';
+import type { JobRow } from '../db/rows';
 
 /** Recipients that may be tried again: refused or unreachable, or possibly not handed over. Never one that was accepted. */
 const RESENDABLE = ['failed', 'uncertain'];

@@ -4,6 +4,7 @@ import { departments, replyRecipients, threads, tickets } from '../db/schema';
 import { withHelpCenterLink, type FooterTicket } from './help-center-footer';
 import { withOpenPixel } from '../receipts/open-pixel';
 import { bounceAddress, type ReplyMailer } from './smtp-mailer';
+import type { ReplyRecipientRow, ThreadRow } from '../db/rows';
 
 export interface DeliveryOptions {
   /** Waits before the 2nd, 3rd… attempt of a recipient nothing was handed over for; its length is the number of retries. */
@@ -40,7 +41,7 @@ function copyFor({ recipient, thread, ticket }: Row, publicUrl: string | undefin
   return { text, html: withOpenPixel(html, publicUrl, recipient.openToken) };
 }
 
-type Row = { recipient: typeof replyRecipients.$inferSelect; thread: typeof threads.$inferSelect; ticket: FooterTicket };
+type Row = { recipient: ReplyRecipientRow; thread: ThreadRow; ticket: FooterTicket };
 
 async function deliverOne(db: Db, mailer: ReplyMailer | null, row: Row, delays: number[], publicUrl: string | undefined) {
   const { recipient, thread } = row;

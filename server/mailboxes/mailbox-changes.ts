@@ -1,5 +1,5 @@
 import type { MailboxPatch } from '../../core/schemas/mailbox';
-import type { MailboxRow } from './mailbox-view';
+import type { MailboxRow } from '../db/rows';
 
 /** Fields that say which folder on which server is read. */
 const WHERE_READ = ['host', 'port', 'username', 'folder'] as const;

@@ -2,7 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { MailboxDeleteResult } from '../../core/schemas/mailbox';
 import type { Db } from '../db/client';
 import { ingestedMessages, mailboxes } from '../db/schema';
-import { mailboxView, type MailboxRow } from './mailbox-view';
+import { mailboxView } from './mailbox-view';
+import type { MailboxRow } from '../db/rows';
 
 /**
  * A mailbox that has read messages is turned off, not deleted: its record of them is what keeps

@@ -1,7 +1,5 @@
 import type { Mailbox, MailboxAuth } from '../../core/schemas/mailbox';
-import type { mailboxes } from '../db/schema';
-
-export type MailboxRow = typeof mailboxes.$inferSelect;
+import type { MailboxRow } from '../db/rows';
 
 /** What clients see of a mailbox: everything but the secret and where reading stopped. */
 export const mailboxView = (row: MailboxRow): Mailbox => ({

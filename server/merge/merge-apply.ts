@@ -11,8 +11,9 @@ import { toJob } from '../jobs/job-rows';
 import { enforceAssignee } from '../tickets/assignee';
 import { enforceRecipients } from '../tickets/secondary-contacts';
 import { enforceBlueprint, onHoldChange } from '../tickets/ticket-patch';
-import { toTickets, type TicketRow } from '../tickets/ticket-rows';
+import { toTickets } from '../tickets/ticket-rows';
 import { loadMergeTickets } from './merge-tickets';
+import type { TicketRow } from '../db/rows';
 
 export interface MergeInput {
   ticketIds: number[];

@@ -4,7 +4,8 @@ import type { Ticket } from '../../core/schemas/ticket';
 import type { Db } from '../db/client';
 import { tickets } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
-import { toTickets, type TicketRow } from '../tickets/ticket-rows';
+import { toTickets } from '../tickets/ticket-rows';
+import type { TicketRow } from '../db/rows';
 
 export interface MergeTickets {
   rows: TicketRow[];

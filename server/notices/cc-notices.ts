@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { contacts, departments } from '../db/schema';
-import { recordNotice } from '../mail/mail-outbox';
+import { recordNotice } from '../mail/notice-queue';
 
 /** What happened to a ticket that its secondary contacts hear about (R-CC-5). */
 export type CcEvent =
@@ -45,7 +45,7 @@ function bodyOf(ticket: NoticeTicket, event: CcEvent): string {
 
 /**
  * R-CC-5: one message per event to each secondary contact, recorded in the caller's transaction
- * (the outbox sends it once the change commits and adds the help-center link). Only while the
+ * (the notice queue sends it once the change commits and adds the help-center link). Only while the
  * department has CC on (R-CC-1); `only` narrows it to some contacts (those just added).
  */
 export async function noticeFollowers(tx: Db, ticket: NoticeTicket, event: CcEvent, only?: number[]): Promise<void> {

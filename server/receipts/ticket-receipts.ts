@@ -3,14 +3,11 @@ import { messageMark, recipientState } from '../../core/receipts';
 import type { MessageReceipt, RecipientKind, RecipientReceipt, TicketReceipts } from '../../core/schemas/receipt';
 import type { Db } from '../db/client';
 import { departments, replyRecipients, threads } from '../db/schema';
-import type { TicketRow } from '../tickets/ticket-rows';
-
-type RecipientRow = typeof replyRecipients.$inferSelect;
-type ThreadRow = typeof threads.$inferSelect;
+import type { ReplyRecipientRow, ThreadRow, TicketRow } from '../db/rows';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-function receiptOf(row: RecipientRow): RecipientReceipt {
+function receiptOf(row: ReplyRecipientRow): RecipientReceipt {
   const state = recipientState(row);
   const problem = state === 'bounced' || state === 'failed';
   return {
@@ -26,7 +23,7 @@ function receiptOf(row: RecipientRow): RecipientReceipt {
   };
 }
 
-function messageOf(thread: ThreadRow, rows: RecipientRow[]): MessageReceipt {
+function messageOf(thread: ThreadRow, rows: ReplyRecipientRow[]): MessageReceipt {
   const recipients = rows.map(receiptOf);
   return {
     threadId: thread.id,
@@ -52,7 +49,7 @@ export async function ticketReceipts(db: Db, ticket: TicketRow): Promise<TicketR
     .innerJoin(threads, eq(threads.id, replyRecipients.threadId))
     .where(and(eq(replyRecipients.ticketId, ticket.id), isNotNull(replyRecipients.openToken)))
     .orderBy(asc(threads.createdAt), asc(threads.id), asc(replyRecipients.id));
-  const byThread = new Map<number, { thread: ThreadRow; recipients: RecipientRow[] }>();
+  const byThread = new Map<number, { thread: ThreadRow; recipients: ReplyRecipientRow[] }>();
   for (const { recipient, thread } of rows) {
     const entry = byThread.get(thread.id) ?? { thread, recipients: [] };
     entry.recipients.push(recipient);

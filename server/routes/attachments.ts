@@ -1,26 +1,14 @@
-import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { attachmentDownload } from '../../core/contracts/attachments';
+import { visibleAttachment } from '../attachments/attachment-file';
 import type { Db } from '../db/client';
-import { attachments, threads } from '../db/schema';
-import { ApiFailure, notFound } from '../http/api-failure';
+import { ApiFailure } from '../http/api-failure';
 import type { AppEnv } from '../http/app-env';
 import { requireAgent } from '../http/auth';
-import { getVisibleTicket } from '../tickets/ticket-query';
 
 /** RFC 5987 form, so any filename (請求書.pdf, quotes, semicolons) survives the header intact. */
 export const contentDisposition = (filename: string) =>
   `attachment; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-
-async function findAttachment(db: Db, id: number) {
-  const [row] = await db
-    .select({ filename: attachments.filename, content: attachments.content, ticketId: threads.ticketId })
-    .from(attachments)
-    .innerJoin(threads, eq(threads.id, attachments.threadId))
-    .where(eq(attachments.id, id));
-  if (!row) throw notFound(`Attachment ${id}`);
-  return row;
-}
 
 /**
  * GET /api/v1/attachments/:id, the bytes of a kept attachment for agents who may view its ticket.
@@ -31,8 +19,7 @@ export function attachmentRoutes(v1: Hono<AppEnv>, db: Db) {
   v1.get(attachmentDownload.path, requireAgent(db), async (c) => {
     const params = attachmentDownload.params.safeParse(c.req.param());
     if (!params.success) throw new ApiFailure(400, 'VALIDATION', 'The attachment id must be a positive integer.');
-    const file = await findAttachment(db, params.data.id);
-    await getVisibleTicket(db, c.get('auth').access, file.ticketId);
+    const file = await visibleAttachment(db, c.get('auth'), params.data.id);
     return c.body(new Uint8Array(file.content), 200, {
       'Content-Type': 'application/octet-stream',
       'Content-Length': String(file.content.length),

@@ -1,64 +1,18 @@
-import { and, desc, ilike, lt, or, type SQL } from 'drizzle-orm';
-import { z } from 'zod';
 import * as contracts from '../../core/contracts';
-import { visibleDepartmentIds } from '../../core/rules/permissions';
-import type { AuthContext } from '../http/app-env';
-import { ApiFailure, conflict } from '../http/api-failure';
-import { decodeCursor, encodeCursor } from '../http/cursor';
+import { createContact, searchContacts, showContact } from '../contacts/contacts';
 import type { Api } from '../http/route';
-import { hasPermission } from '../../core/rules/permissions';
-import { contacts } from '../db/schema';
-import { findContactByEmail, getContact, toContact } from '../contacts/contact-store';
-
-const Cursor = z.object({ id: z.number().int() });
-
-/** Contacts are shared across departments: any agent who can see tickets somewhere may look them up. */
-function requireSomeDepartment(auth: AuthContext, permission: 'ticket.view' | 'ticket.edit') {
-  const ok = permission === 'ticket.view'
-    ? visibleDepartmentIds(auth.access).length > 0
-    : auth.access.departments.some((d) => hasPermission(auth.access, 'ticket.edit', d.departmentId));
-  if (!ok) throw new ApiFailure(403, 'FORBIDDEN', `You need the permission ${permission} in at least one department to use contacts.`, 'R-PERM-5');
-}
-
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);
 
 export function contactRoutes(api: Api) {
   api.add(
     contracts.contacts.list,
-    async ({ db, auth, query }) => {
-      requireSomeDepartment(auth, 'ticket.view');
-      const after = decodeCursor(query.cursor, Cursor);
-      const conditions: (SQL | undefined)[] = [after ? lt(contacts.id, after.id) : undefined];
-      if (query.q) {
-        const pattern = `%${escapeLike(query.q)}%`;
-        conditions.push(or(ilike(contacts.email, pattern), ilike(contacts.name, pattern)));
-      }
-      const rows = await db.select().from(contacts).where(and(...conditions)).orderBy(desc(contacts.id)).limit(query.limit + 1);
-      const page = rows.slice(0, query.limit);
-      return {
-        items: page.map(toContact),
-        nextCursor: rows.length > query.limit ? encodeCursor({ id: page.at(-1)!.id }) : null,
-      };
-    },
+    ({ db, auth, query }) => searchContacts(db, auth, query),
   );
   api.add(
     contracts.contacts.get,
-    async ({ db, auth, params }) => {
-      requireSomeDepartment(auth, 'ticket.view');
-      return toContact(await getContact(db, params.id));
-    },
+    ({ db, auth, params }) => showContact(db, auth, params.id),
   );
   api.add(
     contracts.contacts.create,
-    async ({ db, auth, body }) => {
-      requireSomeDepartment(auth, 'ticket.edit');
-      const existing = await findContactByEmail(db, body.email);
-      if (existing) throw conflict(`A contact with the address ${body.email} already exists (contact ${existing.id}).`, { contactId: existing.id });
-      const [row] = await db
-        .insert(contacts)
-        .values({ email: body.email.toLowerCase(), name: body.name ?? body.email.split('@')[0]!, account: body.account ?? null })
-        .returning();
-      return toContact(row!);
-    },
+    ({ db, auth, body }) => createContact(db, auth, body),
   );
 }

@@ -1,34 +1,18 @@
-import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import * as contracts from '../../core/contracts';
-import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
-import { Department } from '../../core/schemas/department';
-import { View, type ViewFilter } from '../../core/schemas/view';
 import { createDepartment, updateDepartment } from '../admin/department-admin';
-import type { Db } from '../db/client';
-import { departments, views } from '../db/schema';
-import { enforce, notFound } from '../http/api-failure';
+import { getDepartment, listDepartments } from '../departments/departments';
 import type { Api } from '../http/route';
-import { readableDepartments } from '../http/department-scope';
 import { countView } from '../jobs/job-scope';
-
-async function listDepartments(db: Db, ids: number[]): Promise<Department[]> {
-  if (ids.length === 0) return [];
-  return db.select().from(departments).where(inArray(departments.id, ids)).orderBy(asc(departments.name));
-}
+import { listViews } from '../tickets/saved-views';
 
 export function departmentRoutes(api: Api) {
   api.add(
     contracts.departments.list,
-    async ({ db, auth }) => ({ items: await listDepartments(db, visibleDepartmentIds(auth.access)) }),
+    async ({ db, auth }) => ({ items: await listDepartments(db, auth) }),
   );
   api.add(
     contracts.departments.get,
-    async ({ db, auth, params }) => {
-      const [department] = await db.select().from(departments).where(eq(departments.id, params.id));
-      if (!department) throw notFound(`Department ${params.id}`);
-      enforce(checkPermission(auth.access, 'ticket.view', department.id));
-      return department;
-    },
+    ({ db, auth, params }) => getDepartment(db, auth, params.id),
   );
   api.add(
     contracts.departments.create,
@@ -40,13 +24,7 @@ export function departmentRoutes(api: Api) {
   );
   api.add(
     contracts.views.list,
-    async ({ db, auth, query }) => {
-      const ids = readableDepartments(auth, query.departmentId);
-      if (ids.length === 0) return { items: [] };
-      const scope = query.departmentId === undefined ? or(inArray(views.departmentId, ids), isNull(views.departmentId)) : inArray(views.departmentId, ids);
-      const rows = await db.select().from(views).where(and(scope)).orderBy(asc(views.departmentId), asc(views.name));
-      return { items: rows.map((v) => ({ ...v, kind: v.kind as View['kind'], filter: v.filter as ViewFilter })) };
-    },
+    async ({ db, auth, query }) => ({ items: await listViews(db, auth, query.departmentId) }),
   );
   api.add(
     contracts.views.count,

@@ -1,64 +1,13 @@
-import { eq, inArray } from 'drizzle-orm';
 import * as contracts from '../../core/contracts';
-import { checkPermission } from '../../core/rules/permissions';
-import { Team, TeamCreate, TeamPatch } from '../../core/schemas/admin-people';
-import {
-  loadTeam,
-  loadTeams,
-  refuseIneligibleMembers,
-  refuseTakenTeamName,
-  releaseTeamTickets,
-  replaceTeamMembers,
-  writableTeam,
-} from '../admin/admin-teams';
-import { lockDepartments } from '../admin/lock-out';
-import { removed } from '../admin/removed';
-import type { Db } from '../db/client';
-import { teams } from '../db/schema';
-import { enforce } from '../http/api-failure';
-import type { AuthContext } from '../http/app-env';
-import { readableDepartments } from '../http/department-scope';
+import { listTeams } from '../admin/admin-teams';
+import { createTeam, removeTeam, updateTeam } from '../admin/team-changes';
 import type { Api } from '../http/route';
-
-async function createTeam(db: Db, auth: AuthContext, body: TeamCreate): Promise<Team> {
-  enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
-  await refuseTakenTeamName(db, auth, body.departmentId, body.name);
-  await refuseIneligibleMembers(db, auth, body.departmentId, body.memberIds);
-  const [row] = await db.insert(teams).values({ departmentId: body.departmentId, name: body.name }).returning();
-  await replaceTeamMembers(db, row!.id, body.memberIds);
-  return loadTeam(db, row!.id);
-}
-
-async function updateTeam(db: Db, auth: AuthContext, teamId: number, patch: TeamPatch): Promise<Team> {
-  const row = await writableTeam(db, auth, teamId);
-  if (patch.name !== undefined) {
-    await refuseTakenTeamName(db, auth, row.departmentId, patch.name, row.id);
-    await db.update(teams).set({ name: patch.name }).where(eq(teams.id, row.id));
-  }
-  if (patch.memberIds !== undefined) {
-    // Taking an agent out of the department locks its row too: whichever runs second sees the other's change.
-    await lockDepartments(db, [row.departmentId]);
-    await refuseIneligibleMembers(db, auth, row.departmentId, patch.memberIds);
-    await replaceTeamMembers(db, row.id, patch.memberIds);
-  }
-  return loadTeam(db, row.id);
-}
-
-async function removeTeam(db: Db, auth: AuthContext, teamId: number) {
-  const row = await writableTeam(db, auth, teamId);
-  await releaseTeamTickets(db, row);
-  await db.delete(teams).where(eq(teams.id, row.id));
-  return removed(row.id);
-}
 
 /** Teams of a department: tickets are assigned to them (settings.manage to change them). */
 export function teamRoutes(api: Api) {
   api.add(
     contracts.teams.list,
-    async ({ db, auth, query }) => {
-      const ids = readableDepartments(auth, query.departmentId);
-      return { items: ids.length === 0 ? [] : await loadTeams(db, inArray(teams.departmentId, ids)) };
-    },
+    async ({ db, auth, query }) => ({ items: await listTeams(db, auth, query.departmentId) }),
   );
   api.add(
     contracts.teams.create,

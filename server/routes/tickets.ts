@@ -1,13 +1,10 @@
-import { asc, eq } from 'drizzle-orm';
 import * as contracts from '../../core/contracts';
-import { toThreads } from '../attachments/thread-attachments';
-import { toComment } from '../tickets/comment-rows';
-import { comments, threads, ticketHistory } from '../db/schema';
 import type { Api } from '../http/route';
 import { createTicket } from '../tickets/ticket-create';
 import { patchTicket } from '../tickets/ticket-patch';
 import { getVisibleTicket, listTickets } from '../tickets/ticket-query';
 import { toTickets } from '../tickets/ticket-rows';
+import { ticketHistoryOf, ticketTimeline } from '../tickets/ticket-timeline';
 
 export function ticketRoutes(api: Api) {
   api.add(
@@ -28,24 +25,10 @@ export function ticketRoutes(api: Api) {
   );
   api.add(
     contracts.tickets.timeline,
-    async ({ db, auth, params }) => {
-      const ticket = await getVisibleTicket(db, auth.access, params.id);
-      const [threadRows, commentRows] = await Promise.all([
-        db.select().from(threads).where(eq(threads.ticketId, ticket.id)).orderBy(asc(threads.createdAt), asc(threads.id)),
-        db.select().from(comments).where(eq(comments.ticketId, ticket.id)).orderBy(asc(comments.createdAt), asc(comments.id)),
-      ]);
-      return {
-        threads: await toThreads(db, threadRows),
-        comments: commentRows.map(toComment),
-      };
-    },
+    async ({ db, auth, params }) => ticketTimeline(db, await getVisibleTicket(db, auth.access, params.id)),
   );
   api.add(
     contracts.tickets.history,
-    async ({ db, auth, params }) => {
-      const ticket = await getVisibleTicket(db, auth.access, params.id);
-      const rows = await db.select().from(ticketHistory).where(eq(ticketHistory.ticketId, ticket.id)).orderBy(asc(ticketHistory.createdAt), asc(ticketHistory.id));
-      return { items: rows.map((h) => ({ ...h, createdAt: h.createdAt.toISOString() })) };
-    },
+    async ({ db, auth, params }) => ({ items: await ticketHistoryOf(db, await getVisibleTicket(db, auth.access, params.id)) }),
   );
 }

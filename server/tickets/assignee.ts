@@ -1,9 +1,8 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { departments, memberships, teams } from '../db/schema';
+import { memberships, teams } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow } from '../db/rows';
 
 const invalid = (path: string, message: string) =>
   new ApiFailure(400, 'VALIDATION', message, undefined, { issues: [{ path, message }] });

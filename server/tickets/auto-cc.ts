@@ -2,10 +2,9 @@ import { inArray } from 'drizzle-orm';
 import { autoCcAddresses } from '../../core/rules/cc-rules';
 import type { TicketCreate } from '../../core/schemas/api';
 import type { Db } from '../db/client';
-import { agents, contacts, departments } from '../db/schema';
+import { agents, contacts } from '../db/schema';
 import { findContactsByEmail, findOrCreateContact } from '../contacts/contact-store';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow } from '../db/rows';
 
 export interface AutoCc {
   ids: number[];

@@ -1,7 +1,5 @@
 import type { Comment } from '../../core/schemas/thread';
-import type { comments } from '../db/schema';
-
-export type CommentRow = typeof comments.$inferSelect;
+import type { CommentRow } from '../db/rows';
 
 export const toComment = (row: CommentRow): Comment => ({
   ...row,

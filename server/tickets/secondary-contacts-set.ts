@@ -1,15 +1,16 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { checkCcEnabled, checkSecondaryContacts, MAX_SECONDARY_CONTACTS, type CcCandidate } from '../../core/rules/cc-rules';
 import { addressKey } from '../../core/rules/address';
-import type { SecondaryContactRef, SecondaryContacts } from '../../core/schemas/secondary-contacts';
+import { checkPermission } from '../../core/rules/permissions';
+import type { SecondaryContactRef, SecondaryContacts, SecondaryContactsPut } from '../../core/schemas/secondary-contacts';
 import type { Db } from '../db/client';
 import { agents, contacts, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
-import { findContactsByEmail, findOrCreateContact, type ContactRow } from '../contacts/contact-store';
+import type { AuthContext } from '../http/app-env';
+import { findContactsByEmail, findOrCreateContact } from '../contacts/contact-store';
 import { noticeFollowers } from '../notices/cc-notices';
-import type { TicketRow } from './ticket-rows';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import { getVisibleTicket } from './ticket-query';
+import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
 
 /** Who changes the list: an agent in the extension, or a customer in the help center (R-CC-6). */
 export type CcEditor = { agentId: number } | { contactId: number };
@@ -117,4 +118,11 @@ export async function setSecondaryContacts(db: Db, input: SetSecondaryContacts):
   });
   await noticeFollowers(db, updated, { kind: 'added' }, added);
   return secondaryContactsOf(db, updated);
+}
+
+/** The ticket panel's CC editor: an agent with ticket.edit in the ticket's department; the ticket is locked while its list is replaced. */
+export async function agentSetsSecondaryContacts(db: Db, auth: AuthContext, ticketId: number, body: SecondaryContactsPut): Promise<SecondaryContacts> {
+  const ticket = await getVisibleTicket(db, auth.access, ticketId, true);
+  enforce(checkPermission(auth.access, 'ticket.edit', ticket.departmentId));
+  return setSecondaryContacts(db, { ticket, version: body.version, contacts: body.contacts, by: { agentId: auth.agent.id } });
 }

@@ -1,11 +1,10 @@
 import { inArray } from 'drizzle-orm';
 import { checkCcEnabled, checkSecondaryContacts, type CcCandidate } from '../../core/rules/cc-rules';
 import type { Db } from '../db/client';
-import { agents, contacts, departments } from '../db/schema';
+import { agents, contacts } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import { findContactsByEmail } from '../contacts/contact-store';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow } from '../db/rows';
 
 export interface Recipients {
   secondaryContactIds?: number[] | undefined;

@@ -6,9 +6,9 @@ import { comments, ticketHistory, tickets } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { noticeFollowers, type CcEvent } from '../notices/cc-notices';
-import { toComment, type CommentRow } from './comment-rows';
+import { toComment } from './comment-rows';
 import { getVisibleTicket } from './ticket-query';
-import type { TicketRow } from './ticket-rows';
+import type { CommentRow, TicketRow } from '../db/rows';
 
 /** Comments belong to live tickets; one merged away sends its caller to the primary. */
 async function editableTicket(db: Db, auth: AuthContext, ticketId: number): Promise<TicketRow> {

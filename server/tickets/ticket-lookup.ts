@@ -7,7 +7,8 @@ import type { Ticket } from '../../core/schemas/ticket';
 import type { Db } from '../db/client';
 import { threads, tickets } from '../db/schema';
 import { enforce } from '../http/api-failure';
-import { toTickets, type TicketRow } from './ticket-rows';
+import { toTickets } from './ticket-rows';
+import type { TicketRow } from '../db/rows';
 
 /** Outlook shows the time to the minute, and its clock and the Date header may drift a little apart. */
 const WINDOW_MS = 3 * 60_000;

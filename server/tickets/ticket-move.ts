@@ -5,9 +5,8 @@ import type { Db } from '../db/client';
 import { departments, memberships, teams } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-import type { TicketRow } from './ticket-rows';
+import type { DepartmentRow, TicketRow } from '../db/rows';
 
-type DepartmentRow = typeof departments.$inferSelect;
 type MoveChanges = Partial<Pick<TicketRow, 'blueprintId' | 'assigneeAgentId' | 'assigneeTeamId'>>;
 
 /**

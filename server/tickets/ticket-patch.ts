@@ -12,8 +12,9 @@ import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
 import { planMove } from './ticket-move';
 import { getVisibleTicket } from './ticket-query';
-import { toTickets, type TicketRow } from './ticket-rows';
+import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
+import type { TicketRow } from '../db/rows';
 
 function refuseStale(row: TicketRow, patch: TicketPatch) {
   if (row.mergedIntoId) throw conflict(`Ticket #${row.number} was merged into ticket ${row.mergedIntoId}; edit that ticket.`, { mergedIntoId: row.mergedIntoId });

@@ -1,9 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import type { Ticket, WebmailThread } from '../../core/schemas/ticket';
 import type { Db } from '../db/client';
-import { tickets, ticketWebmailThreads } from '../db/schema';
-
-export type TicketRow = typeof tickets.$inferSelect;
+import { ticketWebmailThreads } from '../db/schema';
+import type { TicketRow } from '../db/rows';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

@@ -4,10 +4,10 @@ import { createApp } from '../../server/app';
 import { openDatabase, type Database } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
 import { JobQueue } from '../../server/jobs/queue';
-import { MailOutbox } from '../../server/mail/mail-outbox';
+import { NoticeQueue } from '../../server/mail/notice-queue';
 import type { Mailers } from '../../server/mail/mailers';
-import { startJobWorker } from '../../server/jobs/job-worker';
-import type { WorkerOptions } from '../../server/jobs/worker';
+import { startJobWorker } from '../../server/jobs/start-worker';
+import type { JobRunOptions } from '../../server/jobs/job-runner';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -27,9 +27,9 @@ export interface RequestOptions {
 export interface TestServer {
   database: Database;
   app: ReturnType<typeof createApp>;
-  /** Sends recorded notices; await outbox.kick() to have them at the SMTP server. */
-  outbox: MailOutbox;
-  mail: { outbox: MailOutbox; publicUrl: string };
+  /** Sends recorded notices; await notices.kick() to have them at the SMTP server. */
+  notices: NoticeQueue;
+  mail: { notices: NoticeQueue; publicUrl: string };
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
@@ -61,7 +61,7 @@ export interface TestServerOptions {
   /** Pause between job items, to catch a job while it runs. */
   jobPauseMs?: number;
   /** Where the worker sends bulk replies (default: stored, as without SMTP_URL). */
-  worker?: Pick<WorkerOptions, 'mailers' | 'delivery'> & { replyUndoSeconds?: number };
+  worker?: Pick<JobRunOptions, 'mailers' | 'delivery'> & { replyUndoSeconds?: number };
   /** Where notices and sign-in links go (default: stored, as without SMTP_URL). */
   mailers?: Mailers;
 }
@@ -73,11 +73,11 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);
-  const outbox = new MailOutbox(database.db, options.mailers, TEST_PUBLIC_URL);
-  const mail = { outbox, publicUrl: TEST_PUBLIC_URL };
+  const notices = new NoticeQueue(database.db, options.mailers, TEST_PUBLIC_URL);
+  const mail = { notices, publicUrl: TEST_PUBLIC_URL };
   const jobs =
     options.jobs === 'run'
-      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker, outbox })
+      ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker, notices })
       : options.jobs === 'hold'
         ? await JobQueue.start(database)
         : undefined;
@@ -92,7 +92,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
   return {
     database,
     app,
-    outbox,
+    notices,
     mail,
     async request(method, path, { token, body, headers = {} } = {}) {
       const init: RequestInit = { method, headers: { ...headers } };
@@ -107,7 +107,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     },
     async close() {
       await jobs?.stop();
-      await outbox.stop();
+      await notices.stop();
       await database.close();
       await pgDb?.drop();
     },

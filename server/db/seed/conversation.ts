@@ -6,8 +6,8 @@ import type { Topic } from './topics';
 
 /** The messages of one ticket: who wrote what, when, and how the e-mails thread (RFC 5322). */
 
-export type ThreadRow = Omit<typeof threads.$inferInsert, 'ticketId'>;
-export type CommentRow = Omit<typeof comments.$inferInsert, 'ticketId'>;
+export type SeedThread = Omit<typeof threads.$inferInsert, 'ticketId'>;
+export type SeedComment = Omit<typeof comments.$inferInsert, 'ticketId'>;
 
 export interface Party {
   email: string | null;
@@ -148,10 +148,10 @@ function agentEnds(contact: Party, channel: Channel, desk: Desk, agent: Speaker)
 }
 
 /** Customer first, then agent and customer taking turns; times spread between start and end. */
-export function buildThreads(input: ConversationInput): ThreadRow[] {
+export function buildThreads(input: ConversationInput): SeedThread[] {
   const { rng, contact, agent, desk } = input;
   const times = spreadTimes(rng, input.start, input.end, input.count);
-  const rows: ThreadRow[] = [];
+  const rows: SeedThread[] = [];
   const chain: string[] = [];
   for (let i = 0; i < input.count; i++) {
     const direction = i % 2 === 0 ? 'in' : 'out';
@@ -205,9 +205,9 @@ export function spreadTimes(rng: Rng, start: Date, end: Date, count: number): Da
   return times;
 }
 
-export function buildComments(rng: Rng, author: Speaker, lang: 'en' | 'ja', start: Date, end: Date, count: number): CommentRow[] {
+export function buildComments(rng: Rng, author: Speaker, lang: 'en' | 'ja', start: Date, end: Date, count: number): SeedComment[] {
   const room = Math.max(1000, end.getTime() - start.getTime());
-  const rows: CommentRow[] = [];
+  const rows: SeedComment[] = [];
   for (let i = 0; i < count; i++) {
     const isPublic = rng.chance(0.3);
     rows.push({

@@ -2,7 +2,7 @@ import type { Channel, Priority, TicketStatus } from '../../../core/schemas/tick
 import type { tickets, ticketWebmailThreads } from '../schema';
 import {
   buildComments, buildThreads, gmailThreadId, MessageIds, outlookConversationId,
-  type CommentRow, type Desk, type Speaker, type ThreadRow,
+  type SeedComment, type Desk, type Speaker, type SeedThread,
 } from './conversation';
 import { domainOf, isReachable, type ContactSeed, type DepartmentName } from './people';
 import { DAY, HOUR, MINUTE, wholeSecond, type Rng } from './random';
@@ -17,13 +17,13 @@ const DEPARTMENT_NAMES: readonly DepartmentName[] = ['Support', 'Billing', 'Retu
 /** The "Refund approval" blueprint's states; a ticket under it must sit in one of them. */
 const BLUEPRINT_STATUSES: readonly TicketStatus[] = ['open', 'escalated', 'waiting_on_customer', 'closed'];
 
-export type TicketRow = Omit<typeof tickets.$inferInsert, 'id' | 'number'>;
-export type WebmailRow = Omit<typeof ticketWebmailThreads.$inferInsert, 'ticketId'>;
+export type SeedTicket = Omit<typeof tickets.$inferInsert, 'id' | 'number'>;
+export type SeedWebmailThread = Omit<typeof ticketWebmailThreads.$inferInsert, 'ticketId'>;
 export interface TicketPlan {
-  ticket: TicketRow;
-  threads: ThreadRow[];
-  comments: CommentRow[];
-  webmail: WebmailRow[];
+  ticket: SeedTicket;
+  threads: SeedThread[];
+  comments: SeedComment[];
+  webmail: SeedWebmailThread[];
 }
 
 export interface SeedDepartment extends Desk {
@@ -153,7 +153,7 @@ export function planTickets(rng: Rng, ctx: TicketContext, total = 320): TicketPl
     const updatedAt = new Date(wholeSecond(lastActivity + rng.int(0, Math.max(0, Math.min(2 * HOUR, latest.getTime() - lastActivity)))));
     const trashedAt = slot.trashed ? updatedAt : null;
 
-    const ticket: TicketRow = {
+    const ticket: SeedTicket = {
       departmentId: dept.id,
       channel,
       contactId: contact.id,
@@ -225,7 +225,7 @@ function pickCc(rng: Rng, contact: SeedContact, regular: SeedContact[], full: bo
 }
 
 /** Support's e-mail tickets are mostly linked to the Gmail or Outlook conversation they came from. */
-function pickWebmail(rng: Rng, used: Set<string>): WebmailRow[] {
+function pickWebmail(rng: Rng, used: Set<string>): SeedWebmailThread[] {
   const roll = rng.next();
   if (roll >= 0.48) return [];
   const provider = roll < 0.4 ? 'gmail' : 'outlook';

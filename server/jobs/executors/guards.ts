@@ -4,8 +4,8 @@ import type { Blueprint } from '../../../core/schemas/template';
 import type { TicketStatus } from '../../../core/schemas/ticket';
 import type { Db } from '../../db/client';
 import { blueprints, departments, memberships, teams } from '../../db/schema';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import { ItemFailure } from '../executor';
+import type { TicketRow } from '../../db/rows';
 
 /** R-BULK-15 per ticket: a status change must follow the ticket's blueprint, if it has one. */
 export async function requireTransition(tx: Db, ticket: TicketRow, to: TicketStatus): Promise<void> {

@@ -2,10 +2,10 @@ import { eq } from 'drizzle-orm';
 import type { OperationPayload } from '../../../core/schemas/job';
 import type { MacroStep } from '../../../core/schemas/template';
 import { comments, macros, ticketTasks } from '../../db/schema';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import { noticeFollowers } from '../../notices/cc-notices';
 import { ItemFailure, type Executor, type ItemChange, type ItemContext } from '../executor';
 import { setFields } from './ticket-fields';
+import type { TicketRow } from '../../db/rows';
 
 const DAY_MS = 86_400_000;
 

@@ -6,8 +6,8 @@ import type { Channel } from '../../../core/schemas/ticket';
 import type { Db } from '../../db/client';
 import { agents, contacts, departments, replyRecipients, templates, threads } from '../../db/schema';
 import { renderReply } from '../../mail/render';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import { ItemFailure, type Executor } from '../executor';
+import type { TicketRow } from '../../db/rows';
 
 type ReplyPayload = Extract<OperationPayload, { operation: 'reply' }>['payload'];
 

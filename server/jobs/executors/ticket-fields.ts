@@ -1,9 +1,9 @@
 import type { CustomFieldValue, TicketStatus } from '../../../core/schemas/ticket';
 import { checkFieldUpdate } from '../../../core/rules/field-update';
 import type { Db } from '../../db/client';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import { ItemFailure, type ItemChange } from '../executor';
 import { requireTransition } from './guards';
+import type { TicketRow } from '../../db/rows';
 
 /** Sets standard or custom fields on one ticket (update_field, macro set_status/set_fields, close). */
 export async function setFields(tx: Db, ticket: TicketRow, fields: Record<string, CustomFieldValue>): Promise<ItemChange> {

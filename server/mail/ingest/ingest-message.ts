@@ -3,7 +3,8 @@ import type { Db } from '../../db/client';
 import { ingestedMessages, mailboxes } from '../../db/schema';
 import { gmailConversation } from './gmail-link';
 import { parseIncomingMail, syntheticMessageId, type IncomingMail } from './incoming-mail';
-import { routeMail, type MailboxRow, type Routed } from './mail-routing';
+import { routeMail, type Routed } from './mail-routing';
+import type { MailboxRow } from '../../db/rows';
 
 /** One message as fetched: its UID in the folder, raw source and, on Gmail, X-GM-THRID (decimal). */
 export interface FetchedMessage {

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
 import { connectImap, describeImapError } from './imap-connection';
 import { fetchNewMail, recordPass, type PassCounts } from './mailbox-pass';
+import type { MailboxRow } from '../../db/rows';
 
 export interface OnceResult {
   mailboxId: number;
@@ -14,9 +15,7 @@ export interface OnceResult {
   error: string | null;
 }
 
-export type MailboxSettings = typeof mailboxes.$inferSelect;
-
-async function passOnce(db: Db, mailbox: MailboxSettings, connectTimeoutMs: number): Promise<OnceResult> {
+async function passOnce(db: Db, mailbox: MailboxRow, connectTimeoutMs: number): Promise<OnceResult> {
   const base = { mailboxId: mailbox.id, username: mailbox.username, folder: mailbox.folder };
   let client: ImapFlow | undefined;
   try {

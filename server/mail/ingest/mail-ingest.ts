@@ -1,8 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
-import { ingestOnce, type MailboxSettings, type OnceResult } from './ingest-once';
+import { ingestOnce, type OnceResult } from './ingest-once';
 import { DEFAULT_TIMING, MailboxWatch, type WatchTiming } from './mailbox-watch';
+import type { MailboxRow } from '../../db/rows';
 
 export interface MailIngestOptions {
   timing?: Partial<WatchTiming>;
@@ -12,7 +13,7 @@ export interface MailIngestOptions {
 }
 
 /** What a watcher depends on: a change to any of it means a new connection. */
-const fingerprint = (m: MailboxSettings) => JSON.stringify([m.host, m.port, m.secure, m.username, m.auth, m.secret, m.folder]);
+const fingerprint = (m: MailboxRow) => JSON.stringify([m.host, m.port, m.secure, m.username, m.auth, m.secret, m.folder]);
 
 /**
  * Mail ingestion inside the server (`npm run server -- start`): one watcher per enabled mailbox,

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { isAutoReply } from '../../../core/mail/auto-reply';
 import { addressKey } from '../../../core/rules/address';
 import type { Db } from '../../db/client';
-import { departments, mailboxes, tickets } from '../../db/schema';
+import { departments } from '../../db/schema';
 import { applyDsn, DsnError } from '../dsn';
 import { planAttachments, storeAttachments, textWithRefusals } from './attachment-store';
 import { linkGmailConversation, type GmailConversation } from './gmail-link';
@@ -10,9 +10,7 @@ import type { IncomingMail } from './incoming-mail';
 import { createTicketFromMail, departmentFor } from './new-ticket';
 import { replyTarget, threadWithMessageId } from './reply-target';
 import { addReplyThread } from './reply-thread';
-
-export type MailboxRow = typeof mailboxes.$inferSelect;
-type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow, MailboxRow, TicketRow } from '../../db/rows';
 
 /** What became of one message; stored in ingested_messages. */
 export interface Routed {
@@ -39,7 +37,7 @@ function ownAddress(all: DepartmentRow[], mailbox: MailboxRow, from: string): bo
   return ours.has(addressKey(from));
 }
 
-async function routeReply(tx: Db, ticket: typeof tickets.$inferSelect, mail: IncomingMail, gmail: GmailConversation | null): Promise<Routed> {
+async function routeReply(tx: Db, ticket: TicketRow, mail: IncomingMail, gmail: GmailConversation | null): Promise<Routed> {
   const [department] = await tx.select().from(departments).where(eq(departments.id, ticket.departmentId));
   const plan = planAttachments(mail, department!.maxAttachmentBytes);
   const threadId = await addReplyThread(tx, ticket, mail, textWithRefusals(mail.text, plan));

@@ -4,14 +4,15 @@ import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
 import { describeImapError, openFolder } from './imap-connection';
 import { ingestMessage, type IngestResult } from './ingest-message';
-import type { MailboxRow } from './mail-routing';
+import type { MailboxRow } from '../../db/rows';
 
 export type PassCounts = Record<IngestResult['outcome'], number>;
 
 const emptyCounts = (): PassCounts => ({ ticket: 0, thread: 0, bounce: 0, auto_reply: 0, spam: 0, refused: 0, seen: 0 });
 
-export class MessageFailure extends Error {
-  override name = 'MessageFailure';
+/** One fetched message could not be turned into a ticket or thread; its text is shown as is, unlike IMAP errors. */
+export class MessageIngestFailure extends Error {
+  override name = 'MessageIngestFailure';
 }
 
 async function mailboxRow(db: Db, id: number): Promise<MailboxRow> {
@@ -55,7 +56,7 @@ async function ingestUid(db: Db, client: ImapFlow, row: MailboxRow, uid: number)
   try {
     return (await ingestMessage(db, row, { uid, source: message.source, gmailThreadId: message.threadId })).outcome;
   } catch (error) {
-    throw new MessageFailure(`Message UID ${uid} could not be ingested (it is read again on the next pass): ${rootMessage(error)}`, { cause: error });
+    throw new MessageIngestFailure(`Message UID ${uid} could not be ingested (it is read again on the next pass): ${rootMessage(error)}`, { cause: error });
   }
 }
 
@@ -78,7 +79,7 @@ export async function fetchNewMail(db: Db, client: ImapFlow, mailboxId: number, 
 
 /** The mailbox row says when it was last read and what went wrong, for the admin page. */
 export async function recordPass(db: Db, mailboxId: number, error: unknown): Promise<string | null> {
-  const lastError = error === null ? null : error instanceof MessageFailure ? error.message : describeImapError(error);
+  const lastError = error === null ? null : error instanceof MessageIngestFailure ? error.message : describeImapError(error);
   await db.update(mailboxes).set({ lastPolledAt: sql`now()`, lastError }).where(eq(mailboxes.id, mailboxId));
   return lastError;
 }

@@ -1,10 +1,8 @@
 import { addressKey } from '../../../core/rules/address';
 import type { Db } from '../../db/client';
-import { departments } from '../../db/schema';
 import { insertTicket, type InsertedTicket } from '../../tickets/ticket-create';
 import type { IncomingMail } from './incoming-mail';
-
-type DepartmentRow = typeof departments.$inferSelect;
+import type { DepartmentRow } from '../../db/rows';
 
 /**
  * The department a new e-mail belongs to: the one owning an address it was delivered to (its

@@ -3,9 +3,9 @@ import { messageIdSpellings } from '../../../core/mail/message-ids';
 import { ticketNumberInSubject } from '../../../core/mail/ticket-reference';
 import type { Db } from '../../db/client';
 import { threads, tickets } from '../../db/schema';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import { ticketOfConversation, type GmailConversation } from './gmail-link';
 import type { IncomingMail } from './incoming-mail';
+import type { TicketRow } from '../../db/rows';
 
 /** Merges chain at most this deep; a longer chain means corrupt data, not a real history. */
 const MAX_MERGE_HOPS = 10;

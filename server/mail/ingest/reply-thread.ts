@@ -2,8 +2,8 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { departments } from '../../db/schema';
 import { addCustomerMessage } from '../../tickets/customer-message';
-import type { TicketRow } from '../../tickets/ticket-rows';
 import type { IncomingMail } from './incoming-mail';
+import type { TicketRow } from '../../db/rows';
 
 /**
  * A customer's e-mail answering a ticket: an incoming e-mail thread on it. A closed ticket reopens

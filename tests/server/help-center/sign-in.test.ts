@@ -58,7 +58,7 @@ describe.each(databaseKinds)('help center sign-in on %s', (kind) => {
     const asked = await browser.post(`/help/${support}/sign-in`, { email: person.email!.toUpperCase() });
     expect(asked.status).toBe(200);
     expect(asked.text).toContain(SAME_ANSWER);
-    await server.outbox.kick();
+    await server.notices.kick();
     const [mail] = peer.received.filter((r) => r.to.includes(person.email!));
     expect(mail, 'the sign-in mail reached the SMTP server').toBeDefined();
     expect(mail!.from).toBe('noreply@acme.test');
@@ -111,7 +111,7 @@ describe.each(databaseKinds)('help center sign-in on %s', (kind) => {
       expect(res.text, email).toContain(SAME_ANSWER);
       expect(await mailsTo(email), email).toEqual([]);
     }
-    await server.outbox.kick();
+    await server.notices.kick();
     expect(peer.received.filter((r) => r.to.some((to) => addresses.includes(to)))).toEqual([]);
   });
 

@@ -4,7 +4,7 @@ import type { Db } from '../../../server/db/client';
 import { contacts, jobs, replyRecipients, threads, tickets } from '../../../server/db/schema';
 import { Mailers } from '../../../server/mail/mailers';
 import { smtpMailer, type ReplyMailer } from '../../../server/mail/smtp-mailer';
-import { runJob } from '../../../server/jobs/worker';
+import { runJob } from '../../../server/jobs/job-runner';
 import { databaseKinds, type TestServer } from '../harness';
 import { SmtpPeer } from '../mail/smtp-peer';
 import { startWorld, type World } from '../world';
@@ -137,15 +137,15 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(refused.body.violations[0]).toMatchObject({ rule: 'R-REPLY-2' });
   });
 
-  it('without SMTP a reply is stored, not sent, and the demo outbox shows it to agents who can see the ticket', async () => {
+  it('without SMTP a reply is stored, not sent, and the stored mail list shows it to agents who can see the ticket', async () => {
     const [t] = await emailTickets(1);
     const res = await submit([t!.id], { subject: 'Stored {{ticket.number}}', body: 'Kept here' });
     await runJob(db, res.body.id);
     expect(peer.received).toHaveLength(0);
     const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
     expect(job.delivery.counts).toEqual({ stored: 3 });
-    const outbox = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.admin })).body.items;
-    expect(outbox.find((m: { ticketId: number }) => m.ticketId === t!.id)).toMatchObject({ kind: 'reply', subject: `Stored ${t!.number}`, text: 'Kept here', jobId: res.body.id, to: expect.arrayContaining(['bob@customer.test']) });
+    const stored = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.admin })).body.items;
+    expect(stored.find((m: { ticketId: number }) => m.ticketId === t!.id)).toMatchObject({ kind: 'reply', subject: `Stored ${t!.number}`, text: 'Kept here', jobId: res.body.id, to: expect.arrayContaining(['bob@customer.test']) });
     const outsider = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.viewer })).body.items;
     expect(outsider.some((m: { ticketId: number }) => m.ticketId === t!.id)).toBe(false);
   });

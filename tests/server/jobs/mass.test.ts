@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jobItems, jobs, outgoingMail, ticketHistory, tickets, views } from '../../../server/db/schema';
 import { runMassBatch } from '../../../server/jobs/mass-batch';
 import { massSpecOf } from '../../../server/jobs/mass-operations';
-import { runJob } from '../../../server/jobs/worker';
+import { runJob } from '../../../server/jobs/job-runner';
 import { Mailers } from '../../../server/mail/mailers';
 import { SmtpPeer } from '../mail/smtp-peer';
 import type { Db } from '../../../server/db/client';

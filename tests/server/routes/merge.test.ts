@@ -3,8 +3,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { comments, contacts, threads, ticketHistory, tickets, ticketWebmailThreads } from '../../../server/db/schema';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
+import type { TicketRow } from '../../../server/db/rows';
 
-type Row = typeof tickets.$inferSelect;
 const MINUTE = 60_000;
 
 describe.each(databaseKinds)('merge routes on %s', (kind) => {
@@ -21,7 +21,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
     post('/merge', { tickets: await versionsOf(ids), primaryId, fieldChoices }, token);
 
   /** A ticket created `minutes` after this test's clock, in Support unless said otherwise. */
-  async function ticket(minutes: number, extra: Partial<typeof tickets.$inferInsert> = {}): Promise<Row> {
+  async function ticket(minutes: number, extra: Partial<typeof tickets.$inferInsert> = {}): Promise<TicketRow> {
     const [row] = await server.database.db
       .insert(tickets)
       .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: `Ticket at +${minutes}`, createdAt: at(minutes), ...extra })
@@ -50,7 +50,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       const res = await preview([newer.id, oldest.id, middle.id]);
       expect(res.status).toBe(200);
       expect(res.body.violations).toEqual([]);
-      expect(res.body.tickets.map((t: Row) => t.id)).toEqual([oldest.id, middle.id, newer.id]);
+      expect(res.body.tickets.map((t: TicketRow) => t.id)).toEqual([oldest.id, middle.id, newer.id]);
       expect(res.body).toMatchObject({ defaultPrimaryId: oldest.id, primaryId: oldest.id });
       const field = (name: string) => res.body.fields.find((f: { field: string }) => f.field === name);
       // The primary's own value wins when it has one; an empty one is filled from the oldest ticket that has a value.
@@ -147,7 +147,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       expect(history).toMatchObject({ action: 'merged', jobId: res.body.job.id, changes: { mergedIds: expect.arrayContaining([web.id, chat.id]), fields: { priority: { from: 'low', to: 'urgent' } } } });
       const trashed = (await get(`/trash?departmentId=${world.departments.support.id}`)).body.items.map((i: { ticket: { id: number } }) => i.ticket.id);
       expect(trashed).toEqual(expect.arrayContaining([web.id, chat.id]));
-      const listed = (await get(`/tickets?departmentId=${world.departments.support.id}&limit=500`)).body.items.map((t: Row) => t.id);
+      const listed = (await get(`/tickets?departmentId=${world.departments.support.id}&limit=500`)).body.items.map((t: TicketRow) => t.id);
       expect(listed).toContain(primary.id);
       expect(listed).not.toContain(web.id);
     });
@@ -302,7 +302,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       expect(restored.body).toMatchObject({ id: b.id, trashedAt: null, mergedIntoId: a.id });
       expect((await get(`/tickets/${b.id}/timeline`)).body.threads).toEqual([]);
       expect((await get(`/tickets/${a.id}/timeline`)).body.threads.map((t: { bodyText: string }) => t.bodyText)).toEqual(['b mail']);
-      const listed = (await get(`/tickets?departmentId=${world.departments.support.id}&limit=500`)).body.items.map((t: Row) => t.id);
+      const listed = (await get(`/tickets?departmentId=${world.departments.support.id}&limit=500`)).body.items.map((t: TicketRow) => t.id);
       expect(listed).not.toContain(b.id);
     });
 
@@ -333,9 +333,9 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       const [dora] = await server.database.db.insert(contacts).values({ email: 'dora@customer.test', name: 'Dora' }).returning();
       const mine = [await ticket(0, { contactId: dora!.id }), await ticket(1, { contactId: dora!.id, departmentId: world.departments.billing.id })];
       const res = await get(`/tickets?contactId=${dora!.id}`);
-      expect(res.body.items.map((t: Row) => t.id)).toEqual([mine[1]!.id, mine[0]!.id]);
+      expect(res.body.items.map((t: TicketRow) => t.id)).toEqual([mine[1]!.id, mine[0]!.id]);
       const agentView = await get(`/tickets?contactId=${dora!.id}`, world.tokens.agent);
-      expect(agentView.body.items.map((t: Row) => t.id)).toEqual([mine[0]!.id]);
+      expect(agentView.body.items.map((t: TicketRow) => t.id)).toEqual([mine[0]!.id]);
     });
   });
 

@@ -4,7 +4,7 @@ import type { Db } from '../../../server/db/client';
 import { contacts, replyRecipients, tickets } from '../../../server/db/schema';
 import { Mailers } from '../../../server/mail/mailers';
 import { smtpMailer, type ReplyMailer } from '../../../server/mail/smtp-mailer';
-import { runJob } from '../../../server/jobs/worker';
+import { runJob } from '../../../server/jobs/job-runner';
 import { databaseKinds, type TestServer } from '../harness';
 import { SmtpPeer } from '../mail/smtp-peer';
 import { startWorld, type World } from '../world';

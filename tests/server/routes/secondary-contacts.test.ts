@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { contacts, replyRecipients, ticketHistory, tickets } from '../../../server/db/schema';
-import { runJob } from '../../../server/jobs/worker';
+import { runJob } from '../../../server/jobs/job-runner';
 import { Mailers } from '../../../server/mail/mailers';
 import { databaseKinds, TEST_PUBLIC_URL, type TestServer } from '../harness';
 import { SmtpPeer } from '../mail/smtp-peer';
@@ -154,7 +154,7 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
     it('a contact added hears of it, with the link to the ticket in the help center', async () => {
       const { ticket } = await freshTicket();
       await put(ticket.id, ticket.version, [{ email: 'follower@partner.test' }]);
-      await server.outbox.kick();
+      await server.notices.kick();
       const [mail] = mailTo('follower@partner.test');
       expect(mail?.mail.subject).toBe(`[#${ticket.number}] ${ticket.subject}`);
       expect(mail?.mail.text).toContain('secondary contact');
@@ -170,7 +170,7 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
       await api('PATCH', `/tickets/${ticket.id}/comments/${comment.body.id}`, { body: 'We are on it; fix due Friday.' });
       await api('DELETE', `/tickets/${ticket.id}/comments/${comment.body.id}`);
       await api('PATCH', `/tickets/${ticket.id}/comments/${note.body.id}`, { body: 'Internal: calmer now' });
-      await server.outbox.kick();
+      await server.notices.kick();
       for (const partner of [world.contacts.partners[2]!, world.contacts.partners[3]!]) {
         const texts = mailTo(partner.email!).map((r) => r.mail.text ?? '');
         expect(texts).toHaveLength(3);
@@ -187,14 +187,14 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
       const { ticket } = await freshTicket('support', { secondaryContactIds: [world.contacts.partners[4]!.id] });
       const job = await api('POST', '/jobs', { operation: 'comment', departmentId: ticket.departmentId, ticketIds: [ticket.id], payload: { visibility: 'public', body: 'Status update' } });
       expect(job.status, JSON.stringify(job.body)).toBe(202);
-      await runJob(db, job.body.id, { outbox: server.outbox });
+      await runJob(db, job.body.id, { notices: server.notices });
       expect(mailTo(world.contacts.partners[4]!.email!).map((r) => r.mail.text)).toEqual([expect.stringContaining('> Status update')]);
     });
 
     it('nobody is notified where CC is off', async () => {
       const { ticket } = await freshTicket('billing', { secondaryContactIds: [world.contacts.partners[5]!.id] });
       await api('POST', `/tickets/${ticket.id}/comments`, { visibility: 'public', body: 'Refund sent' });
-      await server.outbox.kick();
+      await server.notices.kick();
       expect(mailTo(world.contacts.partners[5]!.email!)).toEqual([]);
     });
   });
@@ -230,7 +230,7 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
           ],
         },
       });
-      await server.outbox.kick();
+      await server.notices.kick();
       expect(mailTo('colleague@customer.example').map((r) => r.mail.text)).toEqual([expect.stringContaining('was opened')]);
       expect(mailTo('sender@customer.example')).toEqual([]);
     });
@@ -238,7 +238,7 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
     it('R-BULK-12 a spam sender copies nobody in: no CCs, no notices', async () => {
       const res = await create('support', 'spammer@junk.test', ['victim@customer.example'], []);
       expect(res.body).toMatchObject({ spam: true, secondaryContactIds: [] });
-      await server.outbox.kick();
+      await server.notices.kick();
       expect(mailTo('victim@customer.example')).toEqual([]);
     });
 

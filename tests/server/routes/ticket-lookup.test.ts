@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { threads, tickets } from '../../../server/db/schema';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
+import type { TicketRow } from '../../../server/db/rows';
 
-type Row = typeof tickets.$inferSelect;
 const MINUTE = 60_000;
 
 describe.each(databaseKinds)('GET /tickets/lookup on %s', (kind) => {
@@ -17,9 +17,9 @@ describe.each(databaseKinds)('GET /tickets/lookup on %s', (kind) => {
 
   const lookup = (query: Record<string, string>, token = world.tokens.admin) =>
     server.request('GET', `/api/v1/tickets/lookup?${new URLSearchParams(query)}`, { token });
-  const ids = (res: { body: { items: Row[] } }) => res.body.items.map((t) => t.id);
+  const ids = (res: { body: { items: TicketRow[] } }) => res.body.items.map((t) => t.id);
 
-  async function ticket(extra: Partial<typeof tickets.$inferInsert> = {}): Promise<Row> {
+  async function ticket(extra: Partial<typeof tickets.$inferInsert> = {}): Promise<TicketRow> {
     const [row] = await server.database.db
       .insert(tickets)
       .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Order missing', createdAt: at(0), ...extra })

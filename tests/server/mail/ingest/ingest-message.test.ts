@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/db/client';
 import * as t from '../../../../server/db/schema';
 import { ingestMessage } from '../../../../server/mail/ingest/ingest-message';
-import type { MailboxRow } from '../../../../server/mail/ingest/mail-routing';
 import { databaseKinds, type TestServer } from '../../harness';
 import { startWorld, type World } from '../../world';
 import { composeMail, ticketThreads } from './ingest-fixture';
+import type { MailboxRow } from '../../../../server/db/rows';
 
 /** The routing of one message without an IMAP server: what a pass does for each UID it fetched. */
 describe.each(databaseKinds)('ingestMessage on %s', (kind) => {

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
-import { sendRecordedMail } from './mailer';
+import { sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
@@ -57,7 +57,7 @@ export async function recordNotice(tx: Db, notice: Notice): Promise<void> {
  * handed to SMTP, and a row found `sending` after a restart is marked `uncertain`, never resent.
  * Without an SMTP server for the department the notice stays `stored` (demo mode).
  */
-export class MailOutbox {
+export class NoticeQueue {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;

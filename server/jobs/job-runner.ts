@@ -1,21 +1,20 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, ticketHistory, tickets } from '../db/schema';
-import type { TicketRow } from '../tickets/ticket-rows';
 import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
-import type { JobRow } from './job-rows';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
-import type { MailOutbox } from '../mail/mail-outbox';
+import type { NoticeQueue } from '../mail/notice-queue';
 import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
 import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
+import type { JobRow, TicketRow } from '../db/rows';
 
 const BATCH = 200;
 
-export interface WorkerOptions {
+export interface JobRunOptions {
   /** Pause between items, or between batches of a mass job (JOB_ITEM_PAUSE_MS): paces jobs on a busy database; tests use it to stop a job midway. */
   pauseMs?: number;
   /** Batches of one mass job applied at once, each on its own connection (1 on embedded PGlite, which has one). */
@@ -24,7 +23,7 @@ export interface WorkerOptions {
   mailers?: Mailers;
   delivery?: DeliveryOptions;
   /** Sends the notices a job's items recorded (R-CC-5) once the job is done. */
-  outbox?: MailOutbox;
+  notices?: NoticeQueue;
 }
 
 /** Why a ticket can no longer be processed as submitted (the view changed under the job). */
@@ -86,7 +85,7 @@ async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
 }
 
 /** Runs (or resumes) a job: every item still pending, in order, then marks the job completed. */
-export async function runJob(db: Db, jobId: number, options: WorkerOptions = {}): Promise<void> {
+export async function runJob(db: Db, jobId: number, options: JobRunOptions = {}): Promise<void> {
   const [started] = await db
     .update(jobs)
     .set({ status: 'running', startedAt: sql`coalesce(${jobs.startedAt}, now())` })
@@ -119,18 +118,18 @@ export async function runJob(db: Db, jobId: number, options: WorkerOptions = {})
     return completed;
   });
   if (finished) await sendMassResult(db, finished, options.mailers);
-  await options.outbox?.kick();
+  await options.notices?.kick();
 }
 
 /** Lanes apply batches side by side, each claiming the next free one, until none is left. */
-async function runMassBatches(db: Db, job: JobRow, spec: MassSpec, options: WorkerOptions) {
+async function runMassBatches(db: Db, job: JobRow, spec: MassSpec, options: JobRunOptions) {
   const lane = async () => {
     while (await db.transaction((tx) => runMassBatch(tx as Db, job, spec))) await pause(options.pauseMs);
   };
   await Promise.all(Array.from({ length: options.massLanes ?? 1 }, lane));
 }
 
-async function runItems(db: Db, job: JobRow, options: WorkerOptions) {
+async function runItems(db: Db, job: JobRow, options: JobRunOptions) {
   for (let pending = await pendingItems(db, job.id); pending.length > 0; pending = await pendingItems(db, job.id)) {
     for (const ticketId of pending) {
       await runItem(db, job, ticketId);

@@ -1,0 +1,24 @@
+import { and, eq } from 'drizzle-orm';
+import type { Job } from '../../core/schemas/job';
+import type { Db } from '../db/client';
+import { jobs } from '../db/schema';
+import { ApiFailure, conflict } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { visibleJob } from './job-access';
+import { toJob } from './job-rows';
+
+/** Only a queued job is cancelled, and only by who started it: a running one has changed tickets already (R-BULK-8). */
+export async function cancelJob(db: Db, auth: AuthContext, id: number): Promise<Job> {
+  const row = await visibleJob(db, auth, id);
+  if (row.initiatorId !== auth.agent.id) throw new ApiFailure(403, 'FORBIDDEN', 'Only the agent who started a job can cancel it.');
+  const [cancelled] = await db
+    .update(jobs)
+    .set({ status: 'cancelled', finishedAt: new Date() })
+    .where(and(eq(jobs.id, row.id), eq(jobs.status, 'queued')))
+    .returning();
+  if (!cancelled) {
+    if (row.status === 'running') throw new ApiFailure(409, 'CONFLICT', `Job ${row.id} is already running and cannot be cancelled (R-BULK-8).`, 'R-BULK-8');
+    throw conflict(`Job ${row.id} is ${row.status}; only a queued job can be cancelled.`);
+  }
+  return toJob(db, cancelled);
+}
