@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test as base, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test as base, type BrowserContext } from '@playwright/test';
 import { DEV_EXTENSION_ID } from '../../dev-extension';
 import { connectExtension, extensionIdOf, launchChromium } from '../../scripts/extension-browser';
 import { Backend } from './backend';
+import { GmailInbox } from './pages/gmail-inbox';
+import { OptionsPage } from './pages/options';
+import { OutlookInbox } from './pages/outlook-inbox';
+import { Popup } from './pages/popup';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(root, 'tests/webmail/fixtures');
@@ -44,7 +48,12 @@ interface Fixtures {
   context: BrowserContext;
   extensionId: string;
   connect: (email?: string) => Promise<void>;
-  gmail: (search?: string) => Promise<Page>;
+  /** A new tab on the demo Gmail: the inbox list, '?thread=<id>', or 'fixture/<name>'. */
+  gmail: (search?: string) => Promise<GmailInbox>;
+  /** A new tab on the Outlook fixture whose conversation ids carry `tag` (see OutlookInbox). */
+  outlook: (tag: string) => Promise<OutlookInbox>;
+  popup: () => Promise<Popup>;
+  options: (section?: string) => Promise<OptionsPage>;
 }
 
 export const test = base.extend<Fixtures, { backend: Backend }>({
@@ -78,13 +87,20 @@ export const test = base.extend<Fixtures, { backend: Backend }>({
       page.on('dialog', (dialog) => {
         throw new Error(`A dialog opened on the webmail page: ${dialog.message()}`);
       });
-      await page.goto(`https://mail.google.com/mail/u/0/${search}`);
-      return page;
+      const inbox = new GmailInbox(page);
+      await inbox.goto(search);
+      return inbox;
     });
+  },
+  outlook: async ({ context }, use) => {
+    await use((tag) => OutlookInbox.open(context, tag));
+  },
+  popup: async ({ context, extensionId }, use) => {
+    await use(() => Popup.open(context, extensionId));
+  },
+  options: async ({ context, extensionId }, use) => {
+    await use((section) => OptionsPage.open(context, extensionId, section));
   },
 });
 
 export { expect };
-
-/** The badge hosts our content script adds; Playwright pierces their open shadow roots. */
-export const badges = (page: Page) => page.locator('inbox-desk-badge');

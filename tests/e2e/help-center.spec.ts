@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import type { Backend, TicketJson } from './backend';
+import { createTicket, departmentId, trash } from './data';
 import { ADMIN, expect, test } from './harness';
+import type { GmailInbox } from './pages/gmail-inbox';
 
-const MAILBOX = 'support@demo.example';
 /** Its own conversation and people: other walk-throughs share this backend and its SMTP peer. */
 const THREAD = '19a0c0ffee00e001';
 const CUSTOMER = { email: 'hanna.help@mailbox.example', name: 'Hanna Help' };
@@ -10,11 +10,6 @@ const PARTNER = 'partner.e2e@customer.example';
 const SUBJECT = 'The router keeps restarting';
 const ANSWER = 'please update the router firmware to 2.4.1';
 const COMMENT = 'Clear answer, it works again.';
-
-async function supportId(backend: Backend): Promise<number> {
-  const me = (await backend.api('GET', '/me', backend.tokens[ADMIN]!)).body;
-  return me.departments.find((d: { departmentName: string }) => d.departmentName === 'Support').departmentId;
-}
 
 /** The text of the first mail to `address` that matches, once the backend has sent it. */
 async function mailTo(backend: Backend, address: string, match: RegExp): Promise<string> {
@@ -39,29 +34,25 @@ function linkIn(text: string, pattern: RegExp): string {
 }
 
 /** R-REPLY-5: a one-ticket reply through the bulk bar of the Gmail list; the CCs get it too. */
-async function replyFromList(page: Page, text: string) {
-  await page.goto('https://mail.google.com/mail/u/0/');
-  const row = page.locator('tr.zA').filter({ has: page.locator(`[data-legacy-thread-id="${THREAD}"]`) });
-  await expect(row.locator('inbox-desk-badge')).toBeVisible();
-  await row.locator('[role=checkbox]').click();
-  await page.getByRole('toolbar', { name: 'Inbox Desk' }).getByRole('button', { name: 'Reply to 1 tickets' }).click();
-  const composer = page.getByRole('dialog', { name: 'Bulk reply to 1 tickets' });
-  await composer.getByLabel('Message').fill(text);
-  await composer.getByRole('button', { name: 'Check and preview' }).click();
-  await expect(composer.getByTestId('reply-sample').getByRole('group', { name: 'CC' }).getByRole('checkbox', { name: PARTNER })).toBeChecked();
-  await composer.getByRole('button', { name: 'Send to 1 tickets' }).click();
-  await expect(composer).toContainText(/recipients delivered/, { timeout: 30_000 });
+async function replyFromList(inbox: GmailInbox, ticketNumber: number, text: string) {
+  await inbox.goto();
+  await expect(inbox.badge(THREAD)).toContainText(`#${ticketNumber} `);
+  await inbox.select(THREAD);
+  const composer = await inbox.bar.openReply(1);
+  await composer.message.fill(text);
+  await composer.preview();
+  await expect(composer.sampleCc.getByRole('checkbox')).toHaveCount(1);
+  await expect(composer.sampleCc.getByRole('checkbox', { name: PARTNER })).toBeChecked();
+  await composer.send(1);
+  // The customer and the CC.
+  await composer.expectDelivered(2, 2);
 }
 
-let cleanup: TicketJson | null = null;
+let cleanup: TicketJson[] = [];
 test.afterEach(async ({ backend }) => {
-  if (!cleanup) return;
-  // Other walk-throughs pick rows from the top of the demo list: take ours away again.
-  const token = backend.tokens[ADMIN]!;
-  const job = await backend.api('POST', '/jobs', token, { operation: 'delete', payload: {}, ticketIds: [cleanup.id], departmentId: cleanup.departmentId });
-  expect(job.status).toBe(202);
-  await expect.poll(async () => (await backend.api('GET', `/jobs/${job.body.id}`, token)).body.status, { timeout: 30_000 }).toBe('completed');
-  cleanup = null;
+  // Other walk-throughs read the demo list: take ours away again.
+  await trash(backend, cleanup);
+  cleanup = [];
 });
 
 test('Gmail and help center: a CC added in the panel gets the reply, signs in by the mailed link, rates it Good, and the agent sees the rating (R-CC-4, R-CC-5, R-CC-8)', async ({
@@ -72,35 +63,25 @@ test('Gmail and help center: a CC added in the panel gets the reply, signs in by
 }) => {
   test.setTimeout(180_000);
   const token = backend.tokens[ADMIN]!;
-  const support = await supportId(backend);
+  const support = await departmentId(backend, 'Support');
   // The demo has both on; another walk-through may have left them off.
   for (const features of [{ helpCenter: true }, { cc: true }]) {
     expect((await backend.api('PATCH', `/departments/${support}/features`, token, features)).status).toBe(200);
   }
-  const created = await backend.api<TicketJson>('POST', '/tickets', token, {
-    departmentId: support,
-    channel: 'email',
-    subject: SUBJECT,
-    contact: CUSTOMER,
-    webmailThread: { provider: 'gmail', mailbox: MAILBOX, threadId: THREAD },
-    firstThread: { from: `${CUSTOMER.name} <${CUSTOMER.email}>`, to: [MAILBOX], subject: SUBJECT, bodyText: 'It restarts every hour. My partner should hear from you too.' },
-  });
-  expect(created.status).toBe(201);
-  const ticket = (cleanup = created.body);
+  const ticket = await createTicket(backend, { departmentId: support, subject: SUBJECT, contact: CUSTOMER, gmailThread: THREAD, body: 'It restarts every hour. My partner should hear from you too.' });
+  cleanup = [ticket];
 
   // 1. The agent types a new address as a CC in the ticket panel (R-CC-4); it hears of it (R-CC-5).
   await connect(ADMIN);
-  const gmailPage = await gmail(`?thread=${THREAD}`);
-  await expect(gmailPage.getByRole('heading', { name: `Ticket #${ticket.number}` })).toBeVisible();
-  const editor = gmailPage.getByRole('region', { name: 'Secondary contacts (CC)' });
-  await editor.getByRole('textbox', { name: 'Address, or search contacts by name' }).fill(PARTNER);
-  await editor.getByRole('button', { name: 'Add', exact: true }).click();
-  await expect(editor.getByRole('status')).toHaveText('Secondary contacts saved.');
+  const inbox = await gmail(`?thread=${THREAD}`);
+  await inbox.panel.expectTicket(ticket.number);
+  await inbox.panel.cc.add(PARTNER);
+  await expect(inbox.panel.cc.status).toHaveText('Secondary contacts saved.');
   const notice = await mailTo(backend, PARTNER, /You now follow this ticket as a secondary contact/);
   expect(notice).toContain(`#${ticket.number} ${SUBJECT}`);
 
   // 2. The agent replies; the CC's copy links to the ticket's help-center page.
-  await replyFromList(gmailPage, `Hello {{contact.name}}, ${ANSWER}.`);
+  await replyFromList(inbox, ticket.number, `Hello {{contact.name}}, ${ANSWER}.`);
   const copy = await mailTo(backend, PARTNER, new RegExp(ANSWER));
   const ticketUrl = `${backend.url}/help/${support}/tickets/${ticket.id}`;
   expect(linkIn(copy, /https?:\/\/\S+\/help\/\d+\/tickets\/\d+/)).toBe(ticketUrl);
@@ -136,10 +117,10 @@ test('Gmail and help center: a CC added in the panel gets the reply, signs in by
   await expect(help.getByRole('button', { name: 'Sign in', exact: true })).toHaveCount(0);
 
   // 4. Back in Gmail, the ticket panel shows the CC's rating.
-  await gmailPage.bringToFront();
-  await gmailPage.goto(`https://mail.google.com/mail/u/0/?thread=${THREAD}`);
-  const ratings = gmailPage.getByRole('region', { name: 'Satisfaction ratings' });
-  const rated = ratings.getByRole('listitem').filter({ hasText: PARTNER });
+  await inbox.page.bringToFront();
+  await inbox.goto(`?thread=${THREAD}`);
+  await expect(inbox.panel.ratings.getByRole('listitem')).toHaveCount(1);
+  const rated = inbox.panel.ratings.getByRole('listitem').filter({ hasText: PARTNER });
   await expect(rated).toContainText('Good');
   await expect(rated).toContainText(COMMENT);
 });

@@ -1,11 +1,16 @@
-import type { Page } from '@playwright/test';
 import { expect, LEAD, test } from './harness';
-import type { Backend } from './backend';
+import type { Backend, TicketJson } from './backend';
+import { createTicket, runJob, trash } from './data';
+
+/** This file's own conversation of the demo Gmail mailbox: the row the bar starts from. */
+const THREAD = '19a0c0ffee0c0001';
 
 interface ViewJson {
   id: number;
   name: string;
   departmentId: number | null;
+  /** How many tickets it held once topped up. */
+  total: number;
 }
 
 const countOf = async (backend: Backend, viewId: number): Promise<number> => (await backend.api('GET', `/views/${viewId}/count`, backend.tokens[LEAD]!)).body.total;
@@ -17,92 +22,96 @@ async function topUpOpenTickets(backend: Backend): Promise<Map<string, ViewJson>
   const found = new Map<string, ViewJson>();
   for (const { departmentId, departmentName } of me.departments as { departmentId: number; departmentName: string }[]) {
     const view = (await backend.api<{ items: ViewJson[] }>('GET', `/views?departmentId=${departmentId}`, token)).body.items.find((v) => v.name === 'Open tickets')!;
-    for (let total = await countOf(backend, view.id); total <= 60; total++) {
+    let total = await countOf(backend, view.id);
+    for (; total <= 60; total++) {
       const res = await backend.api('POST', '/tickets', token, { departmentId, channel: 'email', subject: `Outage report ${total}`, contact: { email: 'outage@customer.example', name: 'Outage' } });
       expect(res.status).toBe(201);
     }
-    found.set(departmentName, view);
+    expect(await countOf(backend, view.id)).toBe(total);
+    found.set(departmentName, { ...view, total });
   }
   return found;
 }
 
-async function selectOneRow(page: Page) {
-  const row = page.locator('tr.zA').filter({ has: page.locator('inbox-desk-badge') }).first();
-  await expect(row).toBeVisible();
-  await row.locator('[role=checkbox]').click();
-}
+let cleanup: TicketJson[] = [];
+test.afterEach(async ({ backend }) => {
+  await trash(backend, cleanup);
+  cleanup = [];
+});
 
 test('Gmail: select all tickets of a view and update their resolution as a mass action; delete asks for the count typed back', async ({ backend, connect, gmail }) => {
-  await topUpOpenTickets(backend);
+  const views = await topUpOpenTickets(backend);
+  const support = views.get('Support')!;
+  const own = await createTicket(backend, { departmentId: support.departmentId!, subject: 'Mass walk-through', contact: { email: 'max.mass@mailbox.example', name: 'Max Mass' }, gmailThread: THREAD, body: 'The outage again.' }, LEAD);
+  cleanup = [own];
   await connect(LEAD);
-  const page = await gmail();
-  await selectOneRow(page);
-  const bar = page.getByRole('toolbar', { name: 'Inbox Desk' });
+  const inbox = await gmail();
+  await expect(inbox.badge(THREAD)).toContainText(`#${own.number} `);
+  await inbox.select(THREAD);
+  const bar = inbox.bar;
   // The bar offers the views of the selected ticket's department.
-  const viewId = Number(await bar.getByTestId('mass-view').locator('option', { hasText: /^Open tickets$/ }).getAttribute('value'));
-  await bar.getByTestId('mass-view').selectOption(String(viewId));
+  const viewId = Number(await bar.massView.locator('option', { hasText: /^Open tickets$/ }).getAttribute('value'));
+  expect(viewId).toBe(support.id);
+  await bar.massView.selectOption(String(viewId));
   const total = await countOf(backend, viewId);
+  // The topped-up view, and this walk-through's ticket in it.
+  expect(total).toBe(support.total + 1);
   const count = total.toLocaleString('en-US');
-  await bar.getByRole('button', { name: `Select all ${count} tickets in this view` }).click();
-  await expect(bar).toContainText(`All ${count} tickets in the view “Open tickets” are selected (mass action)`);
+  await bar.button(`Select all ${count} tickets in this view`).click();
+  await expect(bar.root).toContainText(`All ${count} tickets in the view “Open tickets” are selected (mass action)`);
   // R-BULK-2: only the mass column is offered; close is refused with the rule.
-  await expect(bar.getByRole('button', { name: 'Close' })).toHaveCount(0);
+  await expect(bar.button('Close', true)).toHaveCount(0);
 
-  await bar.getByRole('button', { name: 'Delete' }).click();
-  const sheet = page.getByRole('dialog', { name: 'Check before running' });
-  await sheet.getByRole('button', { name: 'Check before running' }).click();
-  const run = sheet.getByRole('button', { name: `Run on ${count} tickets` });
+  const sheet = await bar.start('Delete');
+  await sheet.precheck.click();
+  const run = sheet.runOn(count);
   await expect(run).toBeDisabled();
-  await sheet.getByTestId('mass-typed-count').fill(String(total - 1));
+  await sheet.typedCount.fill(String(total - 1));
   await expect(run).toBeDisabled();
   // A Japanese IME types full-width digits.
-  await sheet.getByTestId('mass-typed-count').fill(String(total).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
+  await sheet.typedCount.fill(String(total).replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))));
   await expect(run).toBeEnabled();
-  await sheet.getByRole('button', { name: 'Cancel' }).click();
+  await sheet.cancel.click();
 
-  await bar.getByRole('button', { name: 'Update resolution' }).click();
-  await sheet.getByLabel('Resolution').fill('Fixed by the 4.2 outage patch');
-  await sheet.getByRole('button', { name: 'Check before running' }).click();
-  await expect(sheet).toContainText(`Update resolution will run on the ${count} tickets the view holds now`);
-  await sheet.getByRole('button', { name: `Run on ${count} tickets` }).click();
-  await expect(bar.getByRole('status').filter({ hasText: `Done: ${count} changed, 0 failed` })).toBeVisible({ timeout: 60_000 });
+  await bar.start('Update resolution');
+  await sheet.field('Resolution').fill('Fixed by the 4.2 outage patch');
+  await sheet.precheck.click();
+  await expect(sheet.root).toContainText(`Update resolution will run on the ${count} tickets the view holds now`);
+  await run.click();
+  await expect(bar.root.getByRole('status').filter({ hasText: `Done: ${count} changed, 0 failed` })).toBeVisible({ timeout: 60_000 });
+  expect((await backend.api('GET', `/tickets/${own.id}`, backend.tokens[LEAD]!)).body.resolution).toBe('Fixed by the 4.2 outage patch');
 
   const token = backend.tokens[LEAD]!;
   const jobs = (await backend.api('GET', '/jobs?mode=mass', token)).body.items;
   expect(jobs[0]).toMatchObject({ operation: 'update_resolution', mode: 'mass', viewName: 'Open tickets', status: 'completed', counts: { total, done: total, failed: 0 } });
 });
 
-test('Popup: select all tickets of a department view, prepare a move with the count typed back, and see mass history apart', async ({ backend, connect, context, extensionId }) => {
+test('Popup: select all tickets of a department view, prepare a move with the count typed back, and see mass history apart', async ({ backend, connect, popup }) => {
   const view = (await topUpOpenTickets(backend)).get('Support')!;
   const total = await countOf(backend, view.id);
-  const token = backend.tokens[LEAD]!;
-  const submitted = await backend.api('POST', '/jobs', token, { operation: 'update_resolution', viewId: view.id, departmentId: view.departmentId, payload: { text: 'Known issue' } });
-  expect(submitted.status).toBe(202);
-  await expect.poll(async () => (await backend.api('GET', `/jobs/${submitted.body.id}`, token)).body.status, { timeout: 60_000 }).toBe('completed');
+  const done = await runJob(backend, { operation: 'update_resolution', viewId: view.id, departmentId: view.departmentId, payload: { text: 'Known issue' } }, LEAD);
+  expect(done).toMatchObject({ mode: 'mass', counts: { total, done: total, failed: 0 } });
   await connect(LEAD);
-  const popup = await context.newPage();
-  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
-  await popup.getByRole('tab', { name: 'Mass actions' }).click();
+  const mass = await popup();
+  await mass.openMass();
   // Across departments each view names its department; once Support is picked, only its views (and "All departments") remain.
-  await expect(popup.getByTestId('mass-view').locator('option', { hasText: 'Billing · Open tickets' })).toHaveCount(1);
-  await popup.getByTestId('mass-department').selectOption({ label: 'Support' });
-  await expect(popup.getByTestId('mass-view').locator('option', { hasText: 'Billing' })).toHaveCount(0);
-  await popup.getByTestId('mass-view').selectOption({ label: 'Open tickets' });
+  await expect(mass.massView.locator('option', { hasText: 'Billing · Open tickets' })).toHaveCount(1);
+  await mass.massDepartment.selectOption({ label: 'Support' });
+  await expect(mass.massView.locator('option', { hasText: 'Billing' })).toHaveCount(0);
+  await mass.massView.selectOption({ label: 'Open tickets' });
   const count = total.toLocaleString('en-US');
-  await popup.getByRole('button', { name: `Select all ${count} tickets in this view` }).click();
-  await popup.getByRole('button', { name: 'Move', exact: true }).click();
-  const sheet = popup.getByRole('dialog', { name: 'Check before running' });
-  await expect(sheet.getByRole('button', { name: 'Check before running' })).toBeDisabled();
-  await sheet.getByLabel('To department').selectOption({ label: 'Billing' });
-  await sheet.getByRole('button', { name: 'Check before running' }).click();
-  await expect(sheet).toContainText(`Type the number of tickets (${count}) to confirm`);
-  await expect(sheet.getByRole('button', { name: `Run on ${count} tickets` })).toBeDisabled();
-  await sheet.getByRole('button', { name: 'Cancel' }).click();
-  await popup.getByRole('button', { name: 'Clear selection' }).click();
+  await mass.selectAll(count).click();
+  await mass.operation('Move').click();
+  const sheet = mass.sheet;
+  await expect(sheet.precheck).toBeDisabled();
+  await sheet.field('To department').selectOption({ label: 'Billing' });
+  await sheet.precheck.click();
+  await expect(sheet.root).toContainText(`Type the number of tickets (${count}) to confirm`);
+  await expect(sheet.runOn(count)).toBeDisabled();
+  await sheet.cancel.click();
+  await mass.clearSelection.click();
 
-  await popup.getByRole('tab', { name: 'Jobs', exact: true }).click();
-  await popup.getByTestId('jobs-mode').selectOption('mass');
-  await popup.getByRole('tab', { name: 'Completed' }).click();
-  await expect(popup.getByRole('listitem').filter({ hasText: 'View: Open tickets' }).first()).toContainText('mass');
-  await expect(popup.getByRole('listitem').filter({ hasText: ' bulk ' })).toHaveCount(0);
+  await mass.openJobs({ mode: 'mass', state: 'Completed' });
+  await expect(mass.jobs('View: Open tickets').first()).toContainText('mass');
+  await expect(mass.jobs(' bulk ')).toHaveCount(0);
 });

@@ -1,9 +1,6 @@
-import type { Page } from '@playwright/test';
 import type { Backend, TicketJson } from './backend';
-import { ADMIN, AGENT, expect, test } from './harness';
-
-const MAILBOX = 'support@demo.example';
-const rowOf = (page: Page, threadId: string) => page.locator('tr.zA').filter({ has: page.locator(`[data-legacy-thread-id="${threadId}"]`) });
+import { createTicket, departmentId, ticket, trash, type Person } from './data';
+import { AGENT, expect, test } from './harness';
 
 interface Request {
   threadId: string;
@@ -14,38 +11,19 @@ interface Request {
 }
 
 /** Tickets of one customer in Support, each linked to its own conversation of the demo Gmail mailbox. */
-async function ticketsOfOneCustomer(backend: Backend, contact: { email: string; name: string }, requests: Request[]): Promise<TicketJson[]> {
-  const token = backend.tokens[AGENT]!;
-  const me = (await backend.api('GET', '/me', token)).body;
-  const support = me.departments.find((d: { departmentName: string }) => d.departmentName === 'Support');
+async function ticketsOfOneCustomer(backend: Backend, contact: Person, requests: Request[]): Promise<TicketJson[]> {
+  const support = await departmentId(backend, 'Support', AGENT);
   const created: TicketJson[] = [];
   for (const r of requests) {
-    const res = await backend.api<TicketJson>('POST', '/tickets', token, {
-      departmentId: support.departmentId,
-      channel: 'email',
-      subject: r.subject,
-      priority: r.priority,
-      contact,
-      webmailThread: { provider: 'gmail', mailbox: MAILBOX, threadId: r.threadId },
-      firstThread: { from: `${contact.name} <${contact.email}>`, to: [MAILBOX], subject: r.subject, bodyText: r.body, createdAt: r.at },
-    });
-    expect(res.status).toBe(201);
-    created.push(res.body);
+    created.push(await createTicket(backend, { departmentId: support, subject: r.subject, priority: r.priority, contact, gmailThread: r.threadId, body: r.body, at: r.at }, AGENT));
   }
   return created;
 }
 
-/** Other walk-throughs share this backend and pick rows from the top of the list: take ours away again. */
-async function trash(backend: Backend, ticket: TicketJson) {
-  const token = backend.tokens[ADMIN]!;
-  const job = await backend.api('POST', '/jobs', token, { operation: 'delete', payload: {}, ticketIds: [ticket.id], departmentId: ticket.departmentId });
-  expect(job.status).toBe(202);
-  await expect.poll(async () => (await backend.api('GET', `/jobs/${job.body.id}`, token)).body.status, { timeout: 30_000 }).toBe('completed');
-}
-
+/** Other walk-throughs share this backend and read the demo list: take ours away again. */
 let cleanup: TicketJson[] = [];
 test.afterEach(async ({ backend }) => {
-  for (const ticket of cleanup) await trash(backend, ticket);
+  await trash(backend, cleanup);
   cleanup = [];
 });
 
@@ -64,59 +42,51 @@ test('Gmail: merge three tickets of one customer from the selection: preview, pr
   cleanup = [oldest];
 
   await connect(AGENT);
-  const page = await gmail();
-  for (const [i, r] of requests.entries()) {
-    await expect(rowOf(page, r.threadId).locator('inbox-desk-badge')).toContainText(`#${created[i]!.number}`);
-    await rowOf(page, r.threadId).locator('[role=checkbox]').click();
-  }
-  const bar = page.getByRole('toolbar', { name: 'Inbox Desk' });
-  await expect(bar).toContainText('3 selected · 3 tickets');
-  await bar.getByRole('button', { name: 'Merge', exact: true }).click();
+  const inbox = await gmail();
+  for (const [i, r] of requests.entries()) await expect(inbox.badge(r.threadId)).toContainText(`#${created[i]!.number} `);
+  await inbox.select(...requests.map((r) => r.threadId));
+  await inbox.bar.expectSummary(3, 3);
+  const dialog = await inbox.bar.openMerge(3);
 
-  const dialog = page.getByRole('dialog', { name: 'Merge 3 tickets' });
   // R-MERGE-3: the oldest ticket is the primary by default.
-  const primary = dialog.getByRole('group', { name: 'Primary ticket' });
-  await expect(primary.getByRole('radio', { name: new RegExp(`#${oldest.number} ${requests[0]!.subject}.*\\(oldest\\)`) })).toBeChecked();
+  await expect(dialog.primary.getByRole('radio', { name: new RegExp(`#${oldest.number} ${requests[0]!.subject}.*\\(oldest\\)`) })).toBeChecked();
   // R-MERGE-4: a choice per field the tickets disagree on, each ticket's value beside its number.
-  const subject = dialog.getByRole('group', { name: 'Subject' });
+  const subject = dialog.field('Subject');
   await expect(subject.getByRole('radio')).toHaveCount(3);
   await subject.getByRole('radio', { name: `#${third.number} ${requests[2]!.subject}` }).check();
-  await dialog.getByRole('group', { name: 'Priority' }).getByRole('radio', { name: `#${second.number} High` }).check();
-  await expect(dialog.getByRole('group', { name: 'Contact' })).toHaveCount(0);
-  const merged = dialog.getByRole('region', { name: `Ticket #${oldest.number} after merging` });
+  await dialog.field('Priority').getByRole('radio', { name: `#${second.number} High` }).check();
+  await expect(dialog.field('Contact')).toHaveCount(0);
+  const merged = dialog.after(oldest.number);
   await expect(merged).toContainText(requests[2]!.subject);
   await expect(merged).toContainText('High');
   await expect(merged).toContainText('Mia Merge <mia.merge@mailbox.example>');
   // R-MERGE-6: every message of the three, oldest first, each with the ticket it comes from.
-  const timeline = dialog.getByRole('region', { name: 'Timeline after merging (3 entries)' });
-  await expect(timeline.getByRole('listitem')).toHaveText([
+  await expect(dialog.timeline(3).getByRole('listitem')).toHaveText([
     new RegExp(`#${oldest.number}.*${requests[0]!.body}`),
     new RegExp(`#${second.number}.*${requests[1]!.body}`),
     new RegExp(`#${third.number}.*${requests[2]!.body}`),
   ]);
 
   // R-MERGE-8: no undo, so an explicit confirmation after the preview.
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await expect(dialog).toContainText('Merging cannot be undone.');
-  const confirm = dialog.getByRole('button', { name: `Merge into #${oldest.number}` });
-  await expect(confirm).toBeDisabled();
-  await dialog.getByRole('checkbox', { name: 'I understand that merging cannot be undone' }).check();
-  await confirm.click();
-  await expect(dialog.getByRole('status')).toHaveText(`Merged into #${oldest.number}`);
+  await dialog.continue();
+  await expect(dialog.root).toContainText('Merging cannot be undone.');
+  await expect(dialog.confirm(oldest.number)).toBeDisabled();
+  await dialog.understood.check();
+  await dialog.confirm(oldest.number).click();
+  await expect(dialog.status).toHaveText(`Merged into #${oldest.number}`);
 
-  for (const r of requests) await expect(rowOf(page, r.threadId).locator('inbox-desk-badge')).toContainText(`#${oldest.number}`);
-  await expect(bar).toContainText('3 selected · 1 tickets');
-  const token = backend.tokens[AGENT]!;
-  expect((await backend.api('GET', `/tickets/${oldest.id}`, token)).body).toMatchObject({ subject: requests[2]!.subject, priority: 'high', mergedIntoId: null });
+  for (const r of requests) await expect(inbox.badge(r.threadId)).toContainText(`#${oldest.number} `);
+  await inbox.bar.expectSummary(3, 1);
+  expect(await ticket(backend, oldest.id, AGENT)).toMatchObject({ subject: requests[2]!.subject, priority: 'high', mergedIntoId: null });
   for (const other of [second, third]) {
-    expect((await backend.api('GET', `/tickets/${other.id}`, token)).body).toMatchObject({ mergedIntoId: oldest.id, trashedAt: expect.any(String) });
+    expect(await ticket(backend, other.id, AGENT)).toMatchObject({ mergedIntoId: oldest.id, trashedAt: expect.any(String) });
   }
 
   // A merged-away ticket's conversation opens the primary, whose timeline holds all three tickets' messages.
   const conversation = await gmail(`?thread=${requests[1]!.threadId}`);
-  await expect(conversation.getByRole('heading', { name: `Ticket #${oldest.number}` })).toBeVisible();
-  await conversation.getByText('Timeline: 3 messages · 0 comments').click();
-  for (const r of requests) await expect(conversation.locator('.ticket-timeline')).toContainText(r.body);
+  await conversation.panel.expectTicket(oldest.number);
+  await conversation.panel.timelineSummary(3, 0).click();
+  for (const r of requests) await expect(conversation.panel.timeline).toContainText(r.body);
 });
 
 test('Gmail panel: merge with another ticket of the same contact, picking that one as primary, after reloading a stale preview', async ({ backend, connect, gmail }) => {
@@ -129,38 +99,36 @@ test('Gmail panel: merge with another ticket of the same contact, picking that o
   const token = backend.tokens[AGENT]!;
 
   await connect(AGENT);
-  const page = await gmail(`?thread=${requests[0]!.threadId}`);
-  await expect(page.getByRole('heading', { name: `Ticket #${first.number}` })).toBeVisible();
+  const inbox = await gmail(`?thread=${requests[0]!.threadId}`);
+  const panel = inbox.panel;
+  await panel.expectTicket(first.number);
   // R-MERGE-10: the same contact's other tickets, to merge from this one.
-  const others = page.getByRole('region', { name: 'Other tickets from this contact (1)' });
+  const others = panel.otherTickets(1);
   const mergeButton = others.getByRole('button', { name: 'Merge 1 tickets' });
   await expect(mergeButton).toHaveAttribute('aria-disabled', 'true');
-  await expect(mergeButton).toHaveAttribute('title', /^R-MERGE-2: Select at least 2/);
+  await expect(mergeButton).toHaveAttribute('title', 'R-MERGE-2: Select at least 2 different tickets to merge; you selected 1.');
   await others.getByRole('checkbox', { name: new RegExp(`#${second.number} ${requests[1]!.subject}`) }).check();
   await others.getByRole('button', { name: 'Merge 2 tickets' }).click();
 
-  const dialog = page.getByRole('dialog', { name: 'Merge 2 tickets' });
-  await dialog.getByRole('group', { name: 'Primary ticket' }).getByRole('radio', { name: new RegExp(`#${second.number}`) }).check();
-  await expect(dialog.getByRole('region', { name: `Ticket #${second.number} after merging` })).toContainText(requests[1]!.subject);
+  const dialog = panel.mergeDialog(2);
+  await dialog.primary.getByRole('radio', { name: new RegExp(`#${second.number}`) }).check();
+  await expect(dialog.after(second.number)).toContainText(requests[1]!.subject);
 
   // Someone changes a ticket after the preview: the merge is refused, nothing merged, the preview reloads.
-  const current = (await backend.api('GET', `/tickets/${first.id}`, token)).body;
+  const current = await ticket(backend, first.id, AGENT);
   expect((await backend.api('PATCH', `/tickets/${first.id}`, token, { version: current.version, priority: 'urgent' })).status).toBe(200);
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await dialog.getByRole('checkbox', { name: 'I understand that merging cannot be undone' }).check();
-  await dialog.getByRole('button', { name: `Merge into #${second.number}` }).click();
-  await expect(dialog.getByRole('alert')).toContainText('changed by someone else');
-  await dialog.getByRole('button', { name: 'Reload the preview' }).click();
-  await expect(dialog.getByRole('group', { name: 'Priority' })).toContainText('Urgent');
-  await expect(dialog.getByRole('group', { name: 'Primary ticket' }).getByRole('radio', { name: new RegExp(`#${second.number}`) })).toBeChecked();
-  await dialog.getByRole('button', { name: 'Continue' }).click();
-  await dialog.getByRole('checkbox', { name: 'I understand that merging cannot be undone' }).check();
-  await dialog.getByRole('button', { name: `Merge into #${second.number}` }).click();
-  await expect(dialog.getByRole('status')).toHaveText(`Merged into #${second.number}`);
+  await dialog.mergeInto(second.number);
+  await expect(dialog.alert).toContainText('changed by someone else');
+  expect(await ticket(backend, first.id, AGENT)).toMatchObject({ mergedIntoId: null, trashedAt: null });
+  await dialog.reloadPreview();
+  await expect(dialog.field('Priority')).toContainText('Urgent');
+  await expect(dialog.primary.getByRole('radio', { name: new RegExp(`#${second.number}`) })).toBeChecked();
+  await dialog.mergeInto(second.number);
+  await expect(dialog.status).toHaveText(`Merged into #${second.number}`);
 
   // The open conversation's ticket was merged away: the panel shows the primary, and says so.
-  await expect(page.getByRole('heading', { name: `Ticket #${second.number}` })).toBeVisible();
-  await expect(page.getByRole('status').filter({ hasText: `Ticket #${first.number} was merged into #${second.number}` })).toBeVisible();
-  await expect(page.getByText('Timeline: 2 messages · 0 comments')).toBeVisible();
-  expect((await backend.api('GET', `/tickets/${first.id}`, token)).body).toMatchObject({ mergedIntoId: second.id });
+  await panel.expectTicket(second.number);
+  await expect(panel.notice(`Ticket #${first.number} was merged into #${second.number}; this is #${second.number}.`)).toBeVisible();
+  await expect(panel.timelineSummary(2, 0)).toBeVisible();
+  expect(await ticket(backend, first.id, AGENT)).toMatchObject({ mergedIntoId: second.id });
 });

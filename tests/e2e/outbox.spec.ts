@@ -1,28 +1,42 @@
+import type { TicketJson } from './backend';
+import { createTicket, departmentId, ticket, trash } from './data';
 import { AGENT, expect, test } from './harness';
 
-test('a change made while the backend is down is delivered exactly once when it is back', async ({ backend, connect, gmail, context, extensionId }) => {
+/** This file's own conversation of the demo Gmail mailbox. */
+const THREAD = '19a0c0ffee0e0001';
+
+let cleanup: TicketJson[] = [];
+test.afterEach(async ({ backend }) => {
+  await trash(backend, cleanup);
+  cleanup = [];
+});
+
+test('a change made while the backend is down is delivered exactly once when it is back', async ({ backend, connect, gmail, options }) => {
+  const target = await createTicket(backend, {
+    departmentId: await departmentId(backend, 'Support'),
+    subject: 'Offline walk-through',
+    priority: 'medium',
+    contact: { email: 'otto.offline@mailbox.example', name: 'Otto Offline' },
+    gmailThread: THREAD,
+    body: 'Please call me back.',
+  });
+  cleanup = [target];
   await connect(AGENT);
   const token = backend.tokens[AGENT]!;
-  const target = (await backend.liveTickets(token)).find(
-    (t) => t.priority !== 'urgent' && !t.status.startsWith('closed') && t.webmailThreads.some((w) => w.provider === 'gmail'),
-  )!;
-  const threadId = target.webmailThreads.find((w) => w.provider === 'gmail')!.threadId;
-  const page = await gmail(`?thread=${threadId}`);
-  await expect(page.getByRole('heading', { name: `Ticket #${target.number}` })).toBeVisible();
+  const inbox = await gmail(`?thread=${THREAD}`);
+  await inbox.panel.expectTicket(target.number);
+  await expect(inbox.panel.priority).toHaveValue('medium');
 
   await backend.stop();
-  await page.getByLabel('Priority').selectOption('urgent');
-  await expect(page.getByRole('status').filter({ hasText: 'Saved on this computer' })).toBeVisible();
+  await inbox.panel.priority.selectOption('urgent');
+  await expect(inbox.panel.queued).toBeVisible();
 
-  const options = await context.newPage();
-  await options.goto(`chrome-extension://${extensionId}/options.html`);
-  await expect(options.getByText(`Update ticket #${target.number}`)).toBeVisible();
+  const outbox = await options();
+  await expect(outbox.pending(`Update ticket #${target.number}`)).toHaveCount(1);
 
   await backend.start();
-  await expect(options.getByText('Every change has reached the server.')).toBeVisible({ timeout: 60_000 });
-  const after = await backend.api('GET', `/tickets/${target.id}`, token);
-  expect(after.body.priority).toBe('urgent');
-  expect(after.body.version).toBe(target.version + 1);
+  await expect(outbox.outboxEmpty).toBeVisible({ timeout: 60_000 });
+  expect(await ticket(backend, target.id, AGENT)).toMatchObject({ priority: 'urgent', version: target.version + 1 });
   const history = await backend.api('GET', `/tickets/${target.id}/history`, token);
   const priorityChanges = history.body.items.filter((h: { changes: Record<string, unknown> }) => 'priority' in h.changes);
   expect(priorityChanges).toHaveLength(1);

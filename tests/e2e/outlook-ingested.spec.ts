@@ -1,47 +1,41 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ADMIN, AGENT, expect, test } from './harness';
+import type { TicketJson } from './backend';
+import { createTicket, departmentId, trash } from './data';
+import { AGENT, expect, test } from './harness';
+import { OutlookInbox } from './pages/outlook-inbox';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../webmail/fixtures/outlook-inbox.html');
-/** The conversation open in the fixture's reading pane: "Order missing" from Alice, Tue 11/3/2026 10:42 AM. */
-const FIXTURE_CONVERSATION = 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAB1cKq7mUxNPkY0xT3r9O2Q=';
-/** Its own id here, so a conversation another walk-through linked on this backend does not answer for it. */
-const CONVERSATION = 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAIngested0000000000000=';
+/** This walk-through's own copy of the fixture: its conversation ids answer for no other walk-through's ticket. */
+const TAG = 'ingested';
 
-test('Outlook: opening a conversation the mailbox already made a ticket of links it, instead of offering a second ticket', async ({ backend, context, connect }) => {
+let cleanup: TicketJson[] = [];
+test.afterEach(async ({ backend }) => {
+  await trash(backend, cleanup);
+  cleanup = [];
+});
+
+test('Outlook: opening a conversation the mailbox already made a ticket of links it, instead of offering a second ticket', async ({ backend, connect, outlook }) => {
   const token = backend.tokens[AGENT]!;
-  const [support] = (await backend.api('GET', '/departments', token)).body.items as { id: number; name: string }[];
-  // What mail ingestion makes of that message: an e-mail ticket whose first thread is Alice's, at the time the page shows.
+  const conversation = OutlookInbox.conversation('open', TAG);
+  // What mail ingestion makes of the message open in the fixture ("Order missing" from Alice, Tue 11/3/2026 10:42 AM):
+  // an e-mail ticket whose first thread is Alice's, at the time the page shows, and no conversation link yet.
   const sentAt = new Date(2026, 10, 3, 10, 42).toISOString();
-  const created = await backend.api('POST', '/tickets', token, {
-    departmentId: support!.id,
-    channel: 'email',
-    subject: 'Order missing',
-    contact: { email: 'alice@customer.test', name: 'Alice Customer' },
-    firstThread: { from: 'alice@customer.test', to: ['support@acme.test'], subject: 'Order missing', bodyText: 'My order never arrived.', createdAt: sentAt },
-  });
-  expect(created.status, JSON.stringify(created.body)).toBe(201);
-
-  await context.route('https://outlook.office.com/mail/ingested', (route) =>
-    route.fulfill({ body: readFileSync(FIXTURE, 'utf8').replaceAll(FIXTURE_CONVERSATION, CONVERSATION), headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
+  const created = await createTicket(
+    backend,
+    { departmentId: await departmentId(backend, 'Support', AGENT), subject: 'Order missing', contact: { email: 'alice@customer.test', name: 'Alice Customer' }, body: 'My order never arrived.', at: sentAt },
+    AGENT,
   );
+  cleanup = [created];
+  expect(created.webmailThreads).toEqual([]);
+
   await connect(AGENT);
-  const page = await context.newPage();
-  await page.goto('https://outlook.office.com/mail/ingested');
+  const inbox = await outlook(TAG);
 
-  await expect(page.getByText(`Linked to #${created.body.number}`)).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Create ticket' })).toHaveCount(0);
-  await expect(page.locator(`[role=option][data-convid="${CONVERSATION}"] inbox-desk-badge`)).toContainText(`#${created.body.number}`);
+  await expect(inbox.page.getByText(`Linked to #${created.number} — the same message came in through the mailbox (matched by sender, subject and time).`)).toBeVisible();
+  await expect(inbox.panel.createButton).toHaveCount(0);
+  await expect(inbox.badge(conversation)).toContainText(`#${created.number} `);
   await expect
-    .poll(async () => (await backend.api('GET', `/tickets/${created.body.id}`, token)).body.webmailThreads.map((w: { threadId: string }) => w.threadId))
-    .toContain(CONVERSATION);
+    .poll(async () => (await backend.api('GET', `/tickets/${created.id}`, token)).body.webmailThreads.map((w: { threadId: string }) => w.threadId))
+    .toEqual([conversation]);
   // Exactly one ticket came of that message: the one the mailbox made.
-  const linked = (await backend.liveTickets(token)).filter((t) => t.webmailThreads.some((w) => w.threadId === CONVERSATION));
-  expect(linked.map((t) => t.id)).toEqual([created.body.id]);
-
-  // Other walk-throughs share this backend: take the ticket away again.
-  const admin = backend.tokens[ADMIN]!;
-  const job = await backend.api('POST', '/jobs', admin, { operation: 'delete', payload: {}, ticketIds: [created.body.id], departmentId: support!.id });
-  expect(job.status).toBe(202);
-  await expect.poll(async () => (await backend.api('GET', `/jobs/${job.body.id}`, admin)).body.status, { timeout: 30_000 }).toBe('completed');
+  const linked = (await backend.liveTickets(token)).filter((t) => t.webmailThreads.some((w) => w.threadId === conversation));
+  expect(linked.map((t) => t.id)).toEqual([created.id]);
 });
