@@ -80,7 +80,6 @@ function useDepartmentAdmin(load: (departmentId: number) => Promise<void>) {
   return { session, departments, departmentId, departmentName, loading, busy, listError, formError, success, attempt };
 }
 
-
 export type ContentKind = 'template' | 'macro' | 'blueprint';
 /** What the three screens' items have in common. */
 type Named = { id: number; name: string };

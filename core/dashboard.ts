@@ -50,9 +50,7 @@ function tally<K>(items: readonly Ticket[], key: (t: Ticket) => K | null): Map<K
 
 /** Largest first; equal counts by id, so the order is stable between refreshes. */
 const ranked = <K extends string>(found: Map<number, number>, name: K) =>
-  [...found]
-    .sort(([ida, a], [idb, b]) => b - a || ida - idb)
-    .map(([id, count]) => ({ [name]: id, count }) as { [P in K]: number } & { count: number });
+  [...found].sort(([ida, a], [idb, b]) => b - a || ida - idb).map(([id, count]) => ({ [name]: id, count }) as { [P in K]: number } & { count: number });
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
 export function dayKeyer(timeZone: string): (ms: number) => string {
@@ -102,10 +100,19 @@ export function dashboardStats(all: readonly Ticket[], { now, timeZone, cap = LI
   return {
     openTotal: open.length,
     byStatus: Object.fromEntries(tally(open, (t) => t.status)),
-    byDepartment: ranked(tally(open, (t) => t.departmentId), 'departmentId'),
+    byDepartment: ranked(
+      tally(open, (t) => t.departmentId),
+      'departmentId',
+    ),
     byAssignee: {
-      agents: ranked(tally(open, (t) => t.assigneeAgentId), 'agentId'),
-      teams: ranked(tally(open, (t) => (t.assigneeAgentId === null ? t.assigneeTeamId : null)), 'teamId'),
+      agents: ranked(
+        tally(open, (t) => t.assigneeAgentId),
+        'agentId',
+      ),
+      teams: ranked(
+        tally(open, (t) => (t.assigneeAgentId === null ? t.assigneeTeamId : null)),
+        'teamId',
+      ),
       unassigned: unassigned.length,
     },
     unassigned: { total: unassigned.length, items: unassigned.slice(0, cap).map(listed) },

@@ -24,9 +24,7 @@ export function mergedTimeline(threads: Thread[], comments: Comment[]): MergeTim
     ...comments.map((comment) => ({ kind: 'comment' as const, ticketId: comment.ticketId, createdAt: comment.createdAt, comment })),
   ];
   const idOf = (e: MergeTimelineEntry) => (e.kind === 'thread' ? e.thread.id : e.comment.id);
-  return entries.sort(
-    (a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.kind === b.kind ? 0 : a.kind === 'thread' ? -1 : 1) || idOf(a) - idOf(b),
-  );
+  return entries.sort((a, b) => Date.parse(a.createdAt) - Date.parse(b.createdAt) || (a.kind === b.kind ? 0 : a.kind === 'thread' ? -1 : 1) || idOf(a) - idOf(b));
 }
 
 /** The mergeable fields whose value on the primary changes, as history records them ({ from, to }). */

@@ -44,9 +44,7 @@ async function withDatabase<T>(config: Config, options: CommonOptions, work: (da
 }
 
 const describeDb = (database: Database) =>
-  database.kind === 'pglite'
-    ? `embedded PGlite in ${database.location} (one process at a time; use PostgreSQL via DATABASE_URL for a team)`
-    : `PostgreSQL at ${database.location}`;
+  database.kind === 'pglite' ? `embedded PGlite in ${database.location} (one process at a time; use PostgreSQL via DATABASE_URL for a team)` : `PostgreSQL at ${database.location}`;
 
 export function migrate(config: Config, options: CommonOptions) {
   return withDatabase(config, options, async (database) => console.info(`Migrated ${describeDb(database)}.`));

@@ -20,8 +20,16 @@ const Env = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean)),
-  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    ),
+  LOG_REQUESTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Pause between job items, in ms: paces jobs on a busy database (tests use it to stop a job midway). */
   JOB_ITEM_PAUSE_MS: z.coerce.number().int().min(0).max(60_000).default(0),
   /** Seconds a bulk reply waits, cancellable ("Undo"), before its first message leaves. */

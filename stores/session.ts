@@ -50,5 +50,19 @@ export const useSessionStore = defineStore('session', () => {
   const agentsOf = (departmentId: number) => directory.value.agents.filter((a) => a.departmentIds.includes(departmentId));
   const teamsOf = (departmentId: number) => directory.value.teams.filter((t) => t.departmentId === departmentId);
 
-  return { status, directory, preferences, preferencesLoaded, departments, access, editableDepartments, load, departmentOfMailbox, defaultDepartmentFor, departmentName, agentsOf, teamsOf };
+  return {
+    status,
+    directory,
+    preferences,
+    preferencesLoaded,
+    departments,
+    access,
+    editableDepartments,
+    load,
+    departmentOfMailbox,
+    defaultDepartmentFor,
+    departmentName,
+    agentsOf,
+    teamsOf,
+  };
 });

@@ -52,4 +52,3 @@ export function isAddress(text: string | null | undefined): boolean {
   const trimmed = text?.trim() ?? '';
   return trimmed !== '' && addressIn(trimmed) === trimmed;
 }
-

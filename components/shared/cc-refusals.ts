@@ -14,8 +14,7 @@ export interface CcServerRefusal {
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole-address matches only: "a@x.co" must not be found inside "ba@x.com". */
-const mentions = (message: string, address: string) =>
-  new RegExp(`(^|[^\\w.+-])${escaped(addressKey(address))}(?![\\w-])`, 'i').test(message);
+const mentions = (message: string, address: string) => new RegExp(`(^|[^\\w.+-])${escaped(addressKey(address))}(?![\\w-])`, 'i').test(message);
 
 /**
  * R-CC-3: the server names every refused address with its reason in one answer; list each

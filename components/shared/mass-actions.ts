@@ -27,10 +27,7 @@ export const departmentsOfView = (view: View, access: AgentAccess): number[] => 
 export function massBlockedReason(operation: Operation, selection: ViewSelection, access: AgentAccess): string | null {
   const { view } = selection;
   const mode = modeOf(selection);
-  const verdict = allOf(
-    checkOperationAllowed(operation, mode, view.kind === 'all_departments'),
-    checkJobPermissions(access, operation, mode, departmentsOfView(view, access)),
-  );
+  const verdict = allOf(checkOperationAllowed(operation, mode, view.kind === 'all_departments'), checkJobPermissions(access, operation, mode, departmentsOfView(view, access)));
   return verdict.ok ? null : `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
 }
 

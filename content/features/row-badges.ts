@@ -86,8 +86,7 @@ export class BadgeLayer {
 function badgeText({ session }: FeatureContext): BadgeText {
   return {
     statusLabel: (status) => i18n.t(`status.${status}`),
-    assigneeName: (t) =>
-      session.directory.agents.find((a) => a.id === t.assigneeAgentId)?.name ?? session.directory.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null,
+    assigneeName: (t) => session.directory.agents.find((a) => a.id === t.assigneeAgentId)?.name ?? session.directory.teams.find((x) => x.id === t.assigneeTeamId)?.name ?? null,
     label: (t, status, assignee) => i18n.t('badge.label', [t.number, status, assignee ? i18n.t('badge.assignedTo', [assignee]) : i18n.t('badge.unassigned')]),
   };
 }

@@ -22,7 +22,30 @@ import { tickets } from './tickets';
 import { trash } from './trash';
 import { views } from './views';
 
-export { agents, blueprints, comments, contacts, departments, directory, inbound, jobs, macros, mail, mailboxes, merge, receipts, roles, secondaryContacts, session, teams, templates, tickets, tokens, trash, views };
+export {
+  agents,
+  blueprints,
+  comments,
+  contacts,
+  departments,
+  directory,
+  inbound,
+  jobs,
+  macros,
+  mail,
+  mailboxes,
+  merge,
+  receipts,
+  roles,
+  secondaryContacts,
+  session,
+  teams,
+  templates,
+  tickets,
+  tokens,
+  trash,
+  views,
+};
 
 /** Every JSON route of /api/v1, by resource: the server registers each, the background calls them. */
 export const resources = {

@@ -43,8 +43,7 @@ export const mailboxes = resource('mailboxes', 'mailboxes', {
   remove: {
     method: 'delete',
     path: '/mailboxes/:id',
-    summary:
-      'Delete a mailbox that has read nothing; one that has read messages is turned off instead, keeping its record so nothing is read twice (settings.manage)',
+    summary: 'Delete a mailbox that has read nothing; one that has read messages is turned off instead, keeping its record so nothing is read twice (settings.manage)',
     params: IdParams,
     response: MailboxDeleteResult,
   },

@@ -15,7 +15,14 @@ export const tickets = resource('tickets', 'tickets', {
   list: { method: 'get', path: '/tickets', summary: 'List tickets (by department or view), or sync changes with updatedSince', query: TicketListQuery, response: pageOf(Ticket) },
   create: { method: 'post', path: '/tickets', summary: 'Create a ticket', body: TicketCreate, response: Ticket, status: 201 },
   get: { method: 'get', path: '/tickets/:id', summary: 'Get one ticket', params: IdParams, response: Ticket },
-  update: { method: 'patch', path: '/tickets/:id', summary: 'Change a ticket (send the version you read; a stale one is 409)', params: IdParams, body: TicketPatch, response: Ticket },
+  update: {
+    method: 'patch',
+    path: '/tickets/:id',
+    summary: 'Change a ticket (send the version you read; a stale one is 409)',
+    params: IdParams,
+    body: TicketPatch,
+    response: Ticket,
+  },
   timeline: {
     method: 'get',
     path: '/tickets/:id/timeline',
@@ -23,7 +30,13 @@ export const tickets = resource('tickets', 'tickets', {
     params: IdParams,
     response: Timeline,
   },
-  history: { method: 'get', path: '/tickets/:id/history', summary: 'Who changed what on a ticket, and through which job, oldest first', params: IdParams, response: itemsOf(HistoryEntry) },
+  history: {
+    method: 'get',
+    path: '/tickets/:id/history',
+    summary: 'Who changed what on a ticket, and through which job, oldest first',
+    params: IdParams,
+    response: itemsOf(HistoryEntry),
+  },
   /** R-CC-8: what the customer and the secondary contacts rated, for the agents. */
   satisfaction: {
     method: 'get',

@@ -32,10 +32,7 @@ export function checkManagesEvery(access: AgentAccess, departmentIds: readonly n
   const missing = departmentIds.filter((id) => !hasPermission(access, 'settings.manage', id));
   if (missing.length === 0) return OK;
   const names = missing.map((id) => departmentLabel(access, id)).join(', ');
-  return violation(
-    'R-PERM-5',
-    `You need the permission settings.manage in department${missing.length === 1 ? '' : 's'} ${names}: ${reason}.`,
-  );
+  return violation('R-PERM-5', `You need the permission settings.manage in department${missing.length === 1 ? '' : 's'} ${names}: ${reason}.`);
 }
 
 /** R-PERM-5: a new department is the whole organisation's concern, so only a holder of an admin role creates one. */
@@ -84,13 +81,7 @@ function checkHandOut(access: AgentAccess, roles: HeldRoles, departmentId: numbe
 }
 
 /** R-PERM-3/5: changing a role's permissions in a department; only what the change adds is checked. */
-export function checkMayGrantPermissions(
-  access: AgentAccess,
-  roles: HeldRoles,
-  departmentId: number,
-  before: readonly Permission[],
-  after: readonly Permission[],
-): Verdict {
+export function checkMayGrantPermissions(access: AgentAccess, roles: HeldRoles, departmentId: number, before: readonly Permission[], after: readonly Permission[]): Verdict {
   const held = normalizePermissions(before);
   const added = normalizePermissions(after).filter((p) => !held.includes(p));
   return checkHandOut(access, roles, departmentId, added, { lead: 'This change grants', todo: added.length === 1 ? 'grant it' : 'grant them' });
@@ -137,11 +128,14 @@ export function checkMayChangeHeldRole(access: AgentAccess, roles: HeldRoles, de
 }
 
 /** R-PERM-3/5: a copy of a role grants, in each department copied, what the original grants there. */
-export function checkMayCopyRole(access: AgentAccess, roles: HeldRoles, sourceName: string, copied: readonly { departmentId: number; permissions: readonly Permission[] }[]): Verdict {
+export function checkMayCopyRole(
+  access: AgentAccess,
+  roles: HeldRoles,
+  sourceName: string,
+  copied: readonly { departmentId: number; permissions: readonly Permission[] }[],
+): Verdict {
   return allOf(
-    ...copied.map((c) =>
-      checkHandOut(access, roles, c.departmentId, c.permissions, { lead: `Role ${sourceName}, which you are copying, grants`, todo: 'make this copy' }),
-    ),
+    ...copied.map((c) => checkHandOut(access, roles, c.departmentId, c.permissions, { lead: `Role ${sourceName}, which you are copying, grants`, todo: 'make this copy' })),
   );
 }
 
@@ -164,7 +158,11 @@ export function checkMayManageAgent(access: AgentAccess, roles: HeldRoles, agent
       `Agent ${agent.name} works in no department yet, so a token of theirs would reach whatever department they join later: only an admin can manage them. Give them a role in a department you manage first, or ask an admin.`,
     );
   }
-  const manages = checkManagesEvery(access, holdings.map((h) => h.departmentId), `agent ${agent.name} works there`);
+  const manages = checkManagesEvery(
+    access,
+    holdings.map((h) => h.departmentId),
+    `agent ${agent.name} works there`,
+  );
   // Managing yourself hands out nothing you do not hold already.
   if (!manages.ok || agent.id === access.agentId) return manages;
   return allOf(

@@ -13,21 +13,20 @@ export const MAX_MASS_TICKETS = 200_000;
 export const MAX_ACTIVE_JOBS_PER_USER = 11;
 
 /** R-BULK-2, copied row by row from the table in RULES.md. */
-export const OPERATION_MATRIX: Readonly<Record<Operation, { bulk: boolean; mass: boolean; allDepartments: boolean }>> =
-  Object.freeze({
-    assign: { bulk: true, mass: true, allDepartments: false },
-    update_field: { bulk: true, mass: true, allDepartments: true },
-    reply: { bulk: true, mass: false, allDepartments: false },
-    comment: { bulk: true, mass: false, allDepartments: false },
-    merge: { bulk: true, mass: false, allDepartments: false },
-    close: { bulk: true, mass: false, allDepartments: true },
-    delete: { bulk: true, mass: true, allDepartments: true },
-    move: { bulk: false, mass: true, allDepartments: false },
-    spam: { bulk: true, mass: false, allDepartments: true },
-    macro: { bulk: true, mass: false, allDepartments: false },
-    remove_blueprint: { bulk: true, mass: true, allDepartments: true },
-    update_resolution: { bulk: true, mass: true, allDepartments: true },
-  });
+export const OPERATION_MATRIX: Readonly<Record<Operation, { bulk: boolean; mass: boolean; allDepartments: boolean }>> = Object.freeze({
+  assign: { bulk: true, mass: true, allDepartments: false },
+  update_field: { bulk: true, mass: true, allDepartments: true },
+  reply: { bulk: true, mass: false, allDepartments: false },
+  comment: { bulk: true, mass: false, allDepartments: false },
+  merge: { bulk: true, mass: false, allDepartments: false },
+  close: { bulk: true, mass: false, allDepartments: true },
+  delete: { bulk: true, mass: true, allDepartments: true },
+  move: { bulk: false, mass: true, allDepartments: false },
+  spam: { bulk: true, mass: false, allDepartments: true },
+  macro: { bulk: true, mass: false, allDepartments: false },
+  remove_blueprint: { bulk: true, mass: true, allDepartments: true },
+  update_resolution: { bulk: true, mass: true, allDepartments: true },
+});
 
 /** How each operation is named to agents, as RULES.md names it. */
 export const OPERATION_LABELS: Readonly<Record<Operation, string>> = Object.freeze({
@@ -48,10 +47,7 @@ export const OPERATION_LABELS: Readonly<Record<Operation, string>> = Object.free
 const formatCount = (n: number): string => n.toLocaleString('en-US');
 
 /** R-BULK-1: a selection runs as bulk; "all tickets in this view" runs as bulk or mass by size. */
-export function jobModeFor(
-  count: number,
-  source: 'selection' | 'view',
-): { ok: true; mode: JobMode } | { ok: false; violations: Violation[] } {
+export function jobModeFor(count: number, source: 'selection' | 'view'): { ok: true; mode: JobMode } | { ok: false; violations: Violation[] } {
   // Written as !(count >= 1) so that NaN is refused too.
   if (!(count >= 1)) return refuse('Select at least one ticket.');
   if (count <= MAX_BULK_TICKETS) return { ok: true, mode: 'bulk' };
@@ -96,12 +92,7 @@ export function checkOperationAllowed(operation: Operation, mode: JobMode, allDe
 }
 
 /** R-BULK-3: a move needs somewhere else to go and the right to take tickets out and put them in. */
-export function checkMove(input: {
-  departmentCount: number;
-  sourceDepartmentId: number;
-  targetDepartmentId: number;
-  access: AgentAccess;
-}): Verdict {
+export function checkMove(input: { departmentCount: number; sourceDepartmentId: number; targetDepartmentId: number; access: AgentAccess }): Verdict {
   const { departmentCount, sourceDepartmentId, targetDepartmentId, access } = input;
   if (departmentCount < 2) {
     return violation('R-BULK-3', 'Moving tickets needs at least two departments; create another department first.');
@@ -137,8 +128,5 @@ export function checkUserJobLimit(activeJobs: number): Verdict {
 export function checkOneJobPerView(activeJobsOnView: number, viewName?: string): Verdict {
   if (activeJobsOnView < 1) return OK;
   const view = viewName === undefined ? 'this view' : `the view "${viewName}"`;
-  return violation(
-    'R-BULK-7',
-    `A job is already queued or running on ${view}; wait for it to finish before starting another one there. Jobs on other views can start now.`,
-  );
+  return violation('R-BULK-7', `A job is already queued or running on ${view}; wait for it to finish before starting another one there. Jobs on other views can start now.`);
 }

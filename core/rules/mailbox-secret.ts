@@ -18,5 +18,4 @@ export function secretNeeded(saved: SecretRoute, edits: Partial<SecretRoute> & {
   return host || port || lessSecure;
 }
 
-export const SECRET_NEEDED_MESSAGE =
-  'Enter the password or token again: the saved one is only sent to the server, port and TLS setting it was saved for.';
+export const SECRET_NEEDED_MESSAGE = 'Enter the password or token again: the saved one is only sent to the server, port and TLS setting it was saved for.';

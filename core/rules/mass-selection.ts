@@ -27,6 +27,9 @@ export function checkSelectAll(view: Pick<View, 'kind' | 'filter' | 'name'>, tot
  * separators ("12,500", "12 500") and full-width digits from a Japanese IME ("１２５００").
  */
 export function confirmationMatches(typed: string, total: number): boolean {
-  const digits = typed.normalize('NFKC').trim().replace(/[\s,.'’_]/g, '');
+  const digits = typed
+    .normalize('NFKC')
+    .trim()
+    .replace(/[\s,.'’_]/g, '');
   return /^\d+$/.test(digits) && Number(digits) === total;
 }

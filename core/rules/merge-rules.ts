@@ -39,10 +39,7 @@ function checkMergeCount(count: number): Verdict {
     return violation('R-MERGE-2', `Select at least ${MIN_MERGE} different tickets to merge; you selected ${count}.`);
   }
   if (count > MAX_MERGE) {
-    return violation(
-      'R-MERGE-2',
-      `You selected ${count} tickets; at most ${MAX_MERGE} can be merged at once. Select ${count - MAX_MERGE} fewer.`,
-    );
+    return violation('R-MERGE-2', `You selected ${count} tickets; at most ${MAX_MERGE} can be merged at once. Select ${count - MAX_MERGE} fewer.`);
   }
   return OK;
 }
@@ -59,11 +56,7 @@ function checkSameDepartment(departmentIds: number[]): Verdict {
 /** R-MERGE-7: trashed and merged tickets already left the inbox; merging them again would lose track of them. */
 function checkStillMergeable(ticket: MergeCandidate): Verdict {
   if (ticket.mergedIntoId !== null) {
-    return violation(
-      'R-MERGE-7',
-      `Ticket ${ticket.id} was already merged into ticket ${ticket.mergedIntoId}; merge ticket ${ticket.mergedIntoId} instead.`,
-      ticket.id,
-    );
+    return violation('R-MERGE-7', `Ticket ${ticket.id} was already merged into ticket ${ticket.mergedIntoId}; merge ticket ${ticket.mergedIntoId} instead.`, ticket.id);
   }
   if (ticket.trashedAt !== null) {
     return violation('R-MERGE-7', `Ticket ${ticket.id} is in the trash; restore it before merging.`, ticket.id);

@@ -37,10 +37,7 @@ export function normalizePermissions(perms: readonly Permission[]): Permission[]
 export function checkRolePermissions(perms: readonly Permission[]): Verdict {
   // R-PERM-4
   if (perms.includes('ticket.bulk_reply') && !perms.includes('ticket.send_email')) {
-    return violation(
-      'R-PERM-4',
-      'The permission ticket.bulk_reply can only be granted together with ticket.send_email. Grant ticket.send_email too, or remove ticket.bulk_reply.',
-    );
+    return violation('R-PERM-4', 'The permission ticket.bulk_reply can only be granted together with ticket.send_email. Grant ticket.send_email too, or remove ticket.bulk_reply.');
   }
   return OK;
 }
@@ -54,12 +51,7 @@ export interface AgentAccess {
  * R-PERM-1/2: what an agent may do, department by department, from the roles they hold.
  * Pass the departments to have messages name them instead of showing bare ids.
  */
-export function resolveAccess(
-  agentId: number,
-  memberships: Membership[],
-  roles: Role[],
-  departments: Pick<Department, 'id' | 'name'>[] = [],
-): AgentAccess {
+export function resolveAccess(agentId: number, memberships: Membership[], roles: Role[], departments: Pick<Department, 'id' | 'name'>[] = []): AgentAccess {
   const rolesById = new Map(roles.map((r) => [r.id, r]));
   const names = new Map(departments.map((d) => [d.id, d.name]));
   const byDepartment = new Map<number, Permission[]>();
@@ -100,10 +92,7 @@ export function departmentLabel(access: AgentAccess, departmentId: number): stri
 /** R-PERM-5: refuses an action in a department where the agent's role lacks the permission. */
 export function checkPermission(access: AgentAccess, permission: Permission, departmentId: number): Verdict {
   if (hasPermission(access, permission, departmentId)) return OK;
-  return violation(
-    'R-PERM-5',
-    `You need the permission ${permission} in department ${departmentLabel(access, departmentId)} (ask an admin to grant it to your role).`,
-  );
+  return violation('R-PERM-5', `You need the permission ${permission} in department ${departmentLabel(access, departmentId)} (ask an admin to grant it to your role).`);
 }
 
 /** R-PERM-5: the departments whose tickets the agent may see at all. */

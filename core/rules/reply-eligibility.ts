@@ -65,11 +65,7 @@ export interface BulkReplyCheck {
 export function checkBulkReply(input: { targets: ReplyTarget[]; viewKind: ViewKind | null; access: AgentAccess }): BulkReplyCheck {
   const targets = uniqueTargets(input.targets);
   const departmentIds = [...new Set(targets.map((t) => t.ticket.departmentId))];
-  const request = allOf(
-    checkReplyCount(targets.length),
-    checkOneDepartment(input.viewKind, departmentIds),
-    ...departmentIds.map((d) => checkBulkReplyPermission(input.access, d)),
-  );
+  const request = allOf(checkReplyCount(targets.length), checkOneDepartment(input.viewKind, departmentIds), ...departmentIds.map((d) => checkBulkReplyPermission(input.access, d)));
   const eligible: number[] = [];
   const ineligible: BulkReplyCheck['ineligible'] = [];
   for (const target of targets) {
@@ -91,10 +87,7 @@ function uniqueTargets(targets: ReplyTarget[]): ReplyTarget[] {
 export function checkReplyCount(count: number): Verdict {
   if (count === 0) return violation('R-REPLY-1', 'Select at least one ticket to reply to.');
   if (count > MAX_BULK_REPLY) {
-    return violation(
-      'R-REPLY-1',
-      `You selected ${count} tickets; one bulk reply goes to at most ${MAX_BULK_REPLY}. Select ${count - MAX_BULK_REPLY} fewer.`,
-    );
+    return violation('R-REPLY-1', `You selected ${count} tickets; one bulk reply goes to at most ${MAX_BULK_REPLY}. Select ${count - MAX_BULK_REPLY} fewer.`);
   }
   return OK;
 }

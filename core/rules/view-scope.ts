@@ -35,10 +35,7 @@ export function checkViewAllowsJob(view: Pick<View, 'kind' | 'filter' | 'name'>,
   return OK;
 }
 
-export type FilterableTicket = Pick<
-  Ticket,
-  'status' | 'priority' | 'channel' | 'assigneeAgentId' | 'assigneeTeamId' | 'blueprintId' | 'tags' | 'contactId' | 'spam'
->;
+export type FilterableTicket = Pick<Ticket, 'status' | 'priority' | 'channel' | 'assigneeAgentId' | 'assigneeTeamId' | 'blueprintId' | 'tags' | 'contactId' | 'spam'>;
 
 /**
  * Whether a ticket belongs in a view. Every given criterion must hold; a list means "any of", so an

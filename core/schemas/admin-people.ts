@@ -8,9 +8,7 @@ const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
 const NOTHING_TO_CHANGE = { message: 'Nothing to change: send at least one field.' };
 
 /** A new role starts with no permission anywhere, or with a copy of another role's (in departments you manage). */
-export const RoleCreate = z
-  .object({ name: Name, kind: RoleKind.exclude(['admin']).default('custom'), copyFromRoleId: Id.optional() })
-  .strict();
+export const RoleCreate = z.object({ name: Name, kind: RoleKind.exclude(['admin']).default('custom'), copyFromRoleId: Id.optional() }).strict();
 export type RoleCreate = z.infer<typeof RoleCreate>;
 
 /** PUT /roles/:id/departments/:departmentId — the role's whole permission set in that department (R-PERM-1). */
@@ -71,9 +69,7 @@ export const TokenListQuery = z.object({ agentId: IdParam.optional() }).strict()
 export const TokenCreated = ApiToken.extend({ token: z.string() }).meta({ id: 'TokenCreated' });
 export type TokenCreated = z.infer<typeof TokenCreated>;
 
-export const DepartmentCreate = z
-  .object({ name: Name, supportAddresses: z.array(Email).max(20).default([]), fromAddresses: z.array(Email).min(1).max(20) })
-  .strict();
+export const DepartmentCreate = z.object({ name: Name, supportAddresses: z.array(Email).max(20).default([]), fromAddresses: z.array(Email).min(1).max(20) }).strict();
 export type DepartmentCreate = z.infer<typeof DepartmentCreate>;
 
 /** PATCH /departments/:id — its name and the addresses customers write to. */

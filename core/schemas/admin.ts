@@ -57,7 +57,10 @@ const SmtpUrl = z
   .regex(/^smtps?:\/\/[^/\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…');
 
 /** A department's outgoing mail: its own SMTP server (null: the server's SMTP_URL) and its from-addresses. */
-export const DepartmentMailPatch = z.object({ smtpUrl: SmtpUrl.nullable().optional(), fromAddresses: z.array(Email).min(1).max(20).optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
+export const DepartmentMailPatch = z
+  .object({ smtpUrl: SmtpUrl.nullable().optional(), fromAddresses: z.array(Email).min(1).max(20).optional() })
+  .strict()
+  .refine(nonEmpty, NOTHING_TO_CHANGE);
 export type DepartmentMailPatch = z.infer<typeof DepartmentMailPatch>;
 
 /** What clients see of it: where mail goes, never the password. */

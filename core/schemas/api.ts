@@ -64,10 +64,7 @@ export const TicketLookupQuery = z
   .strict();
 export type TicketLookupQuery = z.infer<typeof TicketLookupQuery>;
 
-export const ContactRef = z.union([
-  z.object({ id: Id }).strict(),
-  z.object({ email: Email, name: z.string().max(200).optional() }).strict(),
-]);
+export const ContactRef = z.union([z.object({ id: Id }).strict(), z.object({ email: Email, name: z.string().max(200).optional() }).strict()]);
 export type ContactRef = z.infer<typeof ContactRef>;
 
 export const ThreadInput = z
@@ -131,9 +128,7 @@ export type TicketPatch = z.infer<typeof TicketPatch>;
 export const Timeline = z.object({ threads: z.array(Thread), comments: z.array(Comment) }).meta({ id: 'Timeline' });
 export type Timeline = z.infer<typeof Timeline>;
 
-export const ContactListQuery = z
-  .object({ q: z.string().max(320).optional(), cursor: z.string().max(500).optional(), limit: Limit })
-  .strict();
+export const ContactListQuery = z.object({ q: z.string().max(320).optional(), cursor: z.string().max(500).optional(), limit: Limit }).strict();
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
 export const ContactCreate = z.object({ email: Email, name: z.string().max(200).optional(), account: z.string().max(200).optional() }).strict();

@@ -7,7 +7,5 @@ import { Department } from './department';
 export const Colleague = Agent.extend({ departmentIds: z.array(Id) }).meta({ id: 'Colleague' });
 export type Colleague = z.infer<typeof Colleague>;
 
-export const Directory = z
-  .object({ departments: z.array(Department), agents: z.array(Colleague), teams: z.array(Team) })
-  .meta({ id: 'Directory' });
+export const Directory = z.object({ departments: z.array(Department), agents: z.array(Colleague), teams: z.array(Team) }).meta({ id: 'Directory' });
 export type Directory = z.infer<typeof Directory>;

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 
 /** Stable error codes of the API (DESIGN.md "Contracts"). */
-export const ErrorCode = z.enum([
-  'VALIDATION',
-  'UNAUTHORIZED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RULE_VIOLATION',
-  'RATE_LIMITED',
-  'INTERNAL',
-]);
+export const ErrorCode = z.enum(['VALIDATION', 'UNAUTHORIZED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'RULE_VIOLATION', 'RATE_LIMITED', 'INTERNAL']);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
 /** A RULES.md id such as R-BULK-3. */

@@ -4,20 +4,7 @@ import { CommentVisibility } from './thread';
 import { CustomFieldValue } from './ticket';
 
 /** The operations of R-BULK-2; names and payloads are the public contract of POST /jobs. */
-export const Operation = z.enum([
-  'assign',
-  'update_field',
-  'reply',
-  'comment',
-  'merge',
-  'close',
-  'delete',
-  'move',
-  'spam',
-  'macro',
-  'remove_blueprint',
-  'update_resolution',
-]);
+export const Operation = z.enum(['assign', 'update_field', 'reply', 'comment', 'merge', 'close', 'delete', 'move', 'spam', 'macro', 'remove_blueprint', 'update_resolution']);
 export type Operation = z.infer<typeof Operation>;
 
 /** A reply's content, and the CCs left out of this reply only (R-CC-7: they stay on the ticket). */

@@ -57,7 +57,10 @@ export type MergePreview = z.infer<typeof MergePreview>;
 /** POST /merge: each ticket with the version the agent previewed, so a change made meanwhile is a conflict. */
 export const MergeRequest = z
   .object({
-    tickets: z.array(z.object({ id: Id, version: z.number().int().positive() }).strict()).min(1).max(50),
+    tickets: z
+      .array(z.object({ id: Id, version: z.number().int().positive() }).strict())
+      .min(1)
+      .max(50),
     primaryId: Id,
     fieldChoices: FieldChoices.default({}),
   })

@@ -6,9 +6,7 @@ export const ThreadDirection = z.enum(['in', 'out']);
 export type ThreadDirection = z.infer<typeof ThreadDirection>;
 
 /** What an agent sees of a kept attachment: never its content, which is downloaded on its own. */
-export const AttachmentInfo = z
-  .object({ id: Id, filename: z.string(), contentType: z.string(), size: z.number().int().nonnegative() })
-  .meta({ id: 'AttachmentInfo' });
+export const AttachmentInfo = z.object({ id: Id, filename: z.string(), contentType: z.string(), size: z.number().int().nonnegative() }).meta({ id: 'AttachmentInfo' });
 export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
 
 export const Thread = z
@@ -50,10 +48,16 @@ export const Comment = z
   .meta({ id: 'Comment' });
 export type Comment = z.infer<typeof Comment>;
 
-export const CommentCreate = z.object({ visibility: CommentVisibility, body: z.string().trim().min(1).max(100_000) }).strict().meta({ id: 'CommentCreate' });
+export const CommentCreate = z
+  .object({ visibility: CommentVisibility, body: z.string().trim().min(1).max(100_000) })
+  .strict()
+  .meta({ id: 'CommentCreate' });
 export type CommentCreate = z.infer<typeof CommentCreate>;
 
-export const CommentEdit = z.object({ body: z.string().trim().min(1).max(100_000) }).strict().meta({ id: 'CommentEdit' });
+export const CommentEdit = z
+  .object({ body: z.string().trim().min(1).max(100_000) })
+  .strict()
+  .meta({ id: 'CommentEdit' });
 export type CommentEdit = z.infer<typeof CommentEdit>;
 
 export const CommentParams = z.object({ id: IdParam, commentId: IdParam });

@@ -14,15 +14,41 @@ export const SAMPLE_VALUES: PlaceholderValues = {
  * The tags and attributes a reply's HTML keeps when it is sent: server/mail/render.ts removes
  * everything else, so the preview warns about it here.
  */
-export const REPLY_HTML_TAGS: readonly string[] = ['p', 'br', 'b', 'strong', 'i', 'em', 'u', 's', 'ul', 'ol', 'li', 'blockquote', 'a', 'h1', 'h2', 'h3', 'pre', 'code', 'hr', 'span', 'div', 'table', 'thead', 'tbody', 'tr', 'td', 'th'];
+export const REPLY_HTML_TAGS: readonly string[] = [
+  'p',
+  'br',
+  'b',
+  'strong',
+  'i',
+  'em',
+  'u',
+  's',
+  'ul',
+  'ol',
+  'li',
+  'blockquote',
+  'a',
+  'h1',
+  'h2',
+  'h3',
+  'pre',
+  'code',
+  'hr',
+  'span',
+  'div',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+];
 export const REPLY_HTML_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = { a: ['href', 'title', 'rel'] };
 
 /** Nothing in a preview may run or load: scripts are blocked by the sandbox, fetches by this policy. */
 const PREVIEW_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
-export type TemplatePreview =
-  | { subject: string; kind: 'text'; text: string }
-  | { subject: string; kind: 'html'; document: string; removed: RemovedMarkup };
+export type TemplatePreview = { subject: string; kind: 'text'; text: string } | { subject: string; kind: 'html'; document: string; removed: RemovedMarkup };
 
 export interface RemovedMarkup {
   tags: string[];
@@ -38,9 +64,14 @@ export const isHtmlBody = (body: string) => body.trimStart().startsWith('<');
  * frame, with its values HTML-escaped as in the sent HTML part.
  */
 export function previewTemplate(template: { subject: string; body: string }, values: PlaceholderValues): TemplatePreview {
-  const subject = fillPlaceholders(template.subject, values).replace(/[\r\n]+/g, ' ').trim();
+  const subject = fillPlaceholders(template.subject, values)
+    .replace(/[\r\n]+/g, ' ')
+    .trim();
   if (!isHtmlBody(template.body)) {
-    const text = fillPlaceholders(template.body, values).replace(/\r\n/g, '\n').replace(/\n{3,}/g, '\n\n').trim();
+    const text = fillPlaceholders(template.body, values)
+      .replace(/\r\n/g, '\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
     return { subject, kind: 'text', text };
   }
   const html = fillPlaceholders(template.body, values, escapeHtml);

@@ -86,8 +86,7 @@ function checkPart(contract: Contract, part: 'params' | 'query' | 'body', value:
   if (!parsed.success) refuse(`Invalid ${contract.name} ${part}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(value)'}: ${i.message}`).join('; ')}`);
 }
 
-const searchParamsOf = (query: object = {}) =>
-  Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
+const searchParamsOf = (query: object = {}) => Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 
 type Parts = { params?: Record<string, unknown>; query?: object; body?: unknown };
 

@@ -16,7 +16,20 @@ import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
 import { listen, onExtensionStart } from '../../messaging/listen';
 
-const handlers: Handlers<MessageType> = { ...connectionHandlers, ...ticketHandlers, ...housekeepingHandlers, ...jobHandlers, ...mergeHandlers, ...receiptHandlers, ...ccHandlers, ...mailboxHandlers, ...satisfactionHandlers, ...attachmentHandlers, ...adminHandlers, ...dashboardHandlers };
+const handlers: Handlers<MessageType> = {
+  ...connectionHandlers,
+  ...ticketHandlers,
+  ...housekeepingHandlers,
+  ...jobHandlers,
+  ...mergeHandlers,
+  ...receiptHandlers,
+  ...ccHandlers,
+  ...mailboxHandlers,
+  ...satisfactionHandlers,
+  ...attachmentHandlers,
+  ...adminHandlers,
+  ...dashboardHandlers,
+};
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
 async function catchUp() {

@@ -2,8 +2,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { Ticket, WebmailProvider } from '../../core/schemas/ticket';
 import type { StoredOutboxEntry } from './outbox-entry';
 
-export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: string) =>
-  `${provider}|${mailbox.toLowerCase()}|${threadId}`;
+export const threadKey = (provider: WebmailProvider, mailbox: string, threadId: string) => `${provider}|${mailbox.toLowerCase()}|${threadId}`;
 
 /** Where directory-cache.ts keeps colleagues and teams in the meta store; the dashboard reads names from it. */
 export const DIRECTORY_KEY = 'directory';

@@ -17,13 +17,16 @@ async function loadRoles(db: Db, roleIds?: readonly number[]): Promise<Role[]> {
   const grants = await db
     .select()
     .from(rolePermissions)
-    .where(inArray(rolePermissions.roleId, rows.map((r) => r.id)))
+    .where(
+      inArray(
+        rolePermissions.roleId,
+        rows.map((r) => r.id),
+      ),
+    )
     .orderBy(asc(rolePermissions.departmentId));
   return rows.map((role) => ({
     ...role,
-    departments: grants
-      .filter((g) => g.roleId === role.id)
-      .map((g) => ({ departmentId: g.departmentId, permissions: normalizePermissions(g.permissions as Permission[]) })),
+    departments: grants.filter((g) => g.roleId === role.id).map((g) => ({ departmentId: g.departmentId, permissions: normalizePermissions(g.permissions as Permission[]) })),
   }));
 }
 

@@ -15,7 +15,12 @@ async function loadTeams(db: Db, where: SQL | undefined): Promise<Team[]> {
   const members = await db
     .select()
     .from(teamMembers)
-    .where(inArray(teamMembers.teamId, rows.map((t) => t.id)))
+    .where(
+      inArray(
+        teamMembers.teamId,
+        rows.map((t) => t.id),
+      ),
+    )
     .orderBy(asc(teamMembers.agentId));
   return rows.map((t) => ({ ...t, memberIds: members.filter((m) => m.teamId === t.id).map((m) => m.agentId) }));
 }
@@ -86,7 +91,10 @@ export async function replaceTeamMembers(db: Db, teamId: number, memberIds: read
  */
 export async function releaseTeamTickets(db: Db, team: TeamRow): Promise<void> {
   const assigned = eq(tickets.assigneeTeamId, team.id);
-  const [live] = await db.select({ n: count() }).from(tickets).where(and(assigned, isNull(tickets.trashedAt), isNull(tickets.mergedIntoId)));
+  const [live] = await db
+    .select({ n: count() })
+    .from(tickets)
+    .where(and(assigned, isNull(tickets.trashedAt), isNull(tickets.mergedIntoId)));
   const n = Number(live?.n ?? 0);
   if (n > 0) {
     throw conflict(

@@ -17,7 +17,12 @@ const emailTaken = (email: string, agentId: number | undefined) =>
   );
 
 const agentWithEmail = async (db: Db, email: string) =>
-  (await db.select({ id: agents.id }).from(agents).where(sql`lower(${agents.email}) = ${email}`))[0]?.id;
+  (
+    await db
+      .select({ id: agents.id })
+      .from(agents)
+      .where(sql`lower(${agents.email}) = ${email}`)
+  )[0]?.id;
 
 /** Addresses are kept lower-case (the token command looks them up that way) and unique. */
 export async function createAgent(db: Db, auth: AuthContext, body: AgentCreate): Promise<AdminAgent> {

@@ -14,7 +14,10 @@ import { departmentsWithAdmins, lockDepartments, refuseLockOut, refuseLosingLast
 /** R-PERM-3/5: another agent's role is taken back only by someone who could have given it; stepping down yourself is always allowed. */
 async function refuseTakingBack(db: Db, auth: AuthContext, agent: { id: number; name: string }, departmentId: number, newRoleId: number | null) {
   if (agent.id === auth.agent.id) return;
-  const [current] = await db.select({ roleId: memberships.roleId }).from(memberships).where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
+  const [current] = await db
+    .select({ roleId: memberships.roleId })
+    .from(memberships)
+    .where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
   if (!current || current.roleId === newRoleId) return;
   const held = await roleRow(db, current.roleId);
   enforce(checkMayChangeHeldRole(auth.access, auth.roleIn, departmentId, agent.name, { ...held, permissions: await storedRolePermissions(db, held.id, departmentId) }));

@@ -42,7 +42,10 @@ export async function createToken(db: Db, auth: AuthContext, body: TokenCreate, 
   const [current] = await db.select({ active: agents.active }).from(agents).where(eq(agents.id, owner.id));
   if (!current?.active) throw conflict(`Agent ${owner.name} is deactivated: a token of theirs would not work. Reactivate them first.`);
   const token = newToken();
-  const [row] = await db.insert(apiTokens).values({ agentId: owner.id, tokenHash: hashToken(token), label: body.label }).returning();
+  const [row] = await db
+    .insert(apiTokens)
+    .values({ agentId: owner.id, tokenHash: hashToken(token), label: body.label })
+    .returning();
   return { ...toApiToken(row!), token };
 }
 

@@ -15,7 +15,10 @@ const nameTaken = (name: string, departmentId?: number) =>
   conflict(`A department named "${name}" already exists; pick another name.`, departmentId === undefined ? undefined : { departmentId });
 
 async function refuseTakenName(db: Db, name: string, exceptId = 0): Promise<void> {
-  const [taken] = await db.select().from(departments).where(and(sql`lower(${departments.name}) = lower(${name})`, ne(departments.id, exceptId)));
+  const [taken] = await db
+    .select()
+    .from(departments)
+    .where(and(sql`lower(${departments.name}) = lower(${name})`, ne(departments.id, exceptId)));
   if (taken) throw nameTaken(taken.name, taken.id);
 }
 
@@ -26,10 +29,10 @@ async function refuseClaimedAddresses(db: Db, addresses: readonly string[], exce
   for (const address of addresses) {
     const owner = others.find((d) => d.supportAddresses.some((a) => addressKey(a) === addressKey(address)));
     if (owner) {
-      throw conflict(
-        `${address} is already a support address of department ${owner.name}; incoming mail is routed by it, so it can belong to one department only.`,
-        { address, departmentId: owner.id },
-      );
+      throw conflict(`${address} is already a support address of department ${owner.name}; incoming mail is routed by it, so it can belong to one department only.`, {
+        address,
+        departmentId: owner.id,
+      });
     }
   }
 }

@@ -13,9 +13,11 @@ export async function unassignLeaver(db: Db, agentId: number, departmentId: numb
     .where(and(eq(tickets.departmentId, departmentId), eq(tickets.assigneeAgentId, agentId), isNull(tickets.trashedAt), isNull(tickets.mergedIntoId)))
     .returning({ id: tickets.id });
   if (changed.length > 0) {
-    await db.insert(ticketHistory).values(
-      changed.map(({ id }) => ({ ticketId: id, agentId: byAgentId, action: 'unassigned', changes: { assigneeAgentId: { from: agentId, to: null }, reason: 'left_department' } })),
-    );
+    await db
+      .insert(ticketHistory)
+      .values(
+        changed.map(({ id }) => ({ ticketId: id, agentId: byAgentId, action: 'unassigned', changes: { assigneeAgentId: { from: agentId, to: null }, reason: 'left_department' } })),
+      );
   }
   return changed.length;
 }

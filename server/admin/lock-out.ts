@@ -12,7 +12,12 @@ import type { AuthContext } from '../http/app-env';
 export async function lockDepartments(db: Db, departmentIds: readonly number[]): Promise<void> {
   if (departmentIds.length === 0) return;
   // One order for everyone, so two lockers of overlapping sets cannot deadlock.
-  await db.select({ id: departments.id }).from(departments).where(inArray(departments.id, [...departmentIds])).orderBy(asc(departments.id)).for('no key update');
+  await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(inArray(departments.id, [...departmentIds]))
+    .orderBy(asc(departments.id))
+    .for('no key update');
 }
 
 /** Active agents whose role grants settings.manage in the department. */

@@ -12,12 +12,14 @@ import { loadScopedRole, roleDepartmentIds, roleRow, storedRolePermissions, stor
 import { lockDepartments, refuseLockOut } from './lock-out';
 import { removed } from './removed';
 
-const adminRoleIsFixed = (name: string) =>
-  conflict(`${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`);
+const adminRoleIsFixed = (name: string) => conflict(`${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`);
 
 /** Names are unique case-insensitively: agents pick roles from a list by name. */
 async function refuseTakenName(db: Db, name: string, exceptId = 0) {
-  const [taken] = await db.select().from(roles).where(and(sql`lower(${roles.name}) = lower(${name})`, ne(roles.id, exceptId)));
+  const [taken] = await db
+    .select()
+    .from(roles)
+    .where(and(sql`lower(${roles.name}) = lower(${name})`, ne(roles.id, exceptId)));
   if (taken) throw conflict(`A role named "${taken.name}" already exists; pick another name.`, { roleId: taken.id });
 }
 
@@ -72,10 +74,9 @@ export async function removeRole(db: Db, auth: AuthContext, roleId: number) {
   const [held] = await db.select({ n: count() }).from(memberships).where(eq(memberships.roleId, role.id));
   const n = Number(held?.n ?? 0);
   if (n > 0) {
-    throw conflict(
-      `Role ${role.name} is still held by ${n} membership${n === 1 ? '' : 's'}; give ${n === 1 ? 'that agent' : 'those agents'} another role first.`,
-      { membershipCount: n },
-    );
+    throw conflict(`Role ${role.name} is still held by ${n} membership${n === 1 ? '' : 's'}; give ${n === 1 ? 'that agent' : 'those agents'} another role first.`, {
+      membershipCount: n,
+    });
   }
   await db.delete(roles).where(eq(roles.id, role.id));
   return removed(role.id);

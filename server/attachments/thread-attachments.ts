@@ -19,6 +19,9 @@ export async function attachmentsOfThreads(db: Db, threadIds: number[]): Promise
 
 /** Threads as the API shows them: ISO times and their attachments' descriptions. */
 export async function toThreads(db: Db, rows: ThreadRow[]): Promise<Thread[]> {
-  const attachmentsOf = await attachmentsOfThreads(db, rows.map((t) => t.id));
+  const attachmentsOf = await attachmentsOfThreads(
+    db,
+    rows.map((t) => t.id),
+  );
   return rows.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), attachments: attachmentsOf.get(t.id) ?? [] }) as Thread);
 }

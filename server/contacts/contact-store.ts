@@ -19,7 +19,12 @@ export async function findContactsByEmail(db: Db, emails: string[]): Promise<Map
   const rows = await db
     .select()
     .from(contacts)
-    .where(inArray(sql`lower(${contacts.email})`, emails.map((e) => e.toLowerCase())));
+    .where(
+      inArray(
+        sql`lower(${contacts.email})`,
+        emails.map((e) => e.toLowerCase()),
+      ),
+    );
   return new Map(rows.map((r) => [r.email!.toLowerCase(), r]));
 }
 

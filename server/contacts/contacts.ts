@@ -14,9 +14,8 @@ const Cursor = z.object({ id: z.number().int() });
 
 /** Contacts are shared across departments: any agent who can see tickets somewhere may look them up. */
 function requireSomeDepartment(auth: AuthContext, permission: 'ticket.view' | 'ticket.edit') {
-  const ok = permission === 'ticket.view'
-    ? visibleDepartmentIds(auth.access).length > 0
-    : auth.access.departments.some((d) => hasPermission(auth.access, 'ticket.edit', d.departmentId));
+  const ok =
+    permission === 'ticket.view' ? visibleDepartmentIds(auth.access).length > 0 : auth.access.departments.some((d) => hasPermission(auth.access, 'ticket.edit', d.departmentId));
   if (!ok) throw new ApiFailure(403, 'FORBIDDEN', `You need the permission ${permission} in at least one department to use contacts.`, 'R-PERM-5');
 }
 
@@ -31,7 +30,12 @@ export async function searchContacts(db: Db, auth: AuthContext, query: ContactLi
     const pattern = `%${escapeLike(query.q)}%`;
     conditions.push(or(ilike(contacts.email, pattern), ilike(contacts.name, pattern)));
   }
-  const rows = await db.select().from(contacts).where(and(...conditions)).orderBy(desc(contacts.id)).limit(query.limit + 1);
+  const rows = await db
+    .select()
+    .from(contacts)
+    .where(and(...conditions))
+    .orderBy(desc(contacts.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
     items: page.map(toContact),

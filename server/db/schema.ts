@@ -1,19 +1,5 @@
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  bigserial,
-  boolean,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgSequence,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { DepartmentFeatures } from '../../core/schemas/department';
 import type { MacroStep } from '../../core/schemas/template';
 import type { CustomFieldValue } from '../../core/schemas/ticket';
@@ -31,8 +17,14 @@ export const departments = pgTable(
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     name: text('name').notNull().unique(),
-    supportAddresses: text('support_addresses').array().notNull().default(sql`'{}'`),
-    fromAddresses: text('from_addresses').array().notNull().default(sql`'{}'`),
+    supportAddresses: text('support_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    fromAddresses: text('from_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     helpCenter: boolean('help_center').notNull().default(false),
     features: jsonb('features').$type<DepartmentFeatures>().notNull(),
     /** The department's own SMTP server (with its credentials, so never sent to clients); null uses SMTP_URL. */
@@ -40,7 +32,9 @@ export const departments = pgTable(
     /** A customer's e-mail on a closed ticket reopens it (mail ingestion). */
     reopenOnReply: boolean('reopen_on_reply').notNull().default(true),
     /** Largest attachment ingested mail may carry; a bigger one is refused with a note on the thread. */
-    maxAttachmentBytes: integer('max_attachment_bytes').notNull().default(10 * 1024 * 1024),
+    maxAttachmentBytes: integer('max_attachment_bytes')
+      .notNull()
+      .default(10 * 1024 * 1024),
   },
   (t) => [uniqueIndex('departments_name_lower_unique').on(sql`lower(${t.name})`)],
 );
@@ -68,8 +62,12 @@ export const roles = pgTable(
 export const rolePermissions = pgTable(
   'role_permissions',
   {
-    roleId: id('role_id').notNull().references(() => roles.id, { onDelete: 'cascade' }),
-    departmentId: id('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
+    roleId: id('role_id')
+      .notNull()
+      .references(() => roles.id, { onDelete: 'cascade' }),
+    departmentId: id('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
     permissions: text('permissions').array().notNull(),
   },
   (t) => [primaryKey({ columns: [t.roleId, t.departmentId] })],
@@ -78,9 +76,15 @@ export const rolePermissions = pgTable(
 export const memberships = pgTable(
   'memberships',
   {
-    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
-    departmentId: id('department_id').notNull().references(() => departments.id, { onDelete: 'cascade' }),
-    roleId: id('role_id').notNull().references(() => roles.id),
+    agentId: id('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    departmentId: id('department_id')
+      .notNull()
+      .references(() => departments.id, { onDelete: 'cascade' }),
+    roleId: id('role_id')
+      .notNull()
+      .references(() => roles.id),
   },
   (t) => [primaryKey({ columns: [t.agentId, t.departmentId] })],
 );
@@ -88,14 +92,20 @@ export const memberships = pgTable(
 export const teams = pgTable('teams', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   name: text('name').notNull(),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
 });
 
 export const teamMembers = pgTable(
   'team_members',
   {
-    teamId: id('team_id').notNull().references(() => teams.id, { onDelete: 'cascade' }),
-    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    teamId: id('team_id')
+      .notNull()
+      .references(() => teams.id, { onDelete: 'cascade' }),
+    agentId: id('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
   },
   (t) => [primaryKey({ columns: [t.teamId, t.agentId] })],
 );
@@ -103,7 +113,9 @@ export const teamMembers = pgTable(
 /** Tokens are stored as SHA-256 hex only; the plain token is shown once. */
 export const apiTokens = pgTable('api_tokens', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  agentId: id('agent_id')
+    .notNull()
+    .references(() => agents.id, { onDelete: 'cascade' }),
   tokenHash: text('token_hash').notNull().unique(),
   label: text('label').notNull().default(''),
   createdAt: at('created_at').notNull().defaultNow(),
@@ -132,12 +144,25 @@ export const tickets = pgTable(
   'tickets',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    number: integer('number').notNull().unique().default(sql`nextval('ticket_number_seq')`),
-    departmentId: id('department_id').notNull().references(() => departments.id),
+    number: integer('number')
+      .notNull()
+      .unique()
+      .default(sql`nextval('ticket_number_seq')`),
+    departmentId: id('department_id')
+      .notNull()
+      .references(() => departments.id),
     channel: text('channel').notNull(),
-    contactId: id('contact_id').notNull().references(() => contacts.id),
-    secondaryContactIds: bigint('secondary_contact_ids', { mode: 'number' }).array().notNull().default(sql`'{}'`),
-    ccAddresses: text('cc_addresses').array().notNull().default(sql`'{}'`),
+    contactId: id('contact_id')
+      .notNull()
+      .references(() => contacts.id),
+    secondaryContactIds: bigint('secondary_contact_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    ccAddresses: text('cc_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     subject: text('subject').notNull(),
     status: text('status').notNull().default('open'),
     priority: text('priority').notNull().default('medium'),
@@ -146,7 +171,10 @@ export const tickets = pgTable(
     account: text('account'),
     product: text('product'),
     category: text('category'),
-    tags: text('tags').array().notNull().default(sql`'{}'`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     resolution: text('resolution'),
     blueprintId: id('blueprint_id'),
     customFields: jsonb('custom_fields').$type<Record<string, CustomFieldValue>>().notNull().default({}),
@@ -176,7 +204,9 @@ export const tickets = pgTable(
 export const ticketWebmailThreads = pgTable(
   'ticket_webmail_threads',
   {
-    ticketId: id('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     provider: text('provider').notNull(),
     mailbox: text('mailbox').notNull(),
     threadId: text('thread_id').notNull(),
@@ -188,19 +218,33 @@ export const threads = pgTable(
   'threads',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
     direction: text('direction').notNull(),
     channel: text('channel').notNull(),
     from: text('from_address').notNull(),
-    to: text('to_addresses').array().notNull().default(sql`'{}'`),
-    cc: text('cc_addresses').array().notNull().default(sql`'{}'`),
-    bcc: text('bcc_addresses').array().notNull().default(sql`'{}'`),
+    to: text('to_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    cc: text('cc_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    bcc: text('bcc_addresses')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     subject: text('subject').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
     bodyHtml: text('body_html'),
     messageId: text('message_id'),
     inReplyTo: text('in_reply_to'),
-    references: text('references').array().notNull().default(sql`'{}'`),
+    references: text('references')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('threads_ticket').on(t.ticketId, t.createdAt), index('threads_message_id').on(t.messageId)],
@@ -210,10 +254,14 @@ export const comments = pgTable(
   'comments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    ticketId: id('ticket_id').notNull().references(() => tickets.id),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
     visibility: text('visibility').notNull(),
     body: text('body').notNull(),
-    authorAgentId: id('author_agent_id').notNull().references(() => agents.id),
+    authorAgentId: id('author_agent_id')
+      .notNull()
+      .references(() => agents.id),
     createdAt: at('created_at').notNull().defaultNow(),
     editedAt: at('edited_at'),
   },
@@ -250,7 +298,9 @@ export const views = pgTable('views', {
 
 export const templates = pgTable('templates', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   name: text('name').notNull(),
   subject: text('subject').notNull().default(''),
   body: text('body').notNull(),
@@ -258,14 +308,18 @@ export const templates = pgTable('templates', {
 
 export const macros = pgTable('macros', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   name: text('name').notNull(),
   steps: jsonb('steps').$type<MacroStep[]>().notNull(),
 });
 
 export const blueprints = pgTable('blueprints', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   name: text('name').notNull(),
   transitions: jsonb('transitions').$type<{ from: string; to: string }[]>().notNull(),
 });
@@ -274,7 +328,9 @@ export const blueprints = pgTable('blueprints', {
 export const idempotencyKeys = pgTable(
   'idempotency_keys',
   {
-    agentId: id('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    agentId: id('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
     key: text('key').notNull(),
     requestHash: text('request_hash').notNull(),
     status: integer('status').notNull(),
@@ -297,7 +353,9 @@ export const jobs = pgTable(
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     departmentId: id('department_id').references(() => departments.id),
     viewId: id('view_id').references(() => views.id),
-    initiatorId: id('initiator_id').notNull().references(() => agents.id),
+    initiatorId: id('initiator_id')
+      .notNull()
+      .references(() => agents.id),
     status: text('status').notNull().default('queued'),
     total: integer('total').notNull().default(0),
     done: integer('done').notNull().default(0),
@@ -313,7 +371,9 @@ export const jobs = pgTable(
 export const jobItems = pgTable(
   'job_items',
   {
-    jobId: id('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+    jobId: id('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
     ticketId: id('ticket_id').notNull(),
     seq: integer('seq').notNull(),
     state: text('state').notNull().default('pending'),
@@ -330,7 +390,9 @@ export const jobItems = pgTable(
 export const jobBatches = pgTable(
   'job_batches',
   {
-    jobId: id('job_id').notNull().references(() => jobs.id, { onDelete: 'cascade' }),
+    jobId: id('job_id')
+      .notNull()
+      .references(() => jobs.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     ticketIds: bigint('ticket_ids', { mode: 'number' }).array().notNull(),
     doneAt: at('done_at'),
@@ -378,7 +440,9 @@ export const ticketTasks = pgTable(
   'ticket_tasks',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    ticketId: id('ticket_id').notNull().references(() => tickets.id, { onDelete: 'cascade' }),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     dueAt: at('due_at').notNull(),
     createdByJobId: id('created_by_job_id'),
@@ -416,8 +480,12 @@ export const outgoingMail = pgTable(
 export const helpCenterLinks = pgTable('help_center_links', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   tokenHash: text('token_hash').notNull().unique(),
-  contactId: id('contact_id').notNull().references(() => contacts.id),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  contactId: id('contact_id')
+    .notNull()
+    .references(() => contacts.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   /** Where to go once signed in (a ticket page), if the link came with a notification. */
   ticketId: id('ticket_id'),
   expiresAt: at('expires_at').notNull(),
@@ -429,8 +497,12 @@ export const helpCenterLinks = pgTable('help_center_links', {
 export const helpCenterSessions = pgTable('help_center_sessions', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   tokenHash: text('token_hash').notNull().unique(),
-  contactId: id('contact_id').notNull().references(() => contacts.id),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  contactId: id('contact_id')
+    .notNull()
+    .references(() => contacts.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   /** Sent with every form and compared, so another site cannot post as the visitor. */
   csrfToken: text('csrf_token').notNull(),
   expiresAt: at('expires_at').notNull(),
@@ -441,8 +513,12 @@ export const helpCenterSessions = pgTable('help_center_sessions', {
 export const satisfactionRatings = pgTable(
   'satisfaction_ratings',
   {
-    ticketId: id('ticket_id').notNull().references(() => tickets.id),
-    contactId: id('contact_id').notNull().references(() => contacts.id),
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    contactId: id('contact_id')
+      .notNull()
+      .references(() => contacts.id),
     rating: text('rating').notNull(),
     comment: text('comment').notNull().default(''),
     ratedAt: at('rated_at').notNull().defaultNow(),
@@ -456,7 +532,9 @@ export const satisfactionRatings = pgTable(
  */
 export const mailboxes = pgTable('mailboxes', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
-  departmentId: id('department_id').notNull().references(() => departments.id),
+  departmentId: id('department_id')
+    .notNull()
+    .references(() => departments.id),
   host: text('host').notNull(),
   port: integer('port').notNull(),
   /** Implicit TLS (993); false uses STARTTLS when the server offers it. */
@@ -482,7 +560,9 @@ export const ingestedMessages = pgTable(
   'ingested_messages',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    mailboxId: id('mailbox_id').notNull().references(() => mailboxes.id),
+    mailboxId: id('mailbox_id')
+      .notNull()
+      .references(() => mailboxes.id),
     messageId: text('message_id').notNull(),
     uid: bigint('uid', { mode: 'number' }).notNull(),
     /** ticket | thread | bounce | auto_reply | spam | refused */
@@ -500,7 +580,9 @@ export const attachments = pgTable(
   'attachments',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    threadId: id('thread_id').notNull().references(() => threads.id),
+    threadId: id('thread_id')
+      .notNull()
+      .references(() => threads.id),
     filename: text('filename').notNull(),
     contentType: text('content_type').notNull(),
     size: integer('size').notNull(),

@@ -67,7 +67,16 @@ export async function demoRows(db: Db): Promise<DemoRow[]> {
     .orderBy(desc(tickets.updatedAt))
     .limit(30);
   const firstBodies = linked.length
-    ? await db.select({ ticketId: threads.ticketId, body: threads.bodyText }).from(threads).where(inArray(threads.ticketId, linked.map((l) => l.ticketId))).orderBy(asc(threads.createdAt))
+    ? await db
+        .select({ ticketId: threads.ticketId, body: threads.bodyText })
+        .from(threads)
+        .where(
+          inArray(
+            threads.ticketId,
+            linked.map((l) => l.ticketId),
+          ),
+        )
+        .orderBy(asc(threads.createdAt))
     : [];
   const snippetOf = (ticketId: number) => firstBodies.find((b) => b.ticketId === ticketId)?.body.slice(0, 90) ?? '';
   const linkedIds = new Set(linked.map((l) => l.threadId));

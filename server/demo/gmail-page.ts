@@ -27,8 +27,7 @@ export interface DemoMessage {
   body: string;
 }
 
-const longDate = (d: Date) =>
-  d.toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
+const longDate = (d: Date) => d.toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 const shortDate = (d: Date) => d.toLocaleString('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 
 /** Gmail toggles selection in its own script; this one does the same with class and ARIA only. */

@@ -17,7 +17,17 @@ export async function loadDirectory(db: Db, auth: AuthContext): Promise<Director
   const agentIds = [...new Set(memberRows.map((m) => m.agentId))];
   const [agentRows, teamMemberRows] = await Promise.all([
     agentIds.length ? db.select().from(agents).where(inArray(agents.id, agentIds)).orderBy(asc(agents.name)) : [],
-    teamRows.length ? db.select().from(teamMembers).where(inArray(teamMembers.teamId, teamRows.map((t) => t.id))) : [],
+    teamRows.length
+      ? db
+          .select()
+          .from(teamMembers)
+          .where(
+            inArray(
+              teamMembers.teamId,
+              teamRows.map((t) => t.id),
+            ),
+          )
+      : [],
   ]);
   return {
     departments: departmentRows,

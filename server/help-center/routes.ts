@@ -37,7 +37,12 @@ const language: MiddlewareHandler<HelpEnv> = async (c, next) => {
 function departmentOf(db: Db): MiddlewareHandler<HelpEnv> {
   return async (c, next) => {
     const id = c.req.param('departmentId') ?? '';
-    const [department] = /^\d{1,15}$/.test(id) ? await db.select().from(departments).where(eq(departments.id, Number(id))) : [];
+    const [department] = /^\d{1,15}$/.test(id)
+      ? await db
+          .select()
+          .from(departments)
+          .where(eq(departments.id, Number(id)))
+      : [];
     if (!department?.helpCenter) return c.html(notFoundPage(bareContext(c.get('lang'), c.req.path)), 404);
     c.set('department', department);
     c.set('visitor', await currentVisitor(db, c, department.id));

@@ -10,12 +10,19 @@ export const RatingForm = z.object({ rating: Rating, comment: z.string().trim().
 /** R-CC-8: satisfaction is asked for once support has answered, or once the ticket is closed. */
 export async function mayRate(db: Db, ticket: TicketRow): Promise<boolean> {
   if (ticket.status === 'closed') return true;
-  const [reply] = await db.select({ id: threads.id }).from(threads).where(and(eq(threads.ticketId, ticket.id), eq(threads.direction, 'out'))).limit(1);
+  const [reply] = await db
+    .select({ id: threads.id })
+    .from(threads)
+    .where(and(eq(threads.ticketId, ticket.id), eq(threads.direction, 'out')))
+    .limit(1);
   return reply !== undefined;
 }
 
 export async function ratingOf(db: Db, ticketId: number, contactId: number): Promise<SatisfactionRatingRow | null> {
-  const [row] = await db.select().from(satisfactionRatings).where(and(eq(satisfactionRatings.ticketId, ticketId), eq(satisfactionRatings.contactId, contactId)));
+  const [row] = await db
+    .select()
+    .from(satisfactionRatings)
+    .where(and(eq(satisfactionRatings.ticketId, ticketId), eq(satisfactionRatings.contactId, contactId)));
   return row ?? null;
 }
 

@@ -25,7 +25,15 @@ async function eligibleContact(tx: Db, email: string, department: DepartmentRow)
   const [contact] = await tx
     .select()
     .from(contacts)
-    .where(and(eq(sql`lower(${contacts.email})`, email.trim().toLowerCase()), isNotNull(contacts.email), eq(contacts.deleted, false), eq(contacts.spam, false), eq(contacts.anonymous, false)))
+    .where(
+      and(
+        eq(sql`lower(${contacts.email})`, email.trim().toLowerCase()),
+        isNotNull(contacts.email),
+        eq(contacts.deleted, false),
+        eq(contacts.spam, false),
+        eq(contacts.anonymous, false),
+      ),
+    )
     // Serializes requests for one address, so the per-address count below cannot be raced past.
     .for('update');
   if (!contact) return null;
@@ -37,7 +45,13 @@ async function recentLinks(tx: Db, contactId: number, departmentId: number): Pro
   const [row] = await tx
     .select({ n: count() })
     .from(helpCenterLinks)
-    .where(and(eq(helpCenterLinks.contactId, contactId), eq(helpCenterLinks.departmentId, departmentId), gt(helpCenterLinks.createdAt, sql`now() - make_interval(mins => ${LINK_MINUTES})`)));
+    .where(
+      and(
+        eq(helpCenterLinks.contactId, contactId),
+        eq(helpCenterLinks.departmentId, departmentId),
+        gt(helpCenterLinks.createdAt, sql`now() - make_interval(mins => ${LINK_MINUTES})`),
+      ),
+    );
   return row!.n;
 }
 

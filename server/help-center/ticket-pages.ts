@@ -16,7 +16,8 @@ export function ticketListPage(ctx: PageContext, rows: TicketRow[], flash?: stri
   const table = html`<table>
 <thead><tr><th scope="col">${m.list.number}</th><th scope="col">${m.list.subject}</th><th scope="col">${m.list.status}</th><th scope="col">${m.list.updated}</th></tr></thead>
 <tbody>${rows.map(
-    (t) => html`<tr><td>#${t.number}</td><td><a href="${ctx.href(`/tickets/${t.id}`)}">${t.subject}</a></td><td>${statusText(ctx, t.status)}</td><td>${when(ctx, t.updatedAt)}</td></tr>`,
+    (t) =>
+      html`<tr><td>#${t.number}</td><td><a href="${ctx.href(`/tickets/${t.id}`)}">${t.subject}</a></td><td>${statusText(ctx, t.status)}</td><td>${when(ctx, t.updatedAt)}</td></tr>`,
   )}</tbody>
 </table>`;
   return page(ctx, { title: m.list.title, body: rows.length ? table : html`<p>${m.list.empty}</p>`, ...(flash ? { flash } : {}) });

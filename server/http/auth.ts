@@ -73,10 +73,7 @@ export async function loadAccess(db: Db, agentId: number) {
     .from(departments)
     .leftJoin(memberships, and(eq(memberships.departmentId, departments.id), eq(memberships.agentId, agentId)))
     .leftJoin(roles, eq(roles.id, memberships.roleId))
-    .leftJoin(
-      rolePermissions,
-      and(eq(rolePermissions.roleId, memberships.roleId), eq(rolePermissions.departmentId, departments.id)),
-    )
+    .leftJoin(rolePermissions, and(eq(rolePermissions.roleId, memberships.roleId), eq(rolePermissions.departmentId, departments.id)))
     .orderBy(departments.name);
   const access: AgentAccess = {
     agentId,
@@ -86,8 +83,6 @@ export async function loadAccess(db: Db, agentId: number) {
       permissions: normalizePermissions((r.permissions ?? []) as Permission[]),
     })),
   };
-  const roleIn = new Map(
-    rows.flatMap((r) => (r.roleId === null ? [] : [[r.departmentId, { id: r.roleId, name: r.roleName!, kind: r.roleKind! }] as const])),
-  );
+  const roleIn = new Map(rows.flatMap((r) => (r.roleId === null ? [] : [[r.departmentId, { id: r.roleId, name: r.roleName!, kind: r.roleKind! }] as const])));
   return { access, roleIn };
 }

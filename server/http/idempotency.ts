@@ -19,13 +19,7 @@ export interface MutationResult {
  * replays the first answer and does nothing twice, even when two copies race: the second waits on
  * the first's row lock and then sees its committed answer.
  */
-export async function withIdempotency(
-  db: Db,
-  c: Context<AppEnv>,
-  rawBody: string,
-  status: number,
-  run: (tx: Db) => Promise<unknown>,
-): Promise<MutationResult> {
+export async function withIdempotency(db: Db, c: Context<AppEnv>, rawBody: string, status: number, run: (tx: Db) => Promise<unknown>): Promise<MutationResult> {
   const key = c.req.header('Idempotency-Key');
   if (key === undefined) return db.transaction(async (tx) => ({ status, body: await run(tx as Db), replayed: false }));
   if (!KEY.test(key)) {
@@ -35,11 +29,7 @@ export async function withIdempotency(
   const requestHash = createHash('sha256').update(`${c.req.method} ${c.req.path}\n${rawBody}`).digest('hex');
   return db.transaction(async (t) => {
     const tx = t as Db;
-    const claimed = await tx
-      .insert(idempotencyKeys)
-      .values({ agentId, key, requestHash, status, response: {} })
-      .onConflictDoNothing()
-      .returning({ key: idempotencyKeys.key });
+    const claimed = await tx.insert(idempotencyKeys).values({ agentId, key, requestHash, status, response: {} }).onConflictDoNothing().returning({ key: idempotencyKeys.key });
     if (claimed.length === 0) return replay(tx, agentId, key, requestHash);
     const body = await run(tx);
     await tx

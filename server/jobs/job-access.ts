@@ -16,15 +16,15 @@ const Cursor = z.object({ id: z.number().int() });
 /** Jobs of the departments an agent can view, and their own all-departments jobs. */
 function visibleJobs(auth: AuthContext): SQL {
   const departments = visibleDepartmentIds(auth.access);
-  return or(
-    departments.length ? inArray(jobs.departmentId, departments) : undefined,
-    and(isNull(jobs.departmentId), eq(jobs.initiatorId, auth.agent.id)),
-  )!;
+  return or(departments.length ? inArray(jobs.departmentId, departments) : undefined, and(isNull(jobs.departmentId), eq(jobs.initiatorId, auth.agent.id)))!;
 }
 
 /** One job the agent can see; 404 for any other, so nobody learns of jobs outside their reach. */
 export async function visibleJob(db: Db, auth: AuthContext, id: number): Promise<JobRow> {
-  const [row] = await db.select().from(jobs).where(and(eq(jobs.id, id), visibleJobs(auth)));
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), visibleJobs(auth)));
   if (!row) throw notFound(`Job ${id}`);
   return row;
 }
@@ -40,7 +40,12 @@ export async function listJobs(db: Db, auth: AuthContext, query: JobListQuery): 
     query.departmentId ? eq(jobs.departmentId, query.departmentId) : undefined,
     after ? lt(jobs.id, after.id) : undefined,
   ];
-  const rows = await db.select().from(jobs).where(and(...conditions)).orderBy(desc(jobs.id)).limit(query.limit + 1);
+  const rows = await db
+    .select()
+    .from(jobs)
+    .where(and(...conditions))
+    .orderBy(desc(jobs.id))
+    .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   return {
     items: await Promise.all(page.map((row) => toJob(db, row))),

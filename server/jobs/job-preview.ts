@@ -50,7 +50,11 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, 
         initiatorId: auth.agent.id,
       } as JobRow;
       if (request.operation === 'merge') {
-        const { mergedIds, ticket } = await mergeTickets(tx, auth, { ticketIds: request.ticketIds!, primaryId: request.payload.primaryId, fieldChoices: request.payload.fieldChoices });
+        const { mergedIds, ticket } = await mergeTickets(tx, auth, {
+          ticketIds: request.ticketIds!,
+          primaryId: request.payload.primaryId,
+          fieldChoices: request.payload.fieldChoices,
+        });
         preview = { mode: scope.mode, total: scope.total, violations: [], tickets: [ticket.id, ...mergedIds].map((ticketId) => ({ ticketId, ok: true, reason: null })) };
         throw ROLLBACK;
       }

@@ -32,7 +32,11 @@ async function loadView(db: Db, auth: AuthContext, viewId: number): Promise<View
 }
 
 async function departmentsOf(db: Db, where: SQL): Promise<{ departmentIds: number[]; total: number }> {
-  const rows = await db.select({ departmentId: tickets.departmentId, n: sql<number>`count(*)::int` }).from(tickets).where(where).groupBy(tickets.departmentId);
+  const rows = await db
+    .select({ departmentId: tickets.departmentId, n: sql<number>`count(*)::int` })
+    .from(tickets)
+    .where(where)
+    .groupBy(tickets.departmentId);
   return { departmentIds: rows.map((r) => r.departmentId), total: rows.reduce((sum, r) => sum + Number(r.n), 0) };
 }
 
@@ -52,7 +56,11 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
     if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (deleted, merged or unknown)`);
     for (const d of departmentIds) enforce(checkPermission(auth.access, 'ticket.view', d));
     if (request.departmentId !== 'all' && departmentIds.some((d) => d !== request.departmentId)) {
-      throw new ApiFailure(400, 'VALIDATION', 'The selection holds tickets of other departments than the view it was started from; start it from the all-departments view or select again.');
+      throw new ApiFailure(
+        400,
+        'VALIDATION',
+        'The selection holds tickets of other departments than the view it was started from; start it from the all-departments view or select again.',
+      );
     }
     return { mode: modeOrRefuse(total, 'selection'), allDepartments: request.departmentId === 'all', view: null, departmentIds, where, total };
   }

@@ -26,7 +26,12 @@ const LOCK_VIEW = 71_002;
 function refuseUnknownPlaceholders(payload: { subject?: string; body: string }) {
   const unknown = unknownPlaceholders(`${payload.subject ?? ''} ${payload.body}`);
   if (unknown.length === 0) return;
-  throw new ApiFailure(422, 'RULE_VIOLATION', `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`, 'R-REPLY-2');
+  throw new ApiFailure(
+    422,
+    'RULE_VIOLATION',
+    `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
+    'R-REPLY-2',
+  );
 }
 
 async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope: JobScope) {
@@ -41,10 +46,16 @@ async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope:
 async function enforceCapacity(db: Db, auth: AuthContext, scope: JobScope) {
   if (scope.view) await db.execute(sql`select pg_advisory_xact_lock(${LOCK_VIEW}::int, ${scope.view.id}::int)`);
   await db.execute(sql`select pg_advisory_xact_lock(${LOCK_AGENT}::int, ${auth.agent.id}::int)`);
-  const [mine] = await db.select({ n: count() }).from(jobs).where(and(eq(jobs.initiatorId, auth.agent.id), inArray(jobs.status, ACTIVE)));
+  const [mine] = await db
+    .select({ n: count() })
+    .from(jobs)
+    .where(and(eq(jobs.initiatorId, auth.agent.id), inArray(jobs.status, ACTIVE)));
   enforce(checkUserJobLimit(Number(mine!.n)));
   if (scope.view) {
-    const [onView] = await db.select({ n: count() }).from(jobs).where(and(eq(jobs.viewId, scope.view.id), inArray(jobs.status, ACTIVE)));
+    const [onView] = await db
+      .select({ n: count() })
+      .from(jobs)
+      .where(and(eq(jobs.viewId, scope.view.id), inArray(jobs.status, ACTIVE)));
     enforce(checkOneJobPerView(Number(onView!.n), scope.view.name));
   }
 }

@@ -22,9 +22,7 @@ export async function recordMassBatches(db: Db, jobId: number, where: SQL): Prom
  * locked until the caller's transaction ends, so two lanes never take the same batch.
  */
 async function claimBatch(tx: Db, jobId: number): Promise<{ seq: number; ticketIds: number[] } | null> {
-  const [row] = rowsOf(
-    await tx.execute(sql`select seq, ticket_ids from job_batches where job_id = ${jobId} and done_at is null order by seq limit 1 for update skip locked`),
-  );
+  const [row] = rowsOf(await tx.execute(sql`select seq, ticket_ids from job_batches where job_id = ${jobId} and done_at is null order by seq limit 1 for update skip locked`));
   return row ? { seq: Number(row.seq), ticketIds: (row.ticket_ids as (string | number)[]).map(Number) } : null;
 }
 

@@ -78,7 +78,7 @@ function move({ departmentId }: Payload<'move'>): MassSpec {
     refusals: [
       { reason: 'Already in that department.', when: sql`t.department_id = ${departmentId}` },
       {
-        reason: 'R-CC-1: the target department has secondary contacts (CC) off; remove this ticket\'s CCs first.',
+        reason: "R-CC-1: the target department has secondary contacts (CC) off; remove this ticket's CCs first.",
         when: sql`cardinality(t.secondary_contact_ids) > 0 and not exists (select 1 from departments d where d.id = ${departmentId} and (d.features->>'cc')::boolean)`,
       },
     ],

@@ -30,7 +30,10 @@ const asHtml = (body: string) => (isHtmlBody(body) ? body : escapeHtml(body).rep
  */
 export function renderReply(template: { subject: string; body: string }, values: PlaceholderValues): RenderedReply {
   const html = sanitizeHtml(fillPlaceholders(asHtml(template.body), values, escapeHtml), ALLOWED);
-  const text = sanitizeHtml(html.replace(BLOCK_END, (tag) => `${tag}\n`), { allowedTags: [], allowedAttributes: {} })
+  const text = sanitizeHtml(
+    html.replace(BLOCK_END, (tag) => `${tag}\n`),
+    { allowedTags: [], allowedAttributes: {} },
+  )
     .replace(/&nbsp;/g, ' ')
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -39,5 +42,11 @@ export function renderReply(template: { subject: string; body: string }, values:
     .replace(/&amp;/g, '&')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { subject: fillPlaceholders(template.subject, values).replace(/[\r\n]+/g, ' ').trim(), html, text };
+  return {
+    subject: fillPlaceholders(template.subject, values)
+      .replace(/[\r\n]+/g, ' ')
+      .trim(),
+    html,
+    text,
+  };
 }

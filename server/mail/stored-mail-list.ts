@@ -37,7 +37,16 @@ export async function listStoredMail(db: Db, auth: AuthContext): Promise<StoredM
       jobId,
       createdAt: thread.createdAt.toISOString(),
     })),
-    ...notes.map((n) => ({ kind: 'notification' as const, id: n.id, to: n.to, subject: n.subject, text: n.bodyText, ticketId: null, jobId: n.jobId, createdAt: n.createdAt.toISOString() })),
+    ...notes.map((n) => ({
+      kind: 'notification' as const,
+      id: n.id,
+      to: n.to,
+      subject: n.subject,
+      text: n.bodyText,
+      ticketId: null,
+      jobId: n.jobId,
+      createdAt: n.createdAt.toISOString(),
+    })),
   ];
   return items.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, SHOWN);
 }

@@ -25,7 +25,11 @@ export async function recordMail(tx: Db, message: MailMessage): Promise<void> {
  * handed over, then `sent`, `failed` or `uncertain` with the server's answer.
  */
 export async function deliverStoredMail(db: Db, jobId: number, mailer: ReplyMailer, from: string): Promise<void> {
-  const rows = await db.select().from(outgoingMail).where(and(eq(outgoingMail.jobId, jobId), eq(outgoingMail.status, 'stored'))).orderBy(asc(outgoingMail.id));
+  const rows = await db
+    .select()
+    .from(outgoingMail)
+    .where(and(eq(outgoingMail.jobId, jobId), eq(outgoingMail.status, 'stored')))
+    .orderBy(asc(outgoingMail.id));
   for (const row of rows) await sendRecordedMail(db, mailer, from, row);
 }
 

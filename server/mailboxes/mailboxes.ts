@@ -19,7 +19,10 @@ export async function listMailboxes(db: Db, auth: AuthContext, departmentId: num
 
 export async function addMailbox(db: Db, auth: AuthContext, departmentId: number, body: MailboxCreate): Promise<Mailbox> {
   await managedDepartment(db, auth, departmentId);
-  const [row] = await db.insert(mailboxes).values({ ...body, departmentId }).returning();
+  const [row] = await db
+    .insert(mailboxes)
+    .values({ ...body, departmentId })
+    .returning();
   return mailboxView(row!);
 }
 

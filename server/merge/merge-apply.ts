@@ -40,7 +40,12 @@ function refuseStale(rows: TicketRow[], versions: Map<number, number> | undefine
 /** R-MERGE-3: the agent may pick another primary, but only one of the tickets being merged. */
 function refuseForeignPrimary(tickets: Ticket[], primaryId: number) {
   if (tickets.some((t) => t.id === primaryId)) return;
-  throw new ApiFailure(422, 'RULE_VIOLATION', `The primary ticket ${primaryId} is not one of the tickets being merged (${tickets.map((t) => t.id).join(', ')}); pick one of them.`, 'R-MERGE-3');
+  throw new ApiFailure(
+    422,
+    'RULE_VIOLATION',
+    `The primary ticket ${primaryId} is not one of the tickets being merged (${tickets.map((t) => t.id).join(', ')}); pick one of them.`,
+    'R-MERGE-3',
+  );
 }
 
 /** The merged values must still be valid for the primary's department: R-CC-1..3 for chosen recipients, assignees, the blueprint. */
@@ -67,15 +72,33 @@ async function lastThreadChannel(db: Db, ticketId: number): Promise<string | nul
 /** R-MERGE-6: everything the others hold moves to the primary; R-MERGE-7: they go to the trash pointing at it. */
 async function moveIntoPrimary(db: Db, primaryId: number, otherIds: number[]) {
   const ids = sql.param(otherIds);
-  await db.update(threads).set({ ticketId: primaryId }).where(sql`${threads.ticketId} = any(${ids}::bigint[])`);
-  await db.update(comments).set({ ticketId: primaryId }).where(sql`${comments.ticketId} = any(${ids}::bigint[])`);
-  await db.update(ticketTasks).set({ ticketId: primaryId }).where(sql`${ticketTasks.ticketId} = any(${ids}::bigint[])`);
+  await db
+    .update(threads)
+    .set({ ticketId: primaryId })
+    .where(sql`${threads.ticketId} = any(${ids}::bigint[])`);
+  await db
+    .update(comments)
+    .set({ ticketId: primaryId })
+    .where(sql`${comments.ticketId} = any(${ids}::bigint[])`);
+  await db
+    .update(ticketTasks)
+    .set({ ticketId: primaryId })
+    .where(sql`${ticketTasks.ticketId} = any(${ids}::bigint[])`);
   // Receipts follow the messages they belong to.
-  await db.update(replyRecipients).set({ ticketId: primaryId }).where(sql`${replyRecipients.ticketId} = any(${ids}::bigint[])`);
+  await db
+    .update(replyRecipients)
+    .set({ ticketId: primaryId })
+    .where(sql`${replyRecipients.ticketId} = any(${ids}::bigint[])`);
   // The webmail conversations too: their rows then show the primary's badge, and a new message in them lands on it.
-  await db.update(ticketWebmailThreads).set({ ticketId: primaryId }).where(sql`${ticketWebmailThreads.ticketId} = any(${ids}::bigint[])`);
+  await db
+    .update(ticketWebmailThreads)
+    .set({ ticketId: primaryId })
+    .where(sql`${ticketWebmailThreads.ticketId} = any(${ids}::bigint[])`);
   // Tickets merged earlier into one of the others now point straight at the primary.
-  await db.update(tickets).set({ mergedIntoId: primaryId }).where(sql`${tickets.mergedIntoId} = any(${ids}::bigint[])`);
+  await db
+    .update(tickets)
+    .set({ mergedIntoId: primaryId })
+    .where(sql`${tickets.mergedIntoId} = any(${ids}::bigint[])`);
   await db
     .update(tickets)
     .set({ trashedAt: sql`now()`, mergedIntoId: primaryId, version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })

@@ -4,12 +4,7 @@ import { contacts, departments } from '../db/schema';
 import { recordNotice } from '../mail/notice-queue';
 
 /** What happened to a ticket that its secondary contacts hear about (R-CC-5). */
-export type CcEvent =
-  | { kind: 'created' }
-  | { kind: 'added' }
-  | { kind: 'comment_added'; body: string }
-  | { kind: 'comment_edited'; body: string }
-  | { kind: 'comment_deleted' };
+export type CcEvent = { kind: 'created' } | { kind: 'added' } | { kind: 'comment_added'; body: string } | { kind: 'comment_edited'; body: string } | { kind: 'comment_deleted' };
 
 interface NoticeTicket {
   id: number;

@@ -6,20 +6,8 @@ import type { Api } from '../http/route';
 
 /** Agents and their roles per department, as admins manage them. */
 export function agentRoutes(api: Api) {
-  api.add(
-    contracts.agents.list,
-    async ({ db, auth }) => ({ items: await listAdminAgents(db, auth) }),
-  );
-  api.add(
-    contracts.agents.create,
-    ({ db, auth, body }) => createAgent(db, auth, body),
-  );
-  api.add(
-    contracts.agents.update,
-    ({ db, auth, params, body }) => updateAgent(db, auth, params.id, body),
-  );
-  api.add(
-    contracts.agents.setRole,
-    ({ db, auth, params, body }) => setMembership(db, auth, params.id, params.departmentId, body),
-  );
+  api.add(contracts.agents.list, async ({ db, auth }) => ({ items: await listAdminAgents(db, auth) }));
+  api.add(contracts.agents.create, ({ db, auth, body }) => createAgent(db, auth, body));
+  api.add(contracts.agents.update, ({ db, auth, params, body }) => updateAgent(db, auth, params.id, body));
+  api.add(contracts.agents.setRole, ({ db, auth, params, body }) => setMembership(db, auth, params.id, params.departmentId, body));
 }

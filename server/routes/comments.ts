@@ -4,16 +4,7 @@ import { addComment, deleteComment, editComment } from '../tickets/ticket-commen
 
 /** Private notes and public comments; secondary contacts are notified of public ones (R-CC-5). */
 export function commentRoutes(api: Api) {
-  api.add(
-    contracts.comments.create,
-    async ({ db, auth, params, body }) => addComment(db, auth, params.id, body),
-  );
-  api.add(
-    contracts.comments.edit,
-    async ({ db, auth, params, body }) => editComment(db, auth, params.id, params.commentId, body.body),
-  );
-  api.add(
-    contracts.comments.remove,
-    async ({ db, auth, params }) => deleteComment(db, auth, params.id, params.commentId),
-  );
+  api.add(contracts.comments.create, async ({ db, auth, params, body }) => addComment(db, auth, params.id, body));
+  api.add(contracts.comments.edit, async ({ db, auth, params, body }) => editComment(db, auth, params.id, params.commentId, body.body));
+  api.add(contracts.comments.remove, async ({ db, auth, params }) => deleteComment(db, auth, params.id, params.commentId));
 }

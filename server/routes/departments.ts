@@ -6,28 +6,10 @@ import { countView } from '../jobs/job-scope';
 import { listViews } from '../tickets/saved-views';
 
 export function departmentRoutes(api: Api) {
-  api.add(
-    contracts.departments.list,
-    async ({ db, auth }) => ({ items: await listDepartments(db, auth) }),
-  );
-  api.add(
-    contracts.departments.get,
-    ({ db, auth, params }) => getDepartment(db, auth, params.id),
-  );
-  api.add(
-    contracts.departments.create,
-    ({ db, auth, body }) => createDepartment(db, auth, body),
-  );
-  api.add(
-    contracts.departments.update,
-    ({ db, auth, params, body }) => updateDepartment(db, auth, params.id, body),
-  );
-  api.add(
-    contracts.views.list,
-    async ({ db, auth, query }) => ({ items: await listViews(db, auth, query.departmentId) }),
-  );
-  api.add(
-    contracts.views.count,
-    async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }),
-  );
+  api.add(contracts.departments.list, async ({ db, auth }) => ({ items: await listDepartments(db, auth) }));
+  api.add(contracts.departments.get, ({ db, auth, params }) => getDepartment(db, auth, params.id));
+  api.add(contracts.departments.create, ({ db, auth, body }) => createDepartment(db, auth, body));
+  api.add(contracts.departments.update, ({ db, auth, params, body }) => updateDepartment(db, auth, params.id, body));
+  api.add(contracts.views.list, async ({ db, auth, query }) => ({ items: await listViews(db, auth, query.departmentId) }));
+  api.add(contracts.views.count, async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }));
 }

@@ -11,8 +11,5 @@ const refusedAs422 = (error: unknown): never => {
 
 /** Mail that reaches the server from outside: bounces (RFC 3464) today. */
 export function inboundRoutes(api: Api) {
-  api.add(
-    contracts.inbound.dsn,
-    ({ db, body }) => applyDsn(db, body.message).catch(refusedAs422),
-  );
+  api.add(contracts.inbound.dsn, ({ db, body }) => applyDsn(db, body.message).catch(refusedAs422));
 }

@@ -14,32 +14,13 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
     if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
     return queue;
   };
-  api.add(
-    contracts.jobs.submit,
-    ({ db, auth, body }) => submitJob(db, workerQueue(), auth, body),
+  api.add(contracts.jobs.submit, ({ db, auth, body }) => submitJob(db, workerQueue(), auth, body));
+  api.add(contracts.jobs.preview, ({ db, auth, body }) => previewJob(db, auth, body));
+  api.add(contracts.jobs.previewReply, ({ db, auth, body }) =>
+    previewJob(db, auth, { operation: 'reply', departmentId: body.departmentId, ticketIds: body.ticketIds, payload: body.payload }, body.sampleTicketId),
   );
-  api.add(
-    contracts.jobs.preview,
-    ({ db, auth, body }) => previewJob(db, auth, body),
-  );
-  api.add(
-    contracts.jobs.previewReply,
-    ({ db, auth, body }) => previewJob(db, auth, { operation: 'reply', departmentId: body.departmentId, ticketIds: body.ticketIds, payload: body.payload }, body.sampleTicketId),
-  );
-  api.add(
-    contracts.jobs.list,
-    ({ db, auth, query }) => listJobs(db, auth, query),
-  );
-  api.add(
-    contracts.jobs.get,
-    async ({ db, auth, params }) => toJob(db, await visibleJob(db, auth, params.id)),
-  );
-  api.add(
-    contracts.jobs.cancel,
-    ({ db, auth, params }) => cancelJob(db, auth, params.id),
-  );
-  api.add(
-    contracts.jobs.resend,
-    async ({ db, auth, params }) => resendReplies(db, workerQueue(), auth, await visibleJob(db, auth, params.id)),
-  );
+  api.add(contracts.jobs.list, ({ db, auth, query }) => listJobs(db, auth, query));
+  api.add(contracts.jobs.get, async ({ db, auth, params }) => toJob(db, await visibleJob(db, auth, params.id)));
+  api.add(contracts.jobs.cancel, ({ db, auth, params }) => cancelJob(db, auth, params.id));
+  api.add(contracts.jobs.resend, async ({ db, auth, params }) => resendReplies(db, workerQueue(), auth, await visibleJob(db, auth, params.id)));
 }

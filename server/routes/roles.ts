@@ -5,20 +5,8 @@ import type { Api } from '../http/route';
 
 /** Roles and their permissions per department (R-PERM-1/2); every write needs settings.manage where it reaches. */
 export function roleRoutes(api: Api) {
-  api.add(
-    contracts.roles.list,
-    async ({ db, auth }) => ({ items: await listScopedRoles(db, auth) }),
-  );
-  api.add(
-    contracts.roles.create,
-    ({ db, auth, body }) => createRole(db, auth, body),
-  );
-  api.add(
-    contracts.roles.setPermissions,
-    ({ db, auth, params, body }) => setRolePermissions(db, auth, params.id, params.departmentId, body),
-  );
-  api.add(
-    contracts.roles.remove,
-    ({ db, auth, params }) => removeRole(db, auth, params.id),
-  );
+  api.add(contracts.roles.list, async ({ db, auth }) => ({ items: await listScopedRoles(db, auth) }));
+  api.add(contracts.roles.create, ({ db, auth, body }) => createRole(db, auth, body));
+  api.add(contracts.roles.setPermissions, ({ db, auth, params, body }) => setRolePermissions(db, auth, params.id, params.departmentId, body));
+  api.add(contracts.roles.remove, ({ db, auth, params }) => removeRole(db, auth, params.id));
 }

@@ -5,12 +5,6 @@ import { agentSetsSecondaryContacts, secondaryContactsOf } from '../tickets/seco
 
 /** The CC editor of the ticket panel (R-CC-1..4). */
 export function secondaryContactRoutes(api: Api) {
-  api.add(
-    contracts.secondaryContacts.get,
-    async ({ db, auth, params }) => secondaryContactsOf(db, await getVisibleTicket(db, auth.access, params.id)),
-  );
-  api.add(
-    contracts.secondaryContacts.set,
-    ({ db, auth, params, body }) => agentSetsSecondaryContacts(db, auth, params.id, body),
-  );
+  api.add(contracts.secondaryContacts.get, async ({ db, auth, params }) => secondaryContactsOf(db, await getVisibleTicket(db, auth.access, params.id)));
+  api.add(contracts.secondaryContacts.set, ({ db, auth, params, body }) => agentSetsSecondaryContacts(db, auth, params.id, body));
 }

@@ -4,8 +4,5 @@ import { lookupTickets } from '../tickets/ticket-lookup';
 
 /** Registered before /tickets/:id, which would otherwise take "lookup" for an id. */
 export function ticketLookupRoutes(api: Api) {
-  api.add(
-    contracts.tickets.lookup,
-    async ({ db, auth, query }) => ({ items: await lookupTickets(db, auth.access, query) }),
-  );
+  api.add(contracts.tickets.lookup, async ({ db, auth, query }) => ({ items: await lookupTickets(db, auth.access, query) }));
 }

@@ -38,7 +38,10 @@ async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, 
 
 /** R-BULK-15: a blueprint still steering tickets is not deleted from under them. */
 async function refuseInUse(db: Db, row: BlueprintRow) {
-  const [usage] = await db.select({ total: count(), trashed: count(tickets.trashedAt) }).from(tickets).where(eq(tickets.blueprintId, row.id));
+  const [usage] = await db
+    .select({ total: count(), trashed: count(tickets.trashedAt) })
+    .from(tickets)
+    .where(eq(tickets.blueprintId, row.id));
   const { total, trashed } = usage ?? { total: 0, trashed: 0 };
   if (total === 0) return;
   const inTrash = trashed > 0 ? `, ${trashed} of them in the trash` : '';

@@ -46,13 +46,9 @@ async function enforceOwnTemplates(db: Db, auth: AuthContext, departmentId: numb
   if (foreign.length === 0) return;
   const department = departmentLabel(auth.access, departmentId);
   const which = foreign.length === 1 ? `template ${foreign[0]} is not one of them` : `templates ${foreign.join(', ')} are not among them`;
-  throw new ApiFailure(
-    422,
-    'RULE_VIOLATION',
-    `A macro of department ${department} can only reply with templates of department ${department}; ${which}.`,
-    'R-BULK-14',
-    { templateIds: foreign },
-  );
+  throw new ApiFailure(422, 'RULE_VIOLATION', `A macro of department ${department} can only reply with templates of department ${department}; ${which}.`, 'R-BULK-14', {
+    templateIds: foreign,
+  });
 }
 
 export async function listMacros(db: Db, auth: AuthContext, departmentId: number | undefined): Promise<Macro[]> {

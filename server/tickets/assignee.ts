@@ -4,15 +4,10 @@ import { memberships, teams } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
 import type { DepartmentRow } from '../db/rows';
 
-const invalid = (path: string, message: string) =>
-  new ApiFailure(400, 'VALIDATION', message, undefined, { issues: [{ path, message }] });
+const invalid = (path: string, message: string) => new ApiFailure(400, 'VALIDATION', message, undefined, { issues: [{ path, message }] });
 
 /** A ticket can only be assigned to an agent or a team of its own department. */
-export async function enforceAssignee(
-  db: Db,
-  department: DepartmentRow,
-  change: { assigneeAgentId?: number | null | undefined; assigneeTeamId?: number | null | undefined },
-) {
+export async function enforceAssignee(db: Db, department: DepartmentRow, change: { assigneeAgentId?: number | null | undefined; assigneeTeamId?: number | null | undefined }) {
   if (change.assigneeAgentId) {
     const [member] = await db
       .select()

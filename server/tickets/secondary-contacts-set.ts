@@ -49,7 +49,10 @@ async function candidatesOf(db: Db, refs: SecondaryContactRef[]): Promise<{ cand
   const picked = new Map(pickedRows.map((c) => [c.id, c]));
   const missing = ids.filter((id) => !picked.has(id));
   if (missing.length) throw notFound(`Contact ${missing.join(', ')}`);
-  const typed = await findContactsByEmail(db, refs.flatMap((r) => ('email' in r ? [r.email] : [])));
+  const typed = await findContactsByEmail(
+    db,
+    refs.flatMap((r) => ('email' in r ? [r.email] : [])),
+  );
   const candidates = refs.map((ref): CcCandidate => {
     if ('id' in ref) {
       const c = picked.get(ref.id)!;

@@ -21,7 +21,10 @@ async function editableTicket(db: Db, auth: AuthContext, ticketId: number): Prom
 
 /** A comment is changed by its author, or by an admin of the department (settings.manage). */
 async function ownComment(db: Db, auth: AuthContext, ticket: TicketRow, commentId: number): Promise<CommentRow> {
-  const [row] = await db.select().from(comments).where(and(eq(comments.id, commentId), eq(comments.ticketId, ticket.id)));
+  const [row] = await db
+    .select()
+    .from(comments)
+    .where(and(eq(comments.id, commentId), eq(comments.ticketId, ticket.id)));
   if (!row) throw notFound(`Comment ${commentId} on ticket #${ticket.number}`);
   if (row.authorAgentId !== auth.agent.id && !hasPermission(auth.access, 'settings.manage', ticket.departmentId)) {
     throw new ApiFailure(403, 'FORBIDDEN', `Only the author of comment ${commentId} or an admin of the department can change it.`);
@@ -31,7 +34,10 @@ async function ownComment(db: Db, auth: AuthContext, ticket: TicketRow, commentI
 
 /** Every comment change is a ticket change: a new version, an updated time and a history entry. */
 async function touch(db: Db, auth: AuthContext, ticket: TicketRow, action: string, changes: Record<string, unknown>) {
-  await db.update(tickets).set({ version: sql`${tickets.version} + 1`, updatedAt: sql`now()` }).where(eq(tickets.id, ticket.id));
+  await db
+    .update(tickets)
+    .set({ version: sql`${tickets.version} + 1`, updatedAt: sql`now()` })
+    .where(eq(tickets.id, ticket.id));
   await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: auth.agent.id, action, changes });
 }
 
@@ -52,7 +58,11 @@ export async function editComment(db: Db, auth: AuthContext, ticketId: number, c
   const ticket = await editableTicket(db, auth, ticketId);
   const before = await ownComment(db, auth, ticket, commentId);
   if (before.body === body) return toComment(before);
-  const [row] = await db.update(comments).set({ body, editedAt: sql`now()` }).where(eq(comments.id, commentId)).returning();
+  const [row] = await db
+    .update(comments)
+    .set({ body, editedAt: sql`now()` })
+    .where(eq(comments.id, commentId))
+    .returning();
   await touch(db, auth, ticket, 'comment_edited', { comment: { id: commentId, visibility: before.visibility } });
   await notice(db, ticket, before.visibility, { kind: 'comment_edited', body });
   return toComment(row!);

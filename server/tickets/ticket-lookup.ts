@@ -41,9 +41,7 @@ async function matchingThreads(db: Db, query: TicketLookupQuery) {
       ),
     );
   const distance = (at: Date) => Math.abs(at.getTime() - sentAt);
-  return rows
-    .filter((t) => senderKey(t.from) === sender && subjectKey(t.subject) === subject)
-    .sort((a, b) => distance(a.createdAt) - distance(b.createdAt));
+  return rows.filter((t) => senderKey(t.from) === sender && subjectKey(t.subject) === subject).sort((a, b) => distance(a.createdAt) - distance(b.createdAt));
 }
 
 /** Each ticket's primary (R-MERGE-7: a merged-away ticket lives on in it), or the ticket itself. */
@@ -71,7 +69,10 @@ export async function lookupTickets(db: Db, access: AgentAccess, query: TicketLo
   const departmentIds = scopeOf(access, query.departmentId);
   if (departmentIds.length === 0) return [];
   const matches = await matchingThreads(db, query);
-  const primaryOf = await primariesOf(db, matches.map((m) => m.ticketId));
+  const primaryOf = await primariesOf(
+    db,
+    matches.map((m) => m.ticketId),
+  );
   const found = new Map<number, TicketRow>();
   for (const { ticketId } of matches) {
     const primary = primaryOf(ticketId);

@@ -22,7 +22,10 @@ export async function planMove(db: Db, auth: AuthContext, row: TicketRow, patch:
   if (!target) throw notFound(`Department ${patch.departmentId}`);
   const changes: MoveChanges = { blueprintId: null };
   if (patch.assigneeAgentId === undefined && row.assigneeAgentId !== null) {
-    const [member] = await db.select().from(memberships).where(and(eq(memberships.agentId, row.assigneeAgentId), eq(memberships.departmentId, target.id)));
+    const [member] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.agentId, row.assigneeAgentId), eq(memberships.departmentId, target.id)));
     if (!member) changes.assigneeAgentId = null;
   }
   if (patch.assigneeTeamId === undefined && row.assigneeTeamId !== null) {

@@ -47,10 +47,7 @@ export async function listTickets(db: Db, access: AgentAccess, query: TicketList
   const scope = await scopeOf(db, access, query);
   if (scope.departmentIds.length === 0) return { items: [], nextCursor: null };
   const sync = query.updatedSince !== undefined;
-  const conditions: (SQL | undefined)[] = [
-    inArray(tickets.departmentId, scope.departmentIds),
-    query.contactId === undefined ? undefined : eq(tickets.contactId, query.contactId),
-  ];
+  const conditions: (SQL | undefined)[] = [inArray(tickets.departmentId, scope.departmentIds), query.contactId === undefined ? undefined : eq(tickets.contactId, query.contactId)];
   if (sync) {
     conditions.push(gte(tickets.updatedAt, new Date(query.updatedSince!)));
     const after = decodeCursor(query.cursor, SyncCursor);
@@ -72,10 +69,7 @@ export async function listTickets(db: Db, access: AgentAccess, query: TicketList
     .limit(query.limit + 1);
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
-  const nextCursor =
-    rows.length > query.limit && last
-      ? encodeCursor(sync ? { at: last.updatedAt.toISOString(), id: last.id } : { id: last.id })
-      : null;
+  const nextCursor = rows.length > query.limit && last ? encodeCursor(sync ? { at: last.updatedAt.toISOString(), id: last.id } : { id: last.id }) : null;
   return { items: await toTickets(db, page), nextCursor };
 }
 

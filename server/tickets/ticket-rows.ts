@@ -12,7 +12,12 @@ export async function toTickets(db: Db, rows: TicketRow[]): Promise<Ticket[]> {
   const links = await db
     .select()
     .from(ticketWebmailThreads)
-    .where(inArray(ticketWebmailThreads.ticketId, rows.map((r) => r.id)));
+    .where(
+      inArray(
+        ticketWebmailThreads.ticketId,
+        rows.map((r) => r.id),
+      ),
+    );
   const byTicket = new Map<number, WebmailThread[]>();
   for (const { ticketId, provider, mailbox, threadId } of links) {
     const list = byTicket.get(ticketId) ?? [];

@@ -4,9 +4,7 @@ import { tickets } from '../db/schema';
 
 function unassignedSql(unassigned: boolean | undefined): SQL | undefined {
   if (unassigned === undefined) return undefined;
-  return unassigned
-    ? and(isNull(tickets.assigneeAgentId), isNull(tickets.assigneeTeamId))
-    : or(isNotNull(tickets.assigneeAgentId), isNotNull(tickets.assigneeTeamId));
+  return unassigned ? and(isNull(tickets.assigneeAgentId), isNull(tickets.assigneeTeamId)) : or(isNotNull(tickets.assigneeAgentId), isNotNull(tickets.assigneeTeamId));
 }
 
 /**

@@ -13,13 +13,7 @@ export async function linkWebmailThread(db: Db, ticketId: number | null, link: W
     .select({ number: tickets.number, id: tickets.id })
     .from(ticketWebmailThreads)
     .innerJoin(tickets, eq(tickets.id, ticketWebmailThreads.ticketId))
-    .where(
-      and(
-        eq(ticketWebmailThreads.provider, link.provider),
-        eq(ticketWebmailThreads.mailbox, link.mailbox),
-        eq(ticketWebmailThreads.threadId, link.threadId),
-      ),
-    );
+    .where(and(eq(ticketWebmailThreads.provider, link.provider), eq(ticketWebmailThreads.mailbox, link.mailbox), eq(ticketWebmailThreads.threadId, link.threadId)));
   if (existing && existing.id === ticketId) return;
   if (existing) {
     throw conflict(`This ${link.provider} conversation already has ticket #${existing.number}; open that ticket instead.`, {

@@ -7,7 +7,18 @@ import type { Channel, Ticket, TicketStatus } from '../../core/schemas/ticket';
 
 const DAY = 86_400_000;
 const DEPARTMENTS = [1, 2, 3, 4];
-const SUBJECTS = ['Cannot log in', 'Refund for order', 'Invoice copy needed', 'Shipping delay', 'ログインできません', '請求書の再発行', 'Feature request', 'App crashes on start', 'Change of address', 'Password reset link expired'];
+const SUBJECTS = [
+  'Cannot log in',
+  'Refund for order',
+  'Invoice copy needed',
+  'Shipping delay',
+  'ログインできません',
+  '請求書の再発行',
+  'Feature request',
+  'App crashes on start',
+  'Change of address',
+  'Password reset link expired',
+];
 
 /** mulberry32: small, seeded, good enough to shape test data. */
 function random(seed: number): () => number {
@@ -26,9 +37,29 @@ function pick<T>(rnd: () => number, weighted: [T, number][]): T {
   return weighted[0]![0];
 }
 
-const CHANNELS: [Channel, number][] = [['email', 70], ['web', 10], ['chat', 8], ['phone', 6], ['social', 3], ['forum', 2], ['im', 1]];
-const RECENT: [TicketStatus, number][] = [['open', 35], ['on_hold', 10], ['waiting_on_customer', 20], ['escalated', 5], ['closed', 30]];
-const OLDER: [TicketStatus, number][] = [['open', 4], ['on_hold', 3], ['waiting_on_customer', 5], ['escalated', 1], ['closed', 87]];
+const CHANNELS: [Channel, number][] = [
+  ['email', 70],
+  ['web', 10],
+  ['chat', 8],
+  ['phone', 6],
+  ['social', 3],
+  ['forum', 2],
+  ['im', 1],
+];
+const RECENT: [TicketStatus, number][] = [
+  ['open', 35],
+  ['on_hold', 10],
+  ['waiting_on_customer', 20],
+  ['escalated', 5],
+  ['closed', 30],
+];
+const OLDER: [TicketStatus, number][] = [
+  ['open', 4],
+  ['on_hold', 3],
+  ['waiting_on_customer', 5],
+  ['escalated', 1],
+  ['closed', 87],
+];
 
 function thread(rnd: () => number, i: number, departmentId: number): Ticket['webmailThreads'] {
   const gmail = rnd() < 0.6;
@@ -56,7 +87,12 @@ function ticketAt(i: number, now: number, rnd: () => number): Ticket {
     ccAddresses: rnd() < 0.1 ? [`cc${i}@customer.example`] : [],
     subject: `${SUBJECTS[i % SUBJECTS.length]} (${i})`,
     status,
-    priority: pick(rnd, [['low', 20], ['medium', 60], ['high', 15], ['urgent', 5]] as const),
+    priority: pick(rnd, [
+      ['low', 20],
+      ['medium', 60],
+      ['high', 15],
+      ['urgent', 5],
+    ] as const),
     // 15 % nobody, 10 % a team only, the rest an agent.
     assigneeAgentId: assignment < 0.25 ? null : 1 + ((i * 7) % 20),
     assigneeTeamId: assignment >= 0.15 && assignment < 0.25 ? departmentId : null,

@@ -93,7 +93,9 @@ function report(title: string, runs: Runs) {
   console.info(`  ${title} (${RUNS} openings each)`);
   console.info(`    floor, bare extension page:    ${figures(runs.bare)}`);
   console.info(`    floor, popup over empty index: ${figures(runs.empty)}`);
-  console.info(`    popup over ${TICKETS.toLocaleString('en-US')} tickets:     median ${fm.toFixed(1)} ms (${(fm / em).toFixed(2)}× empty), p95 ${fp.toFixed(1)} ms (${(fp / ep).toFixed(2)}× empty)`);
+  console.info(
+    `    popup over ${TICKETS.toLocaleString('en-US')} tickets:     median ${fm.toFixed(1)} ms (${(fm / em).toFixed(2)}× empty), p95 ${fp.toFixed(1)} ms (${(fp / ep).toFixed(2)}× empty)`,
+  );
   console.info(`    target first content < ${TARGET_MS} ms: median ${verdict(fm)}, p95 ${verdict(fp)}`);
 }
 
@@ -112,7 +114,11 @@ async function benchBuild(build: (typeof BUILDS)[number]) {
     const filled = performance.now() - started;
     const live = await recompute(full);
     console.info(`${build.name}: ${TICKETS.toLocaleString('en-US')} tickets written in ${(filled / 1000).toFixed(1)} s, ${live.toLocaleString('en-US')} live on the dashboard`);
-    console.info(`  machine: ${cpus().length} CPUs, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} (other work on it shows in the p95)`);
+    console.info(
+      `  machine: ${cpus().length} CPUs, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')} (other work on it shows in the p95)`,
+    );
     report('worker running', await measure(full, empty, false));
     report('worker stopped before each opening', await measure(full, empty, true));
   } finally {

@@ -63,7 +63,10 @@ async function measure(kind: 'pglite' | 'postgres'): Promise<Record<string, Figu
     const world = await buildWorld(db);
     const tag = `bench-${randomBytes(4).toString('hex')}`;
     await seed(db, world, tag);
-    const [view] = await db.insert(views).values({ name: 'Bench', kind: 'normal', departmentId: world.departments.returns.id, filter: { tags: [tag] } }).returning();
+    const [view] = await db
+      .insert(views)
+      .values({ name: 'Bench', kind: 'normal', departmentId: world.departments.returns.id, filter: { tags: [tag] } })
+      .returning();
     const viewId = view!.id;
     const mine = sql`${tag} = any(tags)`;
     // Floor and engine each start from a vacuumed table, so neither pays for the other's dead rows.
@@ -73,7 +76,9 @@ async function measure(kind: 'pglite' | 'postgres'): Promise<Record<string, Figu
     await settle();
     const assign = await runThroughEngine(server, world, viewId, 'assign', { agentId: world.agents.admin.id });
     await settle();
-    const moveFloor = await timed(() => db.execute(sql`update tickets set department_id = ${world.departments.billing.id}, version = version + 1, updated_at = now() where ${mine}`));
+    const moveFloor = await timed(() =>
+      db.execute(sql`update tickets set department_id = ${world.departments.billing.id}, version = version + 1, updated_at = now() where ${mine}`),
+    );
     await db.execute(sql`update tickets set department_id = ${world.departments.returns.id} where ${mine}`);
     await settle();
     const move = await runThroughEngine(server, world, viewId, 'move', { departmentId: world.departments.billing.id });

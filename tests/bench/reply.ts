@@ -71,7 +71,12 @@ export async function replyBench() {
     const started = performance.now();
     const res = await server.request('POST', '/api/v1/jobs', {
       token: world.tokens.admin,
-      body: { operation: 'reply', departmentId: world.departments.support.id, ticketIds: rows.map((r) => r.id), payload: { body: '<p>Hello {{contact.name}}, the outage is over.</p>' } },
+      body: {
+        operation: 'reply',
+        departmentId: world.departments.support.id,
+        ticketIds: rows.map((r) => r.id),
+        payload: { body: '<p>Hello {{contact.name}}, the outage is over.</p>' },
+      },
     });
     if (res.status !== 202) throw new Error(JSON.stringify(res.body));
     await waitCompleted(() => server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin }));

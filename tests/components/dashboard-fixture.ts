@@ -42,7 +42,16 @@ export function sampleTickets(): Ticket[] {
   return [
     ticket({ id: 1, number: 1001, subject: 'Login fails', departmentId: SUPPORT, webmailThreads: [GMAIL_THREAD], createdAt: '2026-11-20T01:00:00Z' }),
     ticket({ id: 2, number: 1002, subject: 'Invoice copy', departmentId: SALES, webmailThreads: [OUTLOOK_THREAD], createdAt: '2026-11-25T01:00:00Z' }),
-    ticket({ id: 3, number: 1003, subject: 'Chat about shipping', departmentId: SUPPORT, channel: 'chat', assigneeAgentId: 7, status: 'escalated', createdAt: '2026-11-28T01:00:00Z' }),
+    ticket({
+      id: 3,
+      number: 1003,
+      subject: 'Chat about shipping',
+      departmentId: SUPPORT,
+      channel: 'chat',
+      assigneeAgentId: 7,
+      status: 'escalated',
+      createdAt: '2026-11-28T01:00:00Z',
+    }),
     ticket({ id: 4, number: 1004, subject: 'Waiting for photos', departmentId: SUPPORT, assigneeAgentId: 7, status: 'waiting_on_customer' }),
     ticket({ id: 5, number: 1005, subject: 'Refund', departmentId: SALES, assigneeTeamId: 3, status: 'on_hold' }),
     ticket({ id: 6, number: 1006, subject: 'Done', departmentId: SALES, assigneeAgentId: 8, status: 'closed', closedAt: '2026-12-02T02:00:00Z' }),

@@ -12,8 +12,7 @@ const receipt = (threadId: number, sentAt: string, from = 'Acme Support <support
   recipients: [],
 });
 /** The instant as Gmail's title shows it, in this machine's time zone: "Tue, Nov 3, 2026, 10:30 AM". */
-const shown = (iso: string) =>
-  new Date(iso).toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
+const shown = (iso: string) => new Date(iso).toLocaleString('en-US', { weekday: 'short', month: 'short', day: 'numeric', year: 'numeric', hour: 'numeric', minute: '2-digit' });
 const ids = (matches: (MessageReceipt | null)[]) => matches.map((m) => m?.threadId ?? null);
 
 describe('which page message is which sent message', () => {

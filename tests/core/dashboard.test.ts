@@ -208,7 +208,16 @@ describe('lastDays', () => {
 describe('directoryNames', () => {
   it('names departments, agents and teams by id, and nothing without a directory', () => {
     const directory = {
-      departments: [{ id: 10, name: 'Support', supportAddresses: [], fromAddresses: [], helpCenter: false, features: { receipts: false, cc: false, ccOptions: { customersMayAddCc: false, autoAddRecipients: false } } }],
+      departments: [
+        {
+          id: 10,
+          name: 'Support',
+          supportAddresses: [],
+          fromAddresses: [],
+          helpCenter: false,
+          features: { receipts: false, cc: false, ccOptions: { customersMayAddCc: false, autoAddRecipients: false } },
+        },
+      ],
       agents: [{ id: 7, email: 'kim@acme.test', name: 'Kim', active: true, departmentIds: [10] }],
       teams: [{ id: 3, name: 'Billing', departmentId: 10, memberIds: [7] }],
     };

@@ -22,7 +22,15 @@ const thread = (id: number, ticketId: number, createdAt: string): Thread => ({
   createdAt,
   attachments: [],
 });
-const comment = (id: number, ticketId: number, createdAt: string): Comment => ({ id, ticketId, visibility: 'private', body: `comment ${id}`, authorAgentId: 1, createdAt, editedAt: null });
+const comment = (id: number, ticketId: number, createdAt: string): Comment => ({
+  id,
+  ticketId,
+  visibility: 'private',
+  body: `comment ${id}`,
+  authorAgentId: 1,
+  createdAt,
+  editedAt: null,
+});
 const label = (e: ReturnType<typeof mergedTimeline>[number]) => `${e.kind}${e.kind === 'thread' ? e.thread.id : e.comment.id}@${e.ticketId}`;
 
 describe('R-MERGE-6 the merged timeline', () => {
@@ -53,7 +61,7 @@ describe('R-MERGE-4 the field chooser', () => {
   const second = makeTicket({ id: 2, createdAt: '2025-02-01T00:00:00Z', product: 'Hub', priority: 'urgent' });
   const third = makeTicket({ id: 3, createdAt: '2025-03-01T00:00:00Z', product: 'Switch' });
 
-  it('lists every mergeable field with each ticket\'s value and whether it is empty', () => {
+  it("lists every mergeable field with each ticket's value and whether it is empty", () => {
     const options = fieldOptions([primary, second, third], 1);
     expect(options.map((o) => o.field)).toEqual([...MERGEABLE_FIELDS]);
     expect(options.find((o) => o.field === 'product')).toEqual({

@@ -4,7 +4,7 @@ import type { ReceiptState, RecipientKind } from '../../core/schemas/receipt';
 
 const r = (kind: RecipientKind, state: ReceiptState): MarkInput => ({ kind, state });
 
-describe('R-RCPT-3 a recipient\'s state from its delivery', () => {
+describe("R-RCPT-3 a recipient's state from its delivery", () => {
   it.each([
     ['queued', 0, 'sent'],
     ['sending', 0, 'sent'],

@@ -19,8 +19,7 @@ async function ticketOn(backend: Backend, departmentId: number, threadId: string
   return { ...created, threadId };
 }
 
-const agentRole = async (backend: Backend): Promise<RoleJson> =>
-  (await backend.api('GET', '/roles', backend.tokens[ADMIN]!)).body.items.find((r: RoleJson) => r.name === 'Agent');
+const agentRole = async (backend: Backend): Promise<RoleJson> => (await backend.api('GET', '/roles', backend.tokens[ADMIN]!)).body.items.find((r: RoleJson) => r.name === 'Agent');
 const grantsIn = (role: RoleJson, departmentId: number) => role.departments.find((d) => d.departmentId === departmentId)?.permissions ?? [];
 
 let cleanup: TicketJson[] = [];
@@ -40,8 +39,14 @@ test('Options page: an admin grants bulk reply to the Agent role in Support; an 
   options,
 }) => {
   const { Support: support, Billing: billing } = (await departments(backend)) as Record<'Support' | 'Billing', number>;
-  const supportTickets = [await ticketOn(backend, support, '19a0c0ffee0f0001', 'Grant walk-through: router'), await ticketOn(backend, support, '19a0c0ffee0f0002', 'Grant walk-through: modem')];
-  const billingTickets = [await ticketOn(backend, billing, '19a0c0ffee0f0003', 'Grant walk-through: invoice'), await ticketOn(backend, billing, '19a0c0ffee0f0004', 'Grant walk-through: refund')];
+  const supportTickets = [
+    await ticketOn(backend, support, '19a0c0ffee0f0001', 'Grant walk-through: router'),
+    await ticketOn(backend, support, '19a0c0ffee0f0002', 'Grant walk-through: modem'),
+  ];
+  const billingTickets = [
+    await ticketOn(backend, billing, '19a0c0ffee0f0003', 'Grant walk-through: invoice'),
+    await ticketOn(backend, billing, '19a0c0ffee0f0004', 'Grant walk-through: refund'),
+  ];
   cleanup = [...supportTickets, ...billingTickets];
   const before = await agentRole(backend);
   expect(grantsIn(before, support)).not.toContain('ticket.bulk_reply');

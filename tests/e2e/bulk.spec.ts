@@ -18,7 +18,14 @@ test('Gmail: select rows, pre-check, assign and close them, see the result on th
   const support = await departmentId(backend, 'Support');
   const created = [];
   for (const [i, threadId] of THREADS.entries()) {
-    created.push(await createTicket(backend, { departmentId: support, subject: `Bulk walk-through ${i + 1}`, contact: { email: `bulk${i + 1}@customer.example`, name: `Bulk ${i + 1}` }, gmailThread: threadId }));
+    created.push(
+      await createTicket(backend, {
+        departmentId: support,
+        subject: `Bulk walk-through ${i + 1}`,
+        contact: { email: `bulk${i + 1}@customer.example`, name: `Bulk ${i + 1}` },
+        gmailThread: threadId,
+      }),
+    );
   }
   cleanup = created;
   expect(created.map((t) => t.status)).toEqual(['open', 'open']);
@@ -67,7 +74,14 @@ test('Outlook: select rows with tickets and close them in bulk', async ({ backen
   const support = await departmentId(backend, 'Support');
   cleanup = [];
   for (const threadId of selected) {
-    cleanup.push(await createTicket(backend, { departmentId: support, subject: 'Outlook conversation', contact: { email: 'bob@buyer.test', name: 'Bob Buyer' }, outlookConversation: threadId }));
+    cleanup.push(
+      await createTicket(backend, {
+        departmentId: support,
+        subject: 'Outlook conversation',
+        contact: { email: 'bob@buyer.test', name: 'Bob Buyer' },
+        outlookConversation: threadId,
+      }),
+    );
   }
   await connect(AGENT);
   const inbox = await outlook(tag);

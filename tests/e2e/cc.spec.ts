@@ -13,7 +13,13 @@ const setFeatures = async (backend: Backend, department: number, features: Recor
 
 /** A Support ticket from CUSTOMER on its own conversation of the demo Gmail mailbox. */
 async function ticketOn(backend: Backend, threadId: string, subject: string): Promise<TicketJson> {
-  return createTicket(backend, { departmentId: await departmentId(backend, 'Support'), subject, contact: CUSTOMER, gmailThread: threadId, body: 'Diego should get your answers too.' });
+  return createTicket(backend, {
+    departmentId: await departmentId(backend, 'Support'),
+    subject,
+    contact: CUSTOMER,
+    gmailThread: threadId,
+    body: 'Diego should get your answers too.',
+  });
 }
 
 let cleanup: TicketJson[] = [];
@@ -23,7 +29,7 @@ test.afterEach(async ({ backend }) => {
   cleanup = [];
 });
 
-test('Gmail: an admin turns on the help center and CC for Support, then adds secondary contacts in the ticket panel; an agent\'s address is refused by name (R-CC-1..4)', async ({
+test("Gmail: an admin turns on the help center and CC for Support, then adds secondary contacts in the ticket panel; an agent's address is refused by name (R-CC-1..4)", async ({
   backend,
   connect,
   gmail,

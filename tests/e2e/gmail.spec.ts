@@ -8,12 +8,17 @@ const NEVER_A_TICKET = '19a0c0ffee000003';
 /** This file's own conversations, each with a ticket made for one walk-through. */
 const OWN = { status: '19a0c0ffee0a0001', selection: '19a0c0ffee0a0002', move: '19a0c0ffee0a0003', list: '19a0c0ffee0a0004' };
 
-const gmailTicket = (tickets: TicketJson[], threadId: string) =>
-  tickets.filter((t) => t.webmailThreads.some((w) => w.provider === 'gmail' && w.threadId === threadId));
+const gmailTicket = (tickets: TicketJson[], threadId: string) => tickets.filter((t) => t.webmailThreads.some((w) => w.provider === 'gmail' && w.threadId === threadId));
 
 async function supportTicket(backend: Parameters<typeof createTicket>[0], threadId: string, subject: string) {
   const { Support } = await departments(backend);
-  return createTicket(backend, { departmentId: Support!, subject, contact: { email: `${threadId}@customer.example`, name: `Customer ${threadId.slice(-4)}` }, gmailThread: threadId, body: 'Please help.' });
+  return createTicket(backend, {
+    departmentId: Support!,
+    subject,
+    contact: { email: `${threadId}@customer.example`, name: `Customer ${threadId.slice(-4)}` },
+    gmailThread: threadId,
+    body: 'Please help.',
+  });
 }
 
 let cleanup: TicketJson[] = [];

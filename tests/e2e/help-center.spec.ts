@@ -68,7 +68,13 @@ test('Gmail and help center: a CC added in the panel gets the reply, signs in by
   for (const features of [{ helpCenter: true }, { cc: true }]) {
     expect((await backend.api('PATCH', `/departments/${support}/features`, token, features)).status).toBe(200);
   }
-  const ticket = await createTicket(backend, { departmentId: support, subject: SUBJECT, contact: CUSTOMER, gmailThread: THREAD, body: 'It restarts every hour. My partner should hear from you too.' });
+  const ticket = await createTicket(backend, {
+    departmentId: support,
+    subject: SUBJECT,
+    contact: CUSTOMER,
+    gmailThread: THREAD,
+    body: 'It restarts every hour. My partner should hear from you too.',
+  });
   cleanup = [ticket];
 
   // 1. The agent types a new address as a CC in the ticket panel (R-CC-4); it hears of it (R-CC-5).

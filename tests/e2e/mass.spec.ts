@@ -24,7 +24,12 @@ async function topUpOpenTickets(backend: Backend): Promise<Map<string, ViewJson>
     const view = (await backend.api<{ items: ViewJson[] }>('GET', `/views?departmentId=${departmentId}`, token)).body.items.find((v) => v.name === 'Open tickets')!;
     let total = await countOf(backend, view.id);
     for (; total <= 60; total++) {
-      const res = await backend.api('POST', '/tickets', token, { departmentId, channel: 'email', subject: `Outage report ${total}`, contact: { email: 'outage@customer.example', name: 'Outage' } });
+      const res = await backend.api('POST', '/tickets', token, {
+        departmentId,
+        channel: 'email',
+        subject: `Outage report ${total}`,
+        contact: { email: 'outage@customer.example', name: 'Outage' },
+      });
       expect(res.status).toBe(201);
     }
     expect(await countOf(backend, view.id)).toBe(total);
@@ -42,7 +47,17 @@ test.afterEach(async ({ backend }) => {
 test('Gmail: select all tickets of a view and update their resolution as a mass action; delete asks for the count typed back', async ({ backend, connect, gmail }) => {
   const views = await topUpOpenTickets(backend);
   const support = views.get('Support')!;
-  const own = await createTicket(backend, { departmentId: support.departmentId!, subject: 'Mass walk-through', contact: { email: 'max.mass@mailbox.example', name: 'Max Mass' }, gmailThread: THREAD, body: 'The outage again.' }, LEAD);
+  const own = await createTicket(
+    backend,
+    {
+      departmentId: support.departmentId!,
+      subject: 'Mass walk-through',
+      contact: { email: 'max.mass@mailbox.example', name: 'Max Mass' },
+      gmailThread: THREAD,
+      body: 'The outage again.',
+    },
+    LEAD,
+  );
   cleanup = [own];
   await connect(LEAD);
   const inbox = await gmail();

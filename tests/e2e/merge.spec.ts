@@ -35,7 +35,13 @@ test('Gmail: merge three tickets of one customer from the selection: preview, pr
   const requests: Request[] = [
     { threadId: '19a0c0ffee00a001', subject: 'Parcel not delivered', priority: 'low', body: 'My parcel from order 5521 has not arrived.', at: '2026-11-20T09:00:00Z' },
     { threadId: '19a0c0ffee00a002', subject: 'Where is my parcel?', priority: 'high', body: 'Still no parcel, the tracking page is empty.', at: '2026-11-21T09:00:00Z' },
-    { threadId: '19a0c0ffee00a003', subject: 'Order 5521: parcel missing, refund please', priority: 'medium', body: 'Please refund order 5521 if the parcel is lost.', at: '2026-11-22T09:00:00Z' },
+    {
+      threadId: '19a0c0ffee00a003',
+      subject: 'Order 5521: parcel missing, refund please',
+      priority: 'medium',
+      body: 'Please refund order 5521 if the parcel is lost.',
+      at: '2026-11-22T09:00:00Z',
+    },
   ];
   const created = await ticketsOfOneCustomer(backend, { email: 'mia.merge@mailbox.example', name: 'Mia Merge' }, requests);
   const [oldest, second, third] = created as [TicketJson, TicketJson, TicketJson];
@@ -54,7 +60,10 @@ test('Gmail: merge three tickets of one customer from the selection: preview, pr
   const subject = dialog.field('Subject');
   await expect(subject.getByRole('radio')).toHaveCount(3);
   await subject.getByRole('radio', { name: `#${third.number} ${requests[2]!.subject}` }).check();
-  await dialog.field('Priority').getByRole('radio', { name: `#${second.number} High` }).check();
+  await dialog
+    .field('Priority')
+    .getByRole('radio', { name: `#${second.number} High` })
+    .check();
   await expect(dialog.field('Contact')).toHaveCount(0);
   const merged = dialog.after(oldest.number);
   await expect(merged).toContainText(requests[2]!.subject);

@@ -20,7 +20,13 @@ test('Outlook: opening a conversation the mailbox already made a ticket of links
   const sentAt = new Date(2026, 10, 3, 10, 42).toISOString();
   const created = await createTicket(
     backend,
-    { departmentId: await departmentId(backend, 'Support', AGENT), subject: 'Order missing', contact: { email: 'alice@customer.test', name: 'Alice Customer' }, body: 'My order never arrived.', at: sentAt },
+    {
+      departmentId: await departmentId(backend, 'Support', AGENT),
+      subject: 'Order missing',
+      contact: { email: 'alice@customer.test', name: 'Alice Customer' },
+      body: 'My order never arrived.',
+      at: sentAt,
+    },
     AGENT,
   );
   cleanup = [created];

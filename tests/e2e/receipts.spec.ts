@@ -8,8 +8,7 @@ const CUSTOMER = { email: 'rita.receipt@mailbox.example', name: 'Rita Receipt' }
 
 const setReceipts = async (backend: Backend, department: number, receipts: boolean) =>
   expect((await backend.api('PATCH', `/departments/${department}/features`, backend.tokens[ADMIN]!, { receipts })).status).toBe(200);
-const receiptsOn = async (backend: Backend, department: number) =>
-  (await backend.api('GET', `/departments/${department}`, backend.tokens[ADMIN]!)).body.features.receipts;
+const receiptsOn = async (backend: Backend, department: number) => (await backend.api('GET', `/departments/${department}`, backend.tokens[ADMIN]!)).body.features.receipts;
 
 let cleanup: TicketJson[] = [];
 test.afterEach(async ({ backend }) => {
@@ -34,10 +33,20 @@ test('an admin turns read receipts on and off per department on the options page
   expect(await receiptsOn(backend, billing)).toBe(false);
 });
 
-test('Gmail: a reply is sent, its recipient opens it, and the mark beside the message in the thread changes; off hides it (R-RCPT-7, R-RCPT-9)', async ({ backend, connect, gmail }) => {
+test('Gmail: a reply is sent, its recipient opens it, and the mark beside the message in the thread changes; off hides it (R-RCPT-7, R-RCPT-9)', async ({
+  backend,
+  connect,
+  gmail,
+}) => {
   const support = await departmentId(backend, 'Support');
   expect(await receiptsOn(backend, support)).toBe(true);
-  const created = await createTicket(backend, { departmentId: support, subject: 'Is my order shipped?', contact: CUSTOMER, gmailThread: THREAD, body: 'Order 7781: has it left the warehouse?' });
+  const created = await createTicket(backend, {
+    departmentId: support,
+    subject: 'Is my order shipped?',
+    contact: CUSTOMER,
+    gmailThread: THREAD,
+    body: 'Order 7781: has it left the warehouse?',
+  });
   cleanup = [created];
   await runJob(backend, { operation: 'reply', departmentId: support, ticketIds: [created.id], payload: { body: 'Hello {{contact.name}}, it left today.' } });
   const sent = backend.smtp.received.filter((r) => r.to.includes(CUSTOMER.email));

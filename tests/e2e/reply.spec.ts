@@ -19,7 +19,8 @@ test('Gmail: bulk reply from a template, preview it for one ticket, send, undo w
   // Two e-mail tickets of one department, each to one customer (R-REPLY-4, R-REPLY-6).
   const support = await departmentId(backend, 'Support');
   const tickets = [];
-  for (const c of CUSTOMERS) tickets.push(await createTicket(backend, { departmentId: support, subject: 'Outage', contact: c.contact, gmailThread: c.threadId, body: 'Nothing works.' }));
+  for (const c of CUSTOMERS)
+    tickets.push(await createTicket(backend, { departmentId: support, subject: 'Outage', contact: c.contact, gmailThread: c.threadId, body: 'Nothing works.' }));
   cleanup = tickets;
 
   await connect(ADMIN);
@@ -50,9 +51,7 @@ test('Gmail: bulk reply from a template, preview it for one ticket, send, undo w
   expect(job).toMatchObject({ status: 'completed', counts: { total: 2, done: 2, failed: 0 } });
   expect(job.delivery).toMatchObject({ total: 2, counts: { sent: 2 } });
   const delivered = backend.smtp.received.filter((r) => /^About your request/.test(r.mail.subject ?? '') && /the outage is over/.test(r.mail.text ?? ''));
-  expect(delivered.map((r) => [r.to, r.mail.subject]).sort()).toEqual(
-    tickets.map((t, i) => [[CUSTOMERS[i]!.contact.email], `About your request [#${t.number}]`]).sort(),
-  );
+  expect(delivered.map((r) => [r.to, r.mail.subject]).sort()).toEqual(tickets.map((t, i) => [[CUSTOMERS[i]!.contact.email], `About your request [#${t.number}]`]).sort());
 
   const history = await popup();
   await history.openJobs({ state: 'Completed', operation: 'reply' });

@@ -3,9 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, STATUSES } from '../../server/db/seed/tickets';
 import { openDatabase, type Database, type Db } from '../../server/db/client';
 import { runMigrations } from '../../server/db/migrate';
-import {
-  agents, blueprints, contacts, departments, macros, memberships, roles, templates, threads, tickets, ticketWebmailThreads, views,
-} from '../../server/db/schema';
+import { agents, blueprints, contacts, departments, macros, memberships, roles, templates, threads, tickets, ticketWebmailThreads, views } from '../../server/db/schema';
 import { seedDemo } from '../../server/db/seed/demo';
 
 async function freshSeeded(): Promise<{ database: Database; summary: string }> {
@@ -64,7 +62,11 @@ describe('seed demo', () => {
       .innerJoin(agents, eq(agents.id, memberships.agentId))
       .innerJoin(departments, eq(departments.id, memberships.departmentId))
       .innerJoin(roles, eq(roles.id, memberships.roleId));
-    const of = (email: string) => rows.filter((r) => r.email === email).map((r) => `${r.department}:${r.role}`).sort();
+    const of = (email: string) =>
+      rows
+        .filter((r) => r.email === email)
+        .map((r) => `${r.department}:${r.role}`)
+        .sort();
     expect(of('admin@demo.example')).toEqual(['Billing:Admin', 'Returns:Admin', 'Support:Admin']);
     expect(of('lead@demo.example')).toEqual(['Billing:Lead', 'Support:Lead']);
     expect(of('agent@demo.example')).toEqual(['Support:Agent']);

@@ -30,12 +30,13 @@ export async function buildWorld(db: Db) {
     ['Agent', 'agent', null],
     ['Viewer', 'custom', ['ticket.view']],
   ];
-  const roles = await db.insert(t.roles).values(roleSpecs.map(([name, kind]) => ({ name, kind }))).returning();
-  await db.insert(t.rolePermissions).values(
-    roles.flatMap((role, i) =>
-      departments.map((d) => ({ roleId: role.id, departmentId: d.id, permissions: roleSpecs[i]![2] ?? defaultPermissions(role.kind) })),
-    ),
-  );
+  const roles = await db
+    .insert(t.roles)
+    .values(roleSpecs.map(([name, kind]) => ({ name, kind })))
+    .returning();
+  await db
+    .insert(t.rolePermissions)
+    .values(roles.flatMap((role, i) => departments.map((d) => ({ roleId: role.id, departmentId: d.id, permissions: roleSpecs[i]![2] ?? defaultPermissions(role.kind) }))));
   const [admin, lead, agent, viewer] = roles;
 
   const agentRows = await db
@@ -49,13 +50,15 @@ export async function buildWorld(db: Db) {
     ])
     .returning();
   const [adminAgent, leadAgent, supportAgent, viewerAgent, nobodyAgent] = agentRows;
-  await db.insert(t.memberships).values([
-    ...departments.map((d) => ({ agentId: adminAgent!.id, departmentId: d.id, roleId: admin!.id })),
-    { agentId: leadAgent!.id, departmentId: support!.id, roleId: lead!.id },
-    { agentId: leadAgent!.id, departmentId: billing!.id, roleId: lead!.id },
-    { agentId: supportAgent!.id, departmentId: support!.id, roleId: agent!.id },
-    { agentId: viewerAgent!.id, departmentId: billing!.id, roleId: viewer!.id },
-  ]);
+  await db
+    .insert(t.memberships)
+    .values([
+      ...departments.map((d) => ({ agentId: adminAgent!.id, departmentId: d.id, roleId: admin!.id })),
+      { agentId: leadAgent!.id, departmentId: support!.id, roleId: lead!.id },
+      { agentId: leadAgent!.id, departmentId: billing!.id, roleId: lead!.id },
+      { agentId: supportAgent!.id, departmentId: support!.id, roleId: agent!.id },
+      { agentId: viewerAgent!.id, departmentId: billing!.id, roleId: viewer!.id },
+    ]);
   const tokens: Record<'admin' | 'lead' | 'agent' | 'viewer' | 'nobody', string> = {
     admin: newToken(),
     lead: newToken(),
@@ -116,10 +119,13 @@ export async function buildWorld(db: Db) {
       ])
       .returning(),
   ];
-  const [outageTemplate, refundTemplate] = await db.insert(t.templates).values([
-    { departmentId: support!.id, name: 'Outage', subject: 'Update', body: 'Hello {{contact.name}}' },
-    { departmentId: billing!.id, name: 'Refund', subject: 'Refund', body: 'Refunded {{ticket.number}}' },
-  ]).returning();
+  const [outageTemplate, refundTemplate] = await db
+    .insert(t.templates)
+    .values([
+      { departmentId: support!.id, name: 'Outage', subject: 'Update', body: 'Hello {{contact.name}}' },
+      { departmentId: billing!.id, name: 'Refund', subject: 'Refund', body: 'Refunded {{ticket.number}}' },
+    ])
+    .returning();
 
   return {
     departments: { support: support!, billing: billing!, returns: returns! },

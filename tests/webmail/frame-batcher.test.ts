@@ -85,7 +85,7 @@ describe('frame batcher', () => {
     expect(calls()).toBe(1);
   });
 
-  it('watches what a subscriber naming other attributes asks for, beside the page adapter\'s', async () => {
+  it("watches what a subscriber naming other attributes asks for, beside the page adapter's", async () => {
     const observe = vi.spyOn(MutationObserver.prototype, 'observe');
     const page = watched(['class']);
     const other = watched(['data-convid']);

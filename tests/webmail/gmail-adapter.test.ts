@@ -22,9 +22,21 @@ const EXPECTED_ROWS = [
   { threadId: MALLORY, subject: HOSTILE_SUBJECT, sender: { name: HOSTILE_NAME, email: 'mallory@evil.test' }, date: 'Tue, Nov 3, 2026, 8:03 AM', selected: false },
   { threadId: CAROL, subject: 'Re: Shipping address change', sender: { name: 'Carol Client', email: 'carol@client.test' }, date: 'Mon, Nov 2, 2026, 4:55 PM', selected: false },
   { threadId: DAVE, subject: 'Invoice question', sender: { name: 'Dave Partner', email: 'dave@partner.test' }, date: 'Mon, Nov 2, 2026, 11:20 AM', selected: false },
-  { threadId: '18be3dcf48105d98', subject: 'Scheduled maintenance on Saturday', sender: { name: 'Status Page', email: 'noreply@status.test' }, date: 'Sun, Nov 1, 2026, 7:00 PM', selected: false },
+  {
+    threadId: '18be3dcf48105d98',
+    subject: 'Scheduled maintenance on Saturday',
+    sender: { name: 'Status Page', email: 'noreply@status.test' },
+    date: 'Sun, Nov 1, 2026, 7:00 PM',
+    selected: false,
+  },
   { threadId: ERIN, subject: "Can't log in", sender: { name: 'Erin Example', email: 'erin@customer.test' }, date: 'Sat, Oct 31, 2026, 10:05 AM', selected: false },
-  { threadId: '18be3dcfdb3c633e', subject: 'Feature request: dark mode', sender: { name: 'Frank Fictional', email: 'frank@customer.test' }, date: 'Fri, Oct 30, 2026, 3:41 PM', selected: false },
+  {
+    threadId: '18be3dcfdb3c633e',
+    subject: 'Feature request: dark mode',
+    sender: { name: 'Frank Fictional', email: 'frank@customer.test' },
+    date: 'Fri, Oct 30, 2026, 3:41 PM',
+    selected: false,
+  },
   { threadId: '18be3dd024d26611', subject: 'Thank you!', sender: { name: 'Grace Sample', email: 'grace@customer.test' }, date: 'Thu, Oct 29, 2026, 9:12 AM', selected: false },
 ];
 
@@ -43,7 +55,6 @@ function checkboxOf(row: HTMLElement): HTMLElement {
   if (!checkbox) throw new Error('no checkbox');
   return checkbox;
 }
-
 
 describe('Gmail adapter on the inbox list', () => {
   let adapter: WebmailAdapter;

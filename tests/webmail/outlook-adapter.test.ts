@@ -21,10 +21,34 @@ const EXPECTED_ROWS = [
   { threadId: MALLORY, subject: HOSTILE_SUBJECT, sender: { name: HOSTILE_NAME, email: 'mallory@evil.test' }, date: 'Tue 11/3/2026 8:03 AM', selected: false },
   { threadId: CAROL, subject: 'Re: Shipping address change', sender: { name: 'Carol Client', email: 'carol@client.test' }, date: 'Mon 11/2/2026 4:55 PM', selected: true },
   { threadId: DAVE, subject: 'Invoice question', sender: { name: 'Dave Partner', email: 'dave@partner.test' }, date: 'Mon 11/2/2026 11:20 AM', selected: false },
-  { threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAJ8m6k2dNn5Oq0wqC6vY2xM=', subject: 'Scheduled maintenance on Saturday', sender: { name: 'Status Page', email: 'noreply@status.test' }, date: 'Sun 11/1/2026 7:00 PM', selected: false },
-  { threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAC0p5yH9m3dHo1bKq0v8QjY=', subject: "Can't log in", sender: { name: 'Erin Example', email: 'erin@customer.test' }, date: 'Sat 10/31/2026 10:05 AM', selected: false },
-  { threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAG4v7Qk1xZ9Kp6fR0sW3eXc=', subject: 'Feature request: dark mode', sender: { name: 'Frank Fictional', email: 'frank@customer.test' }, date: 'Fri 10/30/2026 3:41 PM', selected: false },
-  { threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAEw2sV8pLr7Gn3uJ1tY9bHo=', subject: 'Thank you!', sender: { name: 'Grace Sample', email: 'grace@customer.test' }, date: 'Thu 10/29/2026 9:12 AM', selected: false },
+  {
+    threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAJ8m6k2dNn5Oq0wqC6vY2xM=',
+    subject: 'Scheduled maintenance on Saturday',
+    sender: { name: 'Status Page', email: 'noreply@status.test' },
+    date: 'Sun 11/1/2026 7:00 PM',
+    selected: false,
+  },
+  {
+    threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAC0p5yH9m3dHo1bKq0v8QjY=',
+    subject: "Can't log in",
+    sender: { name: 'Erin Example', email: 'erin@customer.test' },
+    date: 'Sat 10/31/2026 10:05 AM',
+    selected: false,
+  },
+  {
+    threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAG4v7Qk1xZ9Kp6fR0sW3eXc=',
+    subject: 'Feature request: dark mode',
+    sender: { name: 'Frank Fictional', email: 'frank@customer.test' },
+    date: 'Fri 10/30/2026 3:41 PM',
+    selected: false,
+  },
+  {
+    threadId: 'AAQkADAwATM3ZmYAZS1hY2U0LTQxMjMtMDACLTAwCgAQAEw2sV8pLr7Gn3uJ1tY9bHo=',
+    subject: 'Thank you!',
+    sender: { name: 'Grace Sample', email: 'grace@customer.test' },
+    date: 'Thu 10/29/2026 9:12 AM',
+    selected: false,
+  },
 ];
 
 function rowOf(threadId: string): HTMLElement {
@@ -42,7 +66,6 @@ function plainThread(adapter: WebmailAdapter): unknown {
   const thread = adapter.openThread();
   return thread && { ...thread, element: null, messages: thread.messages.map((m) => ({ ...m, element: null })) };
 }
-
 
 describe('Outlook adapter on the inbox with the reading pane', () => {
   let adapter: WebmailAdapter;

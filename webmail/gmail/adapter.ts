@@ -17,7 +17,10 @@ export function createGmailAdapter(doc: Document = document): WebmailAdapter {
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,
     rows,
-    selectedThreadIds: () => rows().filter((row) => row.selected).map((row) => row.threadId),
+    selectedThreadIds: () =>
+      rows()
+        .filter((row) => row.selected)
+        .map((row) => row.threadId),
     openThread,
     mountPoints: () => ({
       toolbar: queryFirst(doc, LIST_TOOLBAR),

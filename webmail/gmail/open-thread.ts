@@ -1,17 +1,7 @@
 import type { OpenThread, Person, ThreadMessage } from '../adapter';
 import { queryAll, queryFirst, textOf } from '../dom-query';
 import { gmailPerson } from './person';
-import {
-  CC_LABEL,
-  MESSAGE,
-  MESSAGE_DATE,
-  MESSAGE_DETAILS_ROW,
-  MESSAGE_FROM,
-  MESSAGE_RECIPIENTS,
-  PERSON,
-  THREAD_HEADING,
-  TO_LABEL,
-} from './selectors';
+import { CC_LABEL, MESSAGE, MESSAGE_DATE, MESSAGE_DETAILS_ROW, MESSAGE_FROM, MESSAGE_RECIPIENTS, PERSON, THREAD_HEADING, TO_LABEL } from './selectors';
 import { gmailThreadId, stripHash } from './thread-id';
 
 /** The conversation open in the thread view or preview pane, or null when none is (or it has no id). */

@@ -13,10 +13,7 @@ export const TITLE_MAILBOX = / - ([^\s@]+@[^\s@]+\.[^\s@]+) - [^@]*$/;
  * The account button in the top bar; its aria-label ends with "(address)". The second entry survives a
  * translated label ("Google アカウント"). Last checked against the real page: 2026-11.
  */
-export const ACCOUNT_BUTTON: SelectorList = [
-  'a[aria-label*="Google Account"]',
-  'a[href*="accounts.google.com/SignOutOptions"][aria-label]',
-];
+export const ACCOUNT_BUTTON: SelectorList = ['a[aria-label*="Google Account"]', 'a[href*="accounts.google.com/SignOutOptions"][aria-label]'];
 
 /** The message list's toolbar (select all, archive…), where our selection toolbar goes. Last checked against the real page: 2026-11. */
 export const LIST_TOOLBAR: SelectorList = ['div[gh="tm"]', 'div[role="main"] > :first-child'];

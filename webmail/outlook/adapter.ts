@@ -17,7 +17,10 @@ export function createOutlookAdapter(doc: Document = document): WebmailAdapter {
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,
     rows,
-    selectedThreadIds: () => rows().filter((row) => row.selected).map((row) => row.threadId),
+    selectedThreadIds: () =>
+      rows()
+        .filter((row) => row.selected)
+        .map((row) => row.threadId),
     openThread,
     mountPoints: () => ({ toolbar: toolbarMount(doc), threadPanel: threadPanelMount(doc) }),
     onChange: (callback, signal) => onPageChange(doc, WATCHED_ATTRIBUTES, callback, signal),

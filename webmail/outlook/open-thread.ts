@@ -1,17 +1,7 @@
 import type { OpenThread, Person, ThreadMessage, ThreadRow } from '../adapter';
 import { queryAll, queryFirst, textOf } from '../dom-query';
 import { nobody, outlookPerson } from './person';
-import {
-  MESSAGE_BODY,
-  MESSAGE_CC,
-  MESSAGE_DATE,
-  MESSAGE_FROM,
-  MESSAGE_TO,
-  PANE_CONVERSATION,
-  PERSONA,
-  READING_PANE,
-  THREAD_HEADING,
-} from './selectors';
+import { MESSAGE_BODY, MESSAGE_CC, MESSAGE_DATE, MESSAGE_FROM, MESSAGE_TO, PANE_CONVERSATION, PERSONA, READING_PANE, THREAD_HEADING } from './selectors';
 
 /**
  * The conversation in the reading pane, or null when none is open or it cannot be told which one it

@@ -11,11 +11,7 @@ import type { SelectorList } from '../dom-query';
  * ("Account manager for Acme Support support@acme.test"). The id-based entries survive a translated
  * label. Last checked against the real page: 2026-11.
  */
-export const ACCOUNT_BUTTON: SelectorList = [
-  'button[aria-label*="Account manager for"]',
-  'button#mectrl_main_trigger[aria-label]',
-  'button#O365_MainLink_Me[aria-label]',
-];
+export const ACCOUNT_BUTTON: SelectorList = ['button[aria-label*="Account manager for"]', 'button#mectrl_main_trigger[aria-label]', 'button#O365_MainLink_Me[aria-label]'];
 
 /** The message list: a listbox of conversation options. Last checked against the real page: 2026-11. */
 export const MESSAGE_LIST: SelectorList = ['[role="listbox"]'];

@@ -19,5 +19,4 @@ export function parseAddressLines(text: string): AddressLines {
 export const addressLinesOf = (addresses: readonly string[]): string => addresses.join('\n');
 
 /** Whether two lists hold the same addresses in the same order, ignoring case. */
-export const sameAddresses = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());
+export const sameAddresses = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x.toLowerCase() === b[i]!.toLowerCase());

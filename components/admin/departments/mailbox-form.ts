@@ -23,7 +23,16 @@ export const PRESETS: Record<Provider, Pick<MailboxDraft, 'host' | 'port' | 'sec
 
 export const emptyDraft = (): MailboxDraft => ({ host: '', port: 993, secure: true, username: '', auth: 'password', secret: '', folder: 'INBOX', enabled: true });
 
-export const draftOf = (m: Mailbox): MailboxDraft => ({ host: m.host, port: m.port, secure: m.secure, username: m.username, auth: m.auth, secret: '', folder: m.folder, enabled: m.enabled });
+export const draftOf = (m: Mailbox): MailboxDraft => ({
+  host: m.host,
+  port: m.port,
+  secure: m.secure,
+  username: m.username,
+  auth: m.auth,
+  secret: '',
+  folder: m.folder,
+  enabled: m.enabled,
+});
 
 const trimmed = (d: MailboxDraft) => ({ ...d, host: d.host.trim(), username: d.username.trim(), folder: d.folder.trim() || 'INBOX' });
 

@@ -49,8 +49,7 @@ export function addCc(list: CcItem[], candidate: CcItem, { limit, ccAddresses }:
 export const removeCc = (list: CcItem[], item: CcItem): CcItem[] => list.filter((other) => !sameItem(other, item));
 
 /** The PUT body's list: contacts by id, typed addresses by address (R-CC-4). */
-export const refsOf = (list: CcItem[]): SecondaryContactRef[] =>
-  list.map((item) => (item.id !== null ? { id: item.id } : { email: item.email! }));
+export const refsOf = (list: CcItem[]): SecondaryContactRef[] => list.map((item) => (item.id !== null ? { id: item.id } : { email: item.email! }));
 
 /**
  * Search matches worth offering: not on the list already, and none R-CC-3 always refuses (deleted,

@@ -20,7 +20,13 @@ export function useContactSearch(query: Ref<string>) {
     async (text) => {
       const mine = ++asked;
       const q = text.trim();
-      const found = q.length < MIN_QUERY ? [] : await send('contacts.search', { q }).then((r) => r.items, () => []);
+      const found =
+        q.length < MIN_QUERY
+          ? []
+          : await send('contacts.search', { q }).then(
+              (r) => r.items,
+              () => [],
+            );
       if (mine === asked) matches.value = found;
     },
     { debounce: DEBOUNCE_MS },

@@ -4,10 +4,7 @@ import type { OpenConversation } from '../../../stores/page';
 
 export type LookupRequest = RequestOf<'tickets.lookup'>;
 
-export type MatchDecision =
-  | { kind: 'none' }
-  | { kind: 'link'; ticket: TicketSummary }
-  | { kind: 'choose'; tickets: TicketSummary[] };
+export type MatchDecision = { kind: 'none' } | { kind: 'link'; ticket: TicketSummary } | { kind: 'choose'; tickets: TicketSummary[] };
 
 /**
  * What to ask the backend about a conversation with no ticket: only on Outlook, whose page shows no

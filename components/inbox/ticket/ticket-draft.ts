@@ -10,10 +10,7 @@ const addresses = (people: Person[]) => people.map((p) => p.email).filter((e): e
  * recipients are recorded on the first thread (channel email). Null while the page shows no
  * sender address: a ticket must never be filed under a guessed customer.
  */
-export function ticketDraftFrom(
-  conversation: OpenConversation,
-  target: { provider: WebmailProvider; mailbox: string; departmentId: number },
-): TicketCreate | null {
+export function ticketDraftFrom(conversation: OpenConversation, target: { provider: WebmailProvider; mailbox: string; departmentId: number }): TicketCreate | null {
   const first = conversation.firstMessage;
   if (!first?.from.email) return null;
   return {

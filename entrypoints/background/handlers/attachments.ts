@@ -11,7 +11,10 @@ const DOWNLOAD_TIMEOUT_MS = 120_000;
 
 const tooLarge = (bytes: number) =>
   new ApiCallError(
-    { code: 'VALIDATION', message: `This attachment is ${Math.ceil(bytes / 1024 / 1024)} MB; the extension downloads at most ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB. Fetch it from the API instead.` },
+    {
+      code: 'VALIDATION',
+      message: `This attachment is ${Math.ceil(bytes / 1024 / 1024)} MB; the extension downloads at most ${MAX_DOWNLOAD_BYTES / 1024 / 1024} MB. Fetch it from the API instead.`,
+    },
     null,
     false,
   );

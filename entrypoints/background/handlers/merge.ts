@@ -17,7 +17,10 @@ export const mergeHandlers: Handlers<'merge.preview' | 'merge.run'> = {
   'merge.preview': (request) => call(merge.preview, { body: request }),
   // R-MERGE-8: cannot be undone, so it must happen exactly once: through the outbox with its idempotency key.
   'merge.run': async (request) => {
-    const label = await mergeLabel(request.tickets.map((t) => t.id), request.primaryId);
+    const label = await mergeLabel(
+      request.tickets.map((t) => t.id),
+      request.primaryId,
+    );
     const { outboxId, answer } = await queue({ kind: 'merge_tickets', label, ...writeTo(merge.run, { body: request }) });
     return { outboxId, result: answer ? MergeResult.parse(answer) : null };
   },

@@ -58,8 +58,7 @@ export const ticketHandlers: Handlers<
     await index.upsert([fetched]);
     return fetched;
   },
-  'tickets.create': async (input) =>
-    asTicket(await queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, ...writeTo(tickets.create, { body: input }) })),
+  'tickets.create': async (input) => asTicket(await queue({ kind: 'create_ticket', label: `Create ticket "${input.subject}"`, ...writeTo(tickets.create, { body: input }) })),
   'tickets.update': async ({ id, version, changes }) => {
     const { index } = await services();
     const local = await index.get(id);

@@ -28,10 +28,7 @@ export interface Desk {
 /** A closed ticket's customer last said it worked; an open one's may still be stuck. */
 const FOLLOW_UP_IN = {
   solved: {
-    en: [
-      'That worked, thank you! One more question: will this happen again after the next update?',
-      'Perfect, everything looks fine now. Thanks for your help.',
-    ],
+    en: ['That worked, thank you! One more question: will this happen again after the next update?', 'Perfect, everything looks fine now. Thanks for your help.'],
     ja: ['解決しました。ありがとうございました。今後同じことが起きないか心配ですが、何か対策はありますか。', '無事に解決しました。迅速なご対応ありがとうございました。'],
   },
   pending: {
@@ -77,10 +74,7 @@ const PRIVATE_NOTES = [
 ] as const;
 
 const PUBLIC_NOTES = {
-  en: [
-    'We are still investigating and will update you by tomorrow at the latest.',
-    'Your replacement has shipped; the tracking number follows in a separate e-mail.',
-  ],
+  en: ['We are still investigating and will update you by tomorrow at the latest.', 'Your replacement has shipped; the tracking number follows in a separate e-mail.'],
   ja: ['現在も調査を続けております。明日までに改めてご連絡いたします。', '代替品を発送いたしました。追跡番号は別途メールでお知らせします。'],
 } as const;
 

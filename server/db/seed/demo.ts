@@ -80,7 +80,10 @@ async function insertTickets(db: Db, plans: TicketPlan[]) {
   const ordered = [...plans].sort((a, b) => a.ticket.createdAt!.getTime() - b.ticket.createdAt!.getTime());
   const ticketIds: number[] = [];
   for (const part of chunks(ordered)) {
-    const rows = await db.insert(tickets).values(part.map((p) => p.ticket)).returning({ id: tickets.id });
+    const rows = await db
+      .insert(tickets)
+      .values(part.map((p) => p.ticket))
+      .returning({ id: tickets.id });
     ticketIds.push(...rows.map((r) => r.id));
   }
   const withId = <T>(pick: (p: TicketPlan) => T[]) => ordered.flatMap((p, i) => pick(p).map((row) => ({ ...row, ticketId: ticketIds[i]! })));

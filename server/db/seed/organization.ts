@@ -67,26 +67,34 @@ export interface Organization {
 }
 
 export async function seedOrganization(db: Db): Promise<Organization> {
-  const deptRows = await db.insert(departments).values([...DEPARTMENTS]).returning();
-  const roleRows = await db.insert(roles).values([...ROLES]).returning();
-  await db.insert(rolePermissions).values(
-    roleRows.flatMap((role) =>
-      deptRows.map((dept) => ({ roleId: role.id, departmentId: dept.id, permissions: permissionsFor(role.kind, dept.name as DepartmentName) })),
-    ),
-  );
-  const agentRows = await db.insert(agents).values(AGENTS.map(({ email, name }) => ({ email, name }))).returning();
+  const deptRows = await db
+    .insert(departments)
+    .values([...DEPARTMENTS])
+    .returning();
+  const roleRows = await db
+    .insert(roles)
+    .values([...ROLES])
+    .returning();
+  await db
+    .insert(rolePermissions)
+    .values(roleRows.flatMap((role) => deptRows.map((dept) => ({ roleId: role.id, departmentId: dept.id, permissions: permissionsFor(role.kind, dept.name as DepartmentName) }))));
+  const agentRows = await db
+    .insert(agents)
+    .values(AGENTS.map(({ email, name }) => ({ email, name })))
+    .returning();
   const deptId = (name: DepartmentName) => deptRows.find((d) => d.name === name)!.id;
   const roleId = (name: RoleName) => roleRows.find((r) => r.name === name)!.id;
   const agentId = (email: string) => agentRows.find((a) => a.email === email)!.id;
-  await db.insert(memberships).values(
-    AGENTS.flatMap((a) =>
-      Object.entries(a.roles).map(([dept, role]) => ({ agentId: agentId(a.email), departmentId: deptId(dept as DepartmentName), roleId: roleId(role) })),
-    ),
-  );
-  const teamRows = await db.insert(teams).values(TEAMS.map((t) => ({ name: t.name, departmentId: deptId(t.department) }))).returning();
-  await db.insert(teamMembers).values(
-    TEAMS.flatMap((t, i) => t.members.map((email) => ({ teamId: teamRows[i]!.id, agentId: agentId(email) }))),
-  );
+  await db
+    .insert(memberships)
+    .values(
+      AGENTS.flatMap((a) => Object.entries(a.roles).map(([dept, role]) => ({ agentId: agentId(a.email), departmentId: deptId(dept as DepartmentName), roleId: roleId(role) }))),
+    );
+  const teamRows = await db
+    .insert(teams)
+    .values(TEAMS.map((t) => ({ name: t.name, departmentId: deptId(t.department) })))
+    .returning();
+  await db.insert(teamMembers).values(TEAMS.flatMap((t, i) => t.members.map((email) => ({ teamId: teamRows[i]!.id, agentId: agentId(email) }))));
 
   const seeded: SeedDepartment[] = DEPARTMENTS.map((d) => {
     const members: Speaker[] = AGENTS.filter((a) => a.roles[d.name]).map((a) => ({ id: agentId(a.email), email: a.email, name: a.name }));
@@ -100,10 +108,7 @@ export async function seedOrganization(db: Db): Promise<Organization> {
       teamId: teamRows.find((t) => t.departmentId === deptId(d.name))?.id ?? null,
     };
   });
-  const reservedAddresses = new Set([
-    ...AGENTS.map((a) => a.email),
-    ...DEPARTMENTS.flatMap((d) => [...d.supportAddresses, ...d.fromAddresses]),
-  ]);
+  const reservedAddresses = new Set([...AGENTS.map((a) => a.email), ...DEPARTMENTS.flatMap((d) => [...d.supportAddresses, ...d.fromAddresses])]);
   return {
     departments: seeded,
     reservedAddresses,

@@ -54,23 +54,87 @@ export interface ContactSeed {
 }
 
 const WESTERN_FIRST = [
-  'Emma', 'Liam', 'Olivia', 'Noah', 'Sophie', 'James', 'Chloe', 'Lucas', 'Mia', 'Ethan', 'Grace', 'Oliver',
-  'Hannah', 'Jack', 'Laura', 'Mateo', 'Nora', 'Samuel', 'Isabel', 'Thomas', 'Clara', 'David', 'Elena', 'Marcus',
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Noah',
+  'Sophie',
+  'James',
+  'Chloe',
+  'Lucas',
+  'Mia',
+  'Ethan',
+  'Grace',
+  'Oliver',
+  'Hannah',
+  'Jack',
+  'Laura',
+  'Mateo',
+  'Nora',
+  'Samuel',
+  'Isabel',
+  'Thomas',
+  'Clara',
+  'David',
+  'Elena',
+  'Marcus',
 ];
 const WESTERN_LAST = [
-  'Johnson', 'Miller', 'Schneider', 'Dubois', 'Rossi', 'García', 'Novak', 'Anderson', 'Brown', 'Wilson',
-  'Fischer', 'Moreau', 'Kowalski', 'Taylor', 'Jensen', 'Walsh', 'Bianchi', 'Costa', 'Murphy', 'Lindqvist',
+  'Johnson',
+  'Miller',
+  'Schneider',
+  'Dubois',
+  'Rossi',
+  'García',
+  'Novak',
+  'Anderson',
+  'Brown',
+  'Wilson',
+  'Fischer',
+  'Moreau',
+  'Kowalski',
+  'Taylor',
+  'Jensen',
+  'Walsh',
+  'Bianchi',
+  'Costa',
+  'Murphy',
+  'Lindqvist',
 ];
 /** [script, romaji] so a Japanese name still gets an ASCII mailbox, as it would in real life. */
 const JAPANESE_FAMILY: readonly [string, string][] = [
-  ['山田', 'yamada'], ['中村', 'nakamura'], ['小林', 'kobayashi'], ['加藤', 'kato'], ['吉田', 'yoshida'],
-  ['渡辺', 'watanabe'], ['伊藤', 'ito'], ['松本', 'matsumoto'], ['井上', 'inoue'], ['木村', 'kimura'],
-  ['林', 'hayashi'], ['清水', 'shimizu'], ['森', 'mori'], ['池田', 'ikeda'], ['橋本', 'hashimoto'],
+  ['山田', 'yamada'],
+  ['中村', 'nakamura'],
+  ['小林', 'kobayashi'],
+  ['加藤', 'kato'],
+  ['吉田', 'yoshida'],
+  ['渡辺', 'watanabe'],
+  ['伊藤', 'ito'],
+  ['松本', 'matsumoto'],
+  ['井上', 'inoue'],
+  ['木村', 'kimura'],
+  ['林', 'hayashi'],
+  ['清水', 'shimizu'],
+  ['森', 'mori'],
+  ['池田', 'ikeda'],
+  ['橋本', 'hashimoto'],
 ];
 const JAPANESE_GIVEN: readonly [string, string][] = [
-  ['太郎', 'taro'], ['花子', 'hanako'], ['翔太', 'shota'], ['陽菜', 'hina'], ['大輔', 'daisuke'],
-  ['由美', 'yumi'], ['拓也', 'takuya'], ['さくら', 'sakura'], ['直樹', 'naoki'], ['彩', 'aya'],
-  ['健一', 'kenichi'], ['真由美', 'mayumi'], ['亮', 'ryo'], ['愛', 'ai'], ['誠', 'makoto'],
+  ['太郎', 'taro'],
+  ['花子', 'hanako'],
+  ['翔太', 'shota'],
+  ['陽菜', 'hina'],
+  ['大輔', 'daisuke'],
+  ['由美', 'yumi'],
+  ['拓也', 'takuya'],
+  ['さくら', 'sakura'],
+  ['直樹', 'naoki'],
+  ['彩', 'aya'],
+  ['健一', 'kenichi'],
+  ['真由美', 'mayumi'],
+  ['亮', 'ryo'],
+  ['愛', 'ai'],
+  ['誠', 'makoto'],
 ];
 
 /** Business customers: the account is shown on tickets and several people of one account write in. */
@@ -88,7 +152,11 @@ const ACCOUNTS: readonly { name: string; domain: string }[] = [
 ];
 const PERSONAL_DOMAINS = ['mailbox.example', 'inbox.example', 'post.example', 'webmail.example', 'mail.example'];
 
-const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 
 /**
  * ~120 ordinary customers plus the awkward ones every helpdesk has: deleted and spam contacts and
@@ -132,7 +200,14 @@ export function buildContacts(rng: Rng, now: Date, count = 120): ContactSeed[] {
     out.push({ email, name, account: company?.name ?? null, deleted: false, spam: false, anonymous: false, createdAt: since(420), lang });
   }
   const special = (seed: Partial<ContactSeed> & Pick<ContactSeed, 'name'>): ContactSeed => ({
-    email: null, account: null, deleted: false, spam: false, anonymous: false, createdAt: since(200), lang: 'en', ...seed,
+    email: null,
+    account: null,
+    deleted: false,
+    spam: false,
+    anonymous: false,
+    createdAt: since(200),
+    lang: 'en',
+    ...seed,
   });
   out.push(
     special({ email: unique('r.whitfield', 'mailbox.example'), name: 'Rachel Whitfield', deleted: true }),
@@ -147,7 +222,6 @@ export function buildContacts(rng: Rng, now: Date, count = 120): ContactSeed[] {
 
 const cap = (s: string) => s[0]!.toUpperCase() + s.slice(1);
 
-export const isReachable = (c: Pick<ContactSeed, 'email' | 'deleted' | 'spam' | 'anonymous'>) =>
-  c.email !== null && !c.deleted && !c.spam && !c.anonymous;
+export const isReachable = (c: Pick<ContactSeed, 'email' | 'deleted' | 'spam' | 'anonymous'>) => c.email !== null && !c.deleted && !c.spam && !c.anonymous;
 
 export const domainOf = (email: string) => email.slice(email.indexOf('@') + 1);

@@ -76,10 +76,7 @@ export async function seedSettings(db: Db, dept: DepartmentIds): Promise<Setting
       },
     ])
     .returning();
-  const [blueprint] = await db
-    .insert(blueprints)
-    .values({ departmentId: dept.Billing, name: 'Refund approval', transitions: REFUND_TRANSITIONS })
-    .returning();
+  const [blueprint] = await db.insert(blueprints).values({ departmentId: dept.Billing, name: 'Refund approval', transitions: REFUND_TRANSITIONS }).returning();
   const viewRows = await db.insert(views).values(viewSeeds(dept, blueprint!.id)).returning();
   return {
     refundBlueprintId: blueprint!.id,

@@ -1,9 +1,6 @@
 import type { Channel, Priority, TicketStatus } from '../../../core/schemas/ticket';
 import type { tickets, ticketWebmailThreads } from '../schema';
-import {
-  buildComments, buildThreads, gmailThreadId, MessageIds, outlookConversationId,
-  type SeedComment, type Desk, type Speaker, type SeedThread,
-} from './conversation';
+import { buildComments, buildThreads, gmailThreadId, MessageIds, outlookConversationId, type SeedComment, type Desk, type Speaker, type SeedThread } from './conversation';
 import { domainOf, isReachable, type ContactSeed, type DepartmentName } from './people';
 import { DAY, HOUR, MINUTE, wholeSecond, type Rng } from './random';
 import { SPAM_BODY, SPAM_SUBJECTS, TOPICS, type Topic } from './topics';
@@ -76,18 +73,39 @@ function slots(rng: Rng, total: number): Slot[] {
   // R-REPLY-4 turns on the last thread of social tickets, so both kinds must exist.
   for (let i = 0; i < 6; i++) out.push({ department: DEPARTMENT_NAMES[i % 3]!, channel: 'social', lastChannel: i % 2 ? 'social' : 'email' });
   while (out.length < total) {
-    out.push({ department: rng.weighted<DepartmentName>([['Support', 45], ['Billing', 30], ['Returns', 25]]) });
+    out.push({
+      department: rng.weighted<DepartmentName>([
+        ['Support', 45],
+        ['Billing', 30],
+        ['Returns', 25],
+      ]),
+    });
   }
   return out;
 }
 
 const CHANNEL_WEIGHTS: readonly (readonly [Channel, number])[] = [
-  ['email', 45], ['web', 15], ['chat', 10], ['phone', 8], ['social', 10], ['forum', 5], ['im', 7],
+  ['email', 45],
+  ['web', 15],
+  ['chat', 10],
+  ['phone', 8],
+  ['social', 10],
+  ['forum', 5],
+  ['im', 7],
 ];
 const STATUS_WEIGHTS: readonly (readonly [TicketStatus, number])[] = [
-  ['open', 30], ['on_hold', 8], ['waiting_on_customer', 15], ['escalated', 7], ['closed', 40],
+  ['open', 30],
+  ['on_hold', 8],
+  ['waiting_on_customer', 15],
+  ['escalated', 7],
+  ['closed', 40],
 ];
-const PRIORITY_WEIGHTS: readonly (readonly [Priority, number])[] = [['low', 25], ['medium', 45], ['high', 22], ['urgent', 8]];
+const PRIORITY_WEIGHTS: readonly (readonly [Priority, number])[] = [
+  ['low', 25],
+  ['medium', 45],
+  ['high', 22],
+  ['urgent', 8],
+];
 
 /** Open tickets are recent, closed ones can be up to two months old: what a real queue looks like. */
 const MAX_AGE_DAYS: Record<TicketStatus, number> = { open: 10, on_hold: 25, waiting_on_customer: 20, escalated: 15, closed: 60 };
@@ -95,11 +113,16 @@ const MAX_AGE_DAYS: Record<TicketStatus, number> = { open: 10, on_hold: 25, wait
 /** How many messages a ticket in this status has had; waiting on the customer means we spoke last. */
 function threadCount(rng: Rng, status: TicketStatus): number {
   switch (status) {
-    case 'open': return rng.pick([1, 1, 1, 3]);
-    case 'on_hold': return rng.int(2, 3);
-    case 'waiting_on_customer': return rng.pick([2, 4]);
-    case 'escalated': return rng.int(1, 3);
-    case 'closed': return rng.int(2, 4);
+    case 'open':
+      return rng.pick([1, 1, 1, 3]);
+    case 'on_hold':
+      return rng.int(2, 3);
+    case 'waiting_on_customer':
+      return rng.pick([2, 4]);
+    case 'escalated':
+      return rng.int(1, 3);
+    case 'closed':
+      return rng.int(2, 4);
   }
 }
 
@@ -131,13 +154,23 @@ export function planTickets(rng: Rng, ctx: TicketContext, total = 320): TicketPl
 
     const assignee = isSpam ? { agentId: null, teamId: null } : pickAssignee(rng, dept, status);
     const speaker = dept.members.find((m) => m.id === assignee.agentId) ?? rng.pick(dept.members);
-    const cc = dept.ccEnabled && !isSpam && ['email', 'web'].includes(channel) && isReachable(contact) && rng.chance(0.15)
-      ? pickCc(rng, contact, byKind.regular, ++ccTickets === 3)
-      : { secondary: [] as SeedContact[], addresses: [] as string[] };
+    const cc =
+      dept.ccEnabled && !isSpam && ['email', 'web'].includes(channel) && isReachable(contact) && rng.chance(0.15)
+        ? pickCc(rng, contact, byKind.regular, ++ccTickets === 3)
+        : { secondary: [] as SeedContact[], addresses: [] as string[] };
     const ccEmails = [...cc.secondary.map((c) => c.email!), ...cc.addresses];
     const subject = isSpam ? rng.pick(SPAM_SUBJECTS) : topic.subject;
     const threads = buildThreads({
-      rng, ids, channel, lastChannel, count, subject, contact, agent: speaker, desk: dept, cc: ccEmails,
+      rng,
+      ids,
+      channel,
+      lastChannel,
+      count,
+      subject,
+      contact,
+      agent: speaker,
+      desk: dept,
+      cc: ccEmails,
       topic: isSpam ? { ask: SPAM_BODY, answer: '' } : topic,
       closed: status === 'closed',
       start: createdAt,

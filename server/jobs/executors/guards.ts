@@ -22,7 +22,10 @@ async function departmentName(tx: Db, id: number) {
 }
 
 export async function requireMember(tx: Db, agentId: number, departmentId: number): Promise<void> {
-  const [member] = await tx.select().from(memberships).where(and(eq(memberships.agentId, agentId), eq(memberships.departmentId, departmentId)));
+  const [member] = await tx
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.agentId, agentId), eq(memberships.departmentId, departmentId)));
   if (!member) throw new ItemFailure(`Agent ${agentId} is not a member of department ${await departmentName(tx, departmentId)}.`);
 }
 

@@ -17,7 +17,10 @@ export const move: Executor = async ({ tx, job, ticket }) => {
   }
   const set: TicketSet = { departmentId, blueprintId: null };
   if (ticket.assigneeAgentId !== null) {
-    const [member] = await tx.select().from(memberships).where(and(eq(memberships.agentId, ticket.assigneeAgentId), eq(memberships.departmentId, departmentId)));
+    const [member] = await tx
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.agentId, ticket.assigneeAgentId), eq(memberships.departmentId, departmentId)));
     if (!member) set.assigneeAgentId = null;
   }
   if (ticket.assigneeTeamId !== null) {

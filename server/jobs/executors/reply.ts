@@ -14,7 +14,10 @@ type ReplyPayload = Extract<OperationPayload, { operation: 'reply' }>['payload']
 /** The subject and body to send: the payload's own, or the template's where the payload leaves them empty. */
 export async function replyText(tx: Db, payload: ReplyPayload, departmentId: number): Promise<{ subject: string; body: string }> {
   if (payload.templateId === undefined) return { subject: payload.subject ?? '', body: payload.body };
-  const [template] = await tx.select().from(templates).where(and(eq(templates.id, payload.templateId), eq(templates.departmentId, departmentId)));
+  const [template] = await tx
+    .select()
+    .from(templates)
+    .where(and(eq(templates.id, payload.templateId), eq(templates.departmentId, departmentId)));
   if (!template) throw new ItemFailure(`Template ${payload.templateId} is not a template of the ticket's department.`);
   return { subject: payload.subject || template.subject, body: payload.body || template.body };
 }

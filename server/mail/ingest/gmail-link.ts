@@ -31,5 +31,8 @@ export async function ticketOfConversation(tx: Db, conversation: GmailConversati
  */
 export async function linkGmailConversation(tx: Db, ticketId: number, conversation: GmailConversation): Promise<void> {
   if ((await ticketOfConversation(tx, conversation)) !== null) return;
-  await tx.insert(ticketWebmailThreads).values({ ticketId, provider: 'gmail', ...conversation }).onConflictDoNothing();
+  await tx
+    .insert(ticketWebmailThreads)
+    .values({ ticketId, provider: 'gmail', ...conversation })
+    .onConflictDoNothing();
 }

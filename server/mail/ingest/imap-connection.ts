@@ -20,9 +20,7 @@ export type ImapConnectOptions = Pick<ImapFlowOptions, 'connectionTimeout' | 'gr
 const DEFAULT_TIMEOUTS = { connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 5 * 60_000 };
 
 export function imapOptions(settings: ImapSettings, options: ImapConnectOptions = {}): ImapFlowOptions {
-  const auth = settings.auth === 'oauth2'
-    ? { user: settings.username, accessToken: settings.secret }
-    : { user: settings.username, pass: settings.secret };
+  const auth = settings.auth === 'oauth2' ? { user: settings.username, accessToken: settings.secret } : { user: settings.username, pass: settings.secret };
   return {
     host: settings.host,
     port: settings.port,
@@ -64,8 +62,14 @@ const TIMEOUTS = new Set(['CONNECT_TIMEOUT', 'GREETING_TIMEOUT', 'UPGRADE_TIMEOU
 
 function isTlsError(error: ImapFlowError): boolean {
   const code = error.code ?? '';
-  return error.tlsFailed === true || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)
-    || /ssl|tls|certificate/i.test(error.message) || code === 'ClosedAfterConnectTLS';
+  return (
+    error.tlsFailed === true ||
+    code.startsWith('ERR_TLS') ||
+    code.startsWith('ERR_SSL') ||
+    /CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code) ||
+    /ssl|tls|certificate/i.test(error.message) ||
+    code === 'ClosedAfterConnectTLS'
+  );
 }
 
 /** One line an admin can act on; imapflow's own messages ("Command failed") say little. */
@@ -77,7 +81,8 @@ export function describeImapError(error: unknown): string {
   const code = err.code ?? '';
   if (UNREACHABLE.has(code)) return `Server unreachable (${code}): check the host name, the port and the firewall.`;
   if (TIMEOUTS.has(code)) return `Server did not answer in time (${code}): check the host, the port and whether TLS is on for this port.`;
-  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER') return 'TLS problem: the server does not speak TLS on this port. Turn TLS off (STARTTLS, usually port 143) or use the TLS port (usually 993).';
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER')
+    return 'TLS problem: the server does not speak TLS on this port. Turn TLS off (STARTTLS, usually port 143) or use the TLS port (usually 993).';
   if (isTlsError(err)) return `TLS problem (${code || 'handshake'}): ${err.message.trim()}. Check the TLS setting (993 is TLS, 143 is STARTTLS) and the server's certificate.`;
   if (code === 'NoConnection' || code === 'EConnectionClosed' || code === 'ClosedAfterConnectText') return `The server closed the connection: ${err.message}.`;
   return `IMAP error: ${err.message ?? String(error)}${server}`;

@@ -57,7 +57,10 @@ function addressesOf(field: AddressObject | AddressObject[] | undefined): MailAd
 function headerFields(lines: HeaderLines): HeaderFields {
   const fields: Record<string, string[]> = {};
   for (const { key, line } of lines) {
-    const value = line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+    const value = line
+      .slice(line.indexOf(':') + 1)
+      .replace(/\r?\n[ \t]+/g, ' ')
+      .trim();
     (fields[key] ??= []).push(value);
   }
   return fields;

@@ -19,7 +19,10 @@ async function passOnce(db: Db, mailbox: MailboxRow, connectTimeoutMs: number): 
   const base = { mailboxId: mailbox.id, username: mailbox.username, folder: mailbox.folder };
   let client: ImapFlow | undefined;
   try {
-    client = await connectImap({ ...mailbox, auth: mailbox.auth as 'password' | 'oauth2' }, { connectionTimeout: connectTimeoutMs, greetingTimeout: connectTimeoutMs, disableAutoIdle: true });
+    client = await connectImap(
+      { ...mailbox, auth: mailbox.auth as 'password' | 'oauth2' },
+      { connectionTimeout: connectTimeoutMs, greetingTimeout: connectTimeoutMs, disableAutoIdle: true },
+    );
     const counts = await fetchNewMail(db, client, mailbox.id);
     await recordPass(db, mailbox.id, null);
     return { ...base, counts, error: null };

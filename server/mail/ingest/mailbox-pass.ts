@@ -80,6 +80,9 @@ export async function fetchNewMail(db: Db, client: ImapFlow, mailboxId: number, 
 /** The mailbox row says when it was last read and what went wrong, for the admin page. */
 export async function recordPass(db: Db, mailboxId: number, error: unknown): Promise<string | null> {
   const lastError = error === null ? null : error instanceof MessageIngestFailure ? error.message : describeImapError(error);
-  await db.update(mailboxes).set({ lastPolledAt: sql`now()`, lastError }).where(eq(mailboxes.id, mailboxId));
+  await db
+    .update(mailboxes)
+    .set({ lastPolledAt: sql`now()`, lastError })
+    .where(eq(mailboxes.id, mailboxId));
   return lastError;
 }

@@ -13,7 +13,9 @@ export function describeCounts(counts: PassCounts): string {
     tickets ? `${plural(tickets, 'new ticket', 'new tickets')}${counts.spam ? ` (${counts.spam} spam)` : ''}` : '',
     counts.thread ? plural(counts.thread, 'reply', 'replies') : '',
     counts.bounce ? plural(counts.bounce, 'bounce', 'bounces') : '',
-    ignored ? `${ignored} ignored (${[counts.auto_reply ? plural(counts.auto_reply, 'auto-reply', 'auto-replies') : '', counts.refused ? `${counts.refused} refused` : ''].filter(Boolean).join(', ')})` : '',
+    ignored
+      ? `${ignored} ignored (${[counts.auto_reply ? plural(counts.auto_reply, 'auto-reply', 'auto-replies') : '', counts.refused ? `${counts.refused} refused` : ''].filter(Boolean).join(', ')})`
+      : '',
     counts.seen ? `${counts.seen} already ingested` : '',
   ];
   return parts.filter(Boolean).join(', ');

@@ -43,7 +43,7 @@ describe('department admin screens', () => {
     wrapper.unmount();
   });
 
-  it("never show the refusal of a department left behind", async () => {
+  it('never show the refusal of a department left behind', async () => {
     const support = heldAnswer<{ items: Template[] }>();
     const { wrapper, names } = await mountEditor({
       'templates.list': (call) => (call.query!.departmentId === SUPPORT ? support.promise : { items: [invoice] }),
@@ -57,7 +57,7 @@ describe('department admin screens', () => {
     wrapper.unmount();
   });
 
-  it("forget what was said about the department before when another is chosen", async () => {
+  it('forget what was said about the department before when another is chosen', async () => {
     const { wrapper } = await mountEditor({
       'templates.list': (call) => ({ items: call.query!.departmentId === SUPPORT ? [welcome] : [invoice] }),
       'templates.remove': () => ({ id: 7, removed: true as const }),

@@ -11,16 +11,24 @@ const ADMIN = connectionStatus([{ id: 1, name: 'Support', permissions: ['ticket.
 
 async function open(status: typeof ADMIN, hash = '') {
   location.hash = hash;
-  fakeAdminBackground(status, { 'roles.list': () => ({ items: [] }) }, {
-    'preferences.get': () => ({ defaultDepartmentId: null }),
-    'outbox.list': () => ({ items: [] }),
-  });
+  fakeAdminBackground(
+    status,
+    { 'roles.list': () => ({ items: [] }) },
+    {
+      'preferences.get': () => ({ defaultDepartmentId: null }),
+      'outbox.list': () => ({ items: [] }),
+    },
+  );
   const wrapper = mount(App, withPinia());
   await flushPromises();
   return wrapper;
 }
 
-const sectionNames = (wrapper: Awaited<ReturnType<typeof open>>) => wrapper.get('nav').findAll('a').map((a) => a.text());
+const sectionNames = (wrapper: Awaited<ReturnType<typeof open>>) =>
+  wrapper
+    .get('nav')
+    .findAll('a')
+    .map((a) => a.text());
 
 describe('options page', () => {
   it('shows an agent who is no admin only their connection and preferences, even when a link names an admin section', async () => {
@@ -33,7 +41,17 @@ describe('options page', () => {
 
   it('gives an admin every section and opens the one the link names, marked as current', async () => {
     const wrapper = await open(ADMIN, '#roles');
-    expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences', 'Departments', 'Roles and permissions', 'Agents and teams', 'API tokens', 'Templates', 'Macros', 'Blueprints']);
+    expect(sectionNames(wrapper)).toEqual([
+      'Connection',
+      'Preferences',
+      'Departments',
+      'Roles and permissions',
+      'Agents and teams',
+      'API tokens',
+      'Templates',
+      'Macros',
+      'Blueprints',
+    ]);
     expect(wrapper.get('a[aria-current="page"]').text()).toBe('Roles and permissions');
     expect(wrapper.get('main').attributes('aria-label')).toBe('Roles and permissions');
     wrapper.unmount();
@@ -51,12 +69,16 @@ describe('options page', () => {
   it('opens the admin sections as soon as an admin connection is saved, without reloading the page', async () => {
     location.hash = '';
     let current: ConnectionStatus = { ...connectionStatus([]), configured: false, me: null };
-    fakeAdminBackground(current, {}, {
-      'connection.status': () => current,
-      'connection.save': () => (current = ADMIN),
-      'preferences.get': () => ({ defaultDepartmentId: null }),
-      'outbox.list': () => ({ items: [] }),
-    });
+    fakeAdminBackground(
+      current,
+      {},
+      {
+        'connection.status': () => current,
+        'connection.save': () => (current = ADMIN),
+        'preferences.get': () => ({ defaultDepartmentId: null }),
+        'outbox.list': () => ({ items: [] }),
+      },
+    );
     const wrapper = mount(App, withPinia());
     await flushPromises();
     expect(sectionNames(wrapper)).toEqual(['Connection', 'Preferences']);
@@ -78,14 +100,18 @@ describe('options page', () => {
     // (On #preferences: the connection form does not handle a failing status yet.)
     location.hash = '#preferences';
     let down = true;
-    fakeAdminBackground(ADMIN, { 'roles.list': () => ({ items: [] }) }, {
-      'connection.status': () => {
-        if (down) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
-        return ADMIN;
+    fakeAdminBackground(
+      ADMIN,
+      { 'roles.list': () => ({ items: [] }) },
+      {
+        'connection.status': () => {
+          if (down) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
+          return ADMIN;
+        },
+        'preferences.get': () => ({ defaultDepartmentId: null }),
+        'outbox.list': () => ({ items: [] }),
       },
-      'preferences.get': () => ({ defaultDepartmentId: null }),
-      'outbox.list': () => ({ items: [] }),
-    });
+    );
     const wrapper = mount(App, withPinia());
     await flushPromises();
     expect(wrapper.get('main > .load-error [role="alert"]').text()).toBe(

@@ -27,7 +27,10 @@ async function mountPopup(answers: Answers) {
 
 /** A table's rows as [name, count] pairs. */
 const rowsOf = (wrapper: ReturnType<typeof mount>, testId: string) =>
-  wrapper.get(`[data-testid="${testId}"]`).findAll('tbody tr').map((tr) => [tr.get('th').text(), tr.get('td').text()]);
+  wrapper
+    .get(`[data-testid="${testId}"]`)
+    .findAll('tbody tr')
+    .map((tr) => [tr.get('th').text(), tr.get('td').text()]);
 
 /** Tab components are imported on first use: give the module loader time. */
 const LOADED = { timeout: 10_000 };
@@ -114,7 +117,11 @@ describe('popup dashboard', () => {
 
   it('lists unassigned and oldest-waiting tickets, oldest first', async () => {
     const { wrapper } = await mountPopup({ 'dashboard.get': () => viewOf(sampleTickets()) });
-    const subjects = (id: string) => wrapper.get(`[data-testid="${id}"]`).findAll('.subject').map((s) => s.text());
+    const subjects = (id: string) =>
+      wrapper
+        .get(`[data-testid="${id}"]`)
+        .findAll('.subject')
+        .map((s) => s.text());
     expect(subjects('dashboard-unassigned')).toEqual(['#1001 Login fails', '#1002 Invoice copy']);
     expect(subjects('dashboard-waiting')).toEqual(['#1001 Login fails', '#1002 Invoice copy', '#1003 Chat about shipping']);
     expect(wrapper.get('[data-testid="dashboard-waiting"]').text()).toContain('waiting 12 d');
@@ -152,7 +159,12 @@ describe('popup dashboard', () => {
   });
 
   it('keeps jobs, deliveries and mass actions one tab away', async () => {
-    const { wrapper, received } = await mountPopup({ 'dashboard.get': () => viewOf(sampleTickets()), 'jobs.list': () => ({ items: [], nextCursor: null }), 'mail.stored': () => ({ items: [] }), 'views.list': () => ({ items: [] }) });
+    const { wrapper, received } = await mountPopup({
+      'dashboard.get': () => viewOf(sampleTickets()),
+      'jobs.list': () => ({ items: [], nextCursor: null }),
+      'mail.stored': () => ({ items: [] }),
+      'views.list': () => ({ items: [] }),
+    });
     const tabs = wrapper.get('[role="tablist"]').findAll('[role="tab"]');
     expect(tabs.map((t) => t.text())).toEqual(['Overview', 'Jobs', 'Deliveries', 'Mass actions']);
     await tabs[0]!.trigger('keydown', { key: 'ArrowRight' });

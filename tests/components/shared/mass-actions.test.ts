@@ -26,7 +26,7 @@ describe('what "all tickets in this view" offers', () => {
     expect(massBlockedReason('move', selection(20), lead)).toMatch(/^R-BULK-2: Move cannot run on a bulk selection/);
   });
 
-  it('R-PERM-5 a mass job needs ticket.mass_action in the view\'s department', () => {
+  it("R-PERM-5 a mass job needs ticket.mass_action in the view's department", () => {
     expect(massBlockedReason('delete', selection(3000, { departmentId: 2 }), lead)).toMatch(/ticket\.mass_action/);
     expect(massBlockedReason('delete', selection(30, { departmentId: 2 }), lead)).toBeNull();
   });

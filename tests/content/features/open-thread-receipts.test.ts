@@ -30,8 +30,28 @@ const receipt = (mark: MessageReceipt['mark']): MessageReceipt => ({
   sentAt,
   mark,
   recipients: [
-    { address: 'alice@customer.test', kind: 'to', state: mark === 'opened' ? 'opened' : 'delivered', deliveredAt: sentAt, firstOpenedAt: null, lastOpenedAt: null, openCount: 0, problemAt: null, detail: null },
-    { address: '<img src=x onerror=alert(1)>@x.test', kind: 'cc', state: 'bounced', deliveredAt: null, firstOpenedAt: null, lastOpenedAt: null, openCount: 0, problemAt: sentAt, detail: '550 unknown' },
+    {
+      address: 'alice@customer.test',
+      kind: 'to',
+      state: mark === 'opened' ? 'opened' : 'delivered',
+      deliveredAt: sentAt,
+      firstOpenedAt: null,
+      lastOpenedAt: null,
+      openCount: 0,
+      problemAt: null,
+      detail: null,
+    },
+    {
+      address: '<img src=x onerror=alert(1)>@x.test',
+      kind: 'cc',
+      state: 'bounced',
+      deliveredAt: null,
+      firstOpenedAt: null,
+      lastOpenedAt: null,
+      openCount: 0,
+      problemAt: sentAt,
+      detail: '550 unknown',
+    },
   ],
 });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { subjectKey } from '../../../core/mail/subject-key';
 import { senderKey } from '../../../core/rules/address';
 
-describe('subjectKey: one conversation\'s subject as the webmail and the mailbox show it', () => {
+describe("subjectKey: one conversation's subject as the webmail and the mailbox show it", () => {
   it('ignores case, outer spaces and runs of spaces', () => {
     expect(subjectKey('  Order   MISSING ')).toBe('order missing');
     expect(subjectKey('Order\tmissing')).toBe(subjectKey('order missing'));

@@ -19,9 +19,7 @@ describe('R-BULK-15 blueprint transitions', () => {
     const verdict = checkBlueprintTransition({ ...blueprint, transitions: [...blueprint.transitions] }, 'open', 'closed', 7);
     expect(verdict.ok).toBe(false);
     if (verdict.ok) return;
-    expect(verdict.violations).toEqual([
-      expect.objectContaining({ rule: 'R-BULK-15', ticketId: 7, message: expect.stringContaining('may go to: escalated') }),
-    ]);
+    expect(verdict.violations).toEqual([expect.objectContaining({ rule: 'R-BULK-15', ticketId: 7, message: expect.stringContaining('may go to: escalated') })]);
   });
 
   it('says a status with no outgoing transition is final while applied', () => {

@@ -121,21 +121,15 @@ describe('R-BULK-2 operations and where they may run', () => {
   });
 
   it('says why, in words: move on a selection', () => {
-    expect(violationsOf(checkOperationAllowed('move', 'bulk', false))[0]?.message).toBe(
-      'Move cannot run on a bulk selection; use a mass action over a view.',
-    );
+    expect(violationsOf(checkOperationAllowed('move', 'bulk', false))[0]?.message).toBe('Move cannot run on a bulk selection; use a mass action over a view.');
   });
 
   it('says why, in words: assign in the all-departments view', () => {
-    expect(violationsOf(checkOperationAllowed('assign', 'bulk', true))[0]?.message).toBe(
-      "Assign is not available in the all-departments view; open one department's view.",
-    );
+    expect(violationsOf(checkOperationAllowed('assign', 'bulk', true))[0]?.message).toBe("Assign is not available in the all-departments view; open one department's view.");
   });
 
   it('says why, in words: reply as a mass action', () => {
-    expect(violationsOf(checkOperationAllowed('reply', 'mass', false))[0]?.message).toMatch(
-      /^Reply cannot run as a mass action; select at most 50 tickets/,
-    );
+    expect(violationsOf(checkOperationAllowed('reply', 'mass', false))[0]?.message).toMatch(/^Reply cannot run as a mass action; select at most 50 tickets/);
   });
 
   it('reports both reasons when mode and view are wrong', () => {
@@ -173,17 +167,12 @@ describe('R-BULK-3 move needs two departments and ticket.move in both', () => {
   it('refuses without ticket.move in the target, naming it', () => {
     const access = makeAccess({ 10: ['ticket.move'], 20: ['ticket.view'] }, { 10: 'Billing', 20: 'Sales' });
     const verdict = checkMove({ departmentCount: 2, sourceDepartmentId: 10, targetDepartmentId: 20, access });
-    expect(violationsOf(verdict)).toEqual([
-      expect.objectContaining({ rule: 'R-BULK-3', message: expect.stringMatching(/ticket\.move in department Sales to move tickets into/) }),
-    ]);
+    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-BULK-3', message: expect.stringMatching(/ticket\.move in department Sales to move tickets into/) })]);
   });
 
   it('names both departments when both lack it', () => {
     const verdict = checkMove({ departmentCount: 2, sourceDepartmentId: 10, targetDepartmentId: 20, access: makeAccess({}) });
-    expect(violationsOf(verdict).map((v) => v.message)).toEqual([
-      expect.stringContaining('department 10'),
-      expect.stringContaining('department 20'),
-    ]);
+    expect(violationsOf(verdict).map((v) => v.message)).toEqual([expect.stringContaining('department 10'), expect.stringContaining('department 20')]);
   });
 });
 
@@ -199,9 +188,7 @@ describe('R-BULK-6 at most 11 jobs queued or running per user; the 12th is refus
   it('with 11 active jobs the 12th is refused with a clear message', () => {
     const verdict = checkUserJobLimit(11);
     expect(rulesOf(verdict)).toEqual(['R-BULK-6']);
-    expect(violationsOf(verdict)[0]?.message).toBe(
-      'You already have 11 jobs queued or running (at most 11 at once); wait for one to finish or cancel a queued one.',
-    );
+    expect(violationsOf(verdict)[0]?.message).toBe('You already have 11 jobs queued or running (at most 11 at once); wait for one to finish or cancel a queued one.');
   });
 
   it('with more than 11 active jobs a new one is refused too', () => {

@@ -17,9 +17,7 @@ function existing(email: string, id: number, flags: { deleted?: boolean; spam?: 
 const typed = (email: string): CcCandidate => ({ email, contact: null });
 
 function check(candidates: CcCandidate[], ticketId?: number) {
-  return checkSecondaryContacts(
-    ticketId === undefined ? { department, agentEmails, candidates } : { department, agentEmails, candidates, ticketId },
-  );
+  return checkSecondaryContacts(ticketId === undefined ? { department, agentEmails, candidates } : { department, agentEmails, candidates, ticketId });
 }
 
 describe('R-CC-1 CC is enabled per department and needs its help center', () => {
@@ -42,10 +40,7 @@ describe('R-CC-1 CC is enabled per department and needs its help center', () => 
   });
 
   it('reports both when both are off', () => {
-    expect(rulesOf(checkCcEnabled({ name: 'Billing', helpCenter: false, features: defaultDepartmentFeatures }))).toEqual([
-      'R-CC-1',
-      'R-CC-1',
-    ]);
+    expect(rulesOf(checkCcEnabled({ name: 'Billing', helpCenter: false, features: defaultDepartmentFeatures }))).toEqual(['R-CC-1', 'R-CC-1']);
   });
 });
 
@@ -86,17 +81,13 @@ describe('R-CC-3 never allowed addresses are named with the reason', () => {
     ["an agent's address", typed(' alice@ACME.test ')],
   ])('refuses %s', (reason, candidate) => {
     const { verdict, toCreate } = check([candidate]);
-    expect(violationsOf(verdict)).toEqual([
-      { rule: 'R-CC-3', message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reason}.` },
-    ]);
+    expect(violationsOf(verdict)).toEqual([{ rule: 'R-CC-3', message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reason}.` }]);
     expect(toCreate).toEqual([]);
   });
 
   it('names every reason of one address', () => {
     const { verdict } = check([existing('alice@acme.test', 4, { spam: true })]);
-    expect(violationsOf(verdict)[0]?.message).toBe(
-      "alice@acme.test cannot be a secondary contact: it is a spam contact and an agent's address.",
-    );
+    expect(violationsOf(verdict)[0]?.message).toBe("alice@acme.test cannot be a secondary contact: it is a spam contact and an agent's address.");
   });
 
   it('names each refused address and lets the others through, with the ticket id', () => {
@@ -155,11 +146,7 @@ describe('R-CC-6 recipients of an incoming e-mail become secondary contacts', ()
     ]);
     const { add, skipped } = auto('ann@customer.test', ['billing@acme.test', 'alice@acme.test', 'gone@customer.test', 'dan@customer.test'], [], known);
     expect(add).toEqual([{ email: 'dan@customer.test', contact: known.get('dan@customer.test') }]);
-    expect(skipped.map((s) => s.reason)).toEqual([
-      'R-CC-3: a from-address of department Billing',
-      "R-CC-3: an agent's address",
-      'R-CC-3: a deleted contact',
-    ]);
+    expect(skipped.map((s) => s.reason)).toEqual(['R-CC-3: a from-address of department Billing', "R-CC-3: an agent's address", 'R-CC-3: a deleted contact']);
   });
 
   it('R-CC-2 fills up to 20 with those the ticket already has, and says who was left out', () => {

@@ -57,9 +57,7 @@ describe('R-MERGE-2 2 to 5 tickets, all in the same department', () => {
   });
 
   it('says how many to drop for 6', () => {
-    expect(violationsOf(checkMerge({ tickets: candidates(6), access: merger }))[0]?.message).toBe(
-      'You selected 6 tickets; at most 5 can be merged at once. Select 1 fewer.',
-    );
+    expect(violationsOf(checkMerge({ tickets: candidates(6), access: merger }))[0]?.message).toBe('You selected 6 tickets; at most 5 can be merged at once. Select 1 fewer.');
   });
 
   it('counts distinct tickets: one ticket twice is 1 ticket', () => {
@@ -83,26 +81,18 @@ describe('R-MERGE-2 2 to 5 tickets, all in the same department', () => {
 describe('R-MERGE-7 trashed or already merged tickets cannot be merged again', () => {
   it('refuses a trashed ticket, naming it', () => {
     const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, trashedAt: '2025-02-01T00:00:00Z' })];
-    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([
-      { rule: 'R-MERGE-7', message: 'Ticket 2 is in the trash; restore it before merging.', ticketId: 2 },
-    ]);
+    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([{ rule: 'R-MERGE-7', message: 'Ticket 2 is in the trash; restore it before merging.', ticketId: 2 }]);
   });
 
   it('refuses a ticket already merged, pointing to its primary', () => {
-    const tickets = [
-      makeTicket({ id: 1 }),
-      makeTicket({ id: 2, mergedIntoId: 9, trashedAt: '2025-02-01T00:00:00Z' }),
-    ];
+    const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, mergedIntoId: 9, trashedAt: '2025-02-01T00:00:00Z' })];
     expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([
       { rule: 'R-MERGE-7', message: 'Ticket 2 was already merged into ticket 9; merge ticket 9 instead.', ticketId: 2 },
     ]);
   });
 
   it('reports each such ticket and the other problems together', () => {
-    const tickets = [
-      makeTicket({ id: 1, trashedAt: '2025-02-01T00:00:00Z' }),
-      makeTicket({ id: 2, mergedIntoId: 5 }),
-    ];
+    const tickets = [makeTicket({ id: 1, trashedAt: '2025-02-01T00:00:00Z' }), makeTicket({ id: 2, mergedIntoId: 5 })];
     const verdict = checkMerge({ tickets, access: makeAccess({}) });
     expect(violationsOf(verdict).map((v) => [v.rule, v.ticketId])).toEqual([
       ['R-MERGE-7', 1],
@@ -185,8 +175,72 @@ describe('R-MERGE-4 the agent chooses each field; empty primary values are fille
   });
 
   it('the merged ticket takes every offered field from the chosen ticket and every other field from the primary', () => {
-    const first = makeTicket({ id: 1, number: 1001, departmentId: 10, createdAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T01:00:00Z', firstResponseAt: '2025-01-01T02:00:00Z', closedAt: null, onHoldSeconds: 60, onHoldSince: null, channel: 'email', lastThreadChannel: 'email', blueprintId: 31, spam: false, trashedAt: null, mergedIntoId: null, version: 3, webmailThreads: [{ provider: 'gmail', mailbox: 'a@x.example', threadId: 't1' }], contactId: 501, account: 'A', subject: 'One', product: 'P1', category: 'C1', priority: 'low', status: 'open', assigneeAgentId: 7, assigneeTeamId: 8, secondaryContactIds: [601], ccAddresses: ['one@cc.example'], tags: ['one'], resolution: 'R1', customFields: { k: 1 } });
-    const second = makeTicket({ id: 2, number: 1002, departmentId: 11, createdAt: '2025-01-02T00:00:00Z', updatedAt: '2025-01-02T01:00:00Z', firstResponseAt: '2025-01-02T02:00:00Z', closedAt: '2025-01-02T03:00:00Z', onHoldSeconds: 90, onHoldSince: '2025-01-02T04:00:00Z', channel: 'web', lastThreadChannel: 'web', blueprintId: 32, spam: true, trashedAt: '2025-01-02T05:00:00Z', mergedIntoId: 9, version: 4, webmailThreads: [{ provider: 'outlook', mailbox: 'b@x.example', threadId: 't2' }], contactId: 502, account: 'B', subject: 'Two', product: 'P2', category: 'C2', priority: 'high', status: 'escalated', assigneeAgentId: 17, assigneeTeamId: 18, secondaryContactIds: [602], ccAddresses: ['two@cc.example'], tags: ['two'], resolution: 'R2', customFields: { k: 2 } });
+    const first = makeTicket({
+      id: 1,
+      number: 1001,
+      departmentId: 10,
+      createdAt: '2025-01-01T00:00:00Z',
+      updatedAt: '2025-01-01T01:00:00Z',
+      firstResponseAt: '2025-01-01T02:00:00Z',
+      closedAt: null,
+      onHoldSeconds: 60,
+      onHoldSince: null,
+      channel: 'email',
+      lastThreadChannel: 'email',
+      blueprintId: 31,
+      spam: false,
+      trashedAt: null,
+      mergedIntoId: null,
+      version: 3,
+      webmailThreads: [{ provider: 'gmail', mailbox: 'a@x.example', threadId: 't1' }],
+      contactId: 501,
+      account: 'A',
+      subject: 'One',
+      product: 'P1',
+      category: 'C1',
+      priority: 'low',
+      status: 'open',
+      assigneeAgentId: 7,
+      assigneeTeamId: 8,
+      secondaryContactIds: [601],
+      ccAddresses: ['one@cc.example'],
+      tags: ['one'],
+      resolution: 'R1',
+      customFields: { k: 1 },
+    });
+    const second = makeTicket({
+      id: 2,
+      number: 1002,
+      departmentId: 11,
+      createdAt: '2025-01-02T00:00:00Z',
+      updatedAt: '2025-01-02T01:00:00Z',
+      firstResponseAt: '2025-01-02T02:00:00Z',
+      closedAt: '2025-01-02T03:00:00Z',
+      onHoldSeconds: 90,
+      onHoldSince: '2025-01-02T04:00:00Z',
+      channel: 'web',
+      lastThreadChannel: 'web',
+      blueprintId: 32,
+      spam: true,
+      trashedAt: '2025-01-02T05:00:00Z',
+      mergedIntoId: 9,
+      version: 4,
+      webmailThreads: [{ provider: 'outlook', mailbox: 'b@x.example', threadId: 't2' }],
+      contactId: 502,
+      account: 'B',
+      subject: 'Two',
+      product: 'P2',
+      category: 'C2',
+      priority: 'high',
+      status: 'escalated',
+      assigneeAgentId: 17,
+      assigneeTeamId: 18,
+      secondaryContactIds: [602],
+      ccAddresses: ['two@cc.example'],
+      tags: ['two'],
+      resolution: 'R2',
+      customFields: { k: 2 },
+    });
     // Every field differs between the two, so each one shows which ticket it came from.
     for (const field of ticketFields) expect(first[field as keyof Ticket], field).not.toEqual(second[field as keyof Ticket]);
     const merged = mergedFields([first, second], 1, Object.fromEntries(MERGEABLE_FIELDS.map((f) => [f, 2])));
@@ -256,9 +310,7 @@ describe('R-MERGE-4 the agent chooses each field; empty primary values are fille
   it('refuses a ticket that is not being merged, naming it', () => {
     const verdict = checkFieldChoices(tickets, { subject: 99 });
     expect(rulesOf(verdict)).toEqual(['R-MERGE-4']);
-    expect(violationsOf(verdict)[0]?.message).toBe(
-      'For the field subject you chose ticket 99, which is not one of the tickets being merged (3, 2, 1).',
-    );
+    expect(violationsOf(verdict)[0]?.message).toBe('For the field subject you chose ticket 99, which is not one of the tickets being merged (3, 2, 1).');
   });
 
   it('builds the merged ticket from the chosen tickets', () => {

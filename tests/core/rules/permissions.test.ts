@@ -37,15 +37,7 @@ describe('R-PERM-2 roles and the permissions they can grant', () => {
   });
 
   it('gives leads everything except bulk reply and settings', () => {
-    expect(defaultPermissions('lead')).toEqual([
-      'ticket.view',
-      'ticket.edit',
-      'ticket.send_email',
-      'ticket.merge',
-      'ticket.move',
-      'ticket.delete',
-      'ticket.mass_action',
-    ]);
+    expect(defaultPermissions('lead')).toEqual(['ticket.view', 'ticket.edit', 'ticket.send_email', 'ticket.merge', 'ticket.move', 'ticket.delete', 'ticket.mass_action']);
   });
 
   it('gives agents view, edit, send e-mail and merge', () => {
@@ -63,10 +55,7 @@ describe('R-PERM-2 roles and the permissions they can grant', () => {
   });
 
   it('normalizes to schema order without duplicates', () => {
-    expect(normalizePermissions(['ticket.move', 'ticket.view', 'ticket.move', 'ticket.view'])).toEqual([
-      'ticket.view',
-      'ticket.move',
-    ]);
+    expect(normalizePermissions(['ticket.move', 'ticket.view', 'ticket.move', 'ticket.view'])).toEqual(['ticket.view', 'ticket.move']);
     expect(normalizePermissions([])).toEqual([]);
   });
 });
@@ -194,10 +183,7 @@ describe('R-PERM-4 bulk_reply only together with send_email', () => {
 });
 
 describe('R-PERM-5 agents act only where their role allows', () => {
-  const access = makeAccess(
-    { 10: ['ticket.view', 'ticket.merge'], 20: ['ticket.edit'], 30: ['ticket.view'] },
-    { 10: 'Billing' },
-  );
+  const access = makeAccess({ 10: ['ticket.view', 'ticket.merge'], 20: ['ticket.edit'], 30: ['ticket.view'] }, { 10: 'Billing' });
 
   it('allows a permission the role has in that department', () => {
     expect(checkPermission(access, 'ticket.merge', 10)).toEqual({ ok: true });
@@ -215,9 +201,7 @@ describe('R-PERM-5 agents act only where their role allows', () => {
 
   it('names the department by id when its name is unknown', () => {
     const verdict = checkPermission(access, 'ticket.merge', 30);
-    expect(violationsOf(verdict)[0]?.message).toBe(
-      'You need the permission ticket.merge in department 30 (ask an admin to grant it to your role).',
-    );
+    expect(violationsOf(verdict)[0]?.message).toBe('You need the permission ticket.merge in department 30 (ask an admin to grant it to your role).');
   });
 
   it('refuses in a department the agent does not belong to', () => {

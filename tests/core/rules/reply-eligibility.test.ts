@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkBulkReply,
-  MAX_BULK_REPLY,
-  replyEligibility,
-  replyRecipients,
-} from '../../../core/rules/reply-eligibility';
+import { checkBulkReply, MAX_BULK_REPLY, replyEligibility, replyRecipients } from '../../../core/rules/reply-eligibility';
 import type { ReplyTarget } from '../../../core/rules/reply-eligibility';
 import type { Channel } from '../../../core/schemas/ticket';
 import type { ViewKind } from '../../../core/schemas/view';
@@ -57,9 +52,7 @@ describe('R-REPLY-1 at most 50 tickets per bulk reply', () => {
 describe('R-REPLY-3 every target needs a contact e-mail address', () => {
   it('refuses a ticket whose contact has no address, naming the ticket', () => {
     const verdict = replyEligibility(target(42, {}, null));
-    expect(violationsOf(verdict)).toEqual([
-      expect.objectContaining({ rule: 'R-REPLY-3', ticketId: 42, message: expect.stringContaining('Ticket 42') }),
-    ]);
+    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-3', ticketId: 42, message: expect.stringContaining('Ticket 42') })]);
   });
 
   it('treats a blank address as missing', () => {
@@ -92,9 +85,7 @@ describe('R-REPLY-4 channel eligibility', () => {
     const verdict = replyEligibility(target(42, { channel, lastThreadChannel: channel }));
     expect(verdict.ok).toBe(eligible);
     if (!eligible) {
-      expect(violationsOf(verdict)).toEqual([
-        expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 42, message: expect.stringContaining(`Ticket 42 is a ${channel} ticket`) }),
-      ]);
+      expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 42, message: expect.stringContaining(`Ticket 42 is a ${channel} ticket`) })]);
     }
   });
 
@@ -114,15 +105,10 @@ describe('R-REPLY-4 channel eligibility', () => {
     expect(replyEligibility(target(7, { channel: 'social', lastThreadChannel: 'email' })).ok).toBe(true);
   });
 
-  it.each(['web', 'chat', 'phone', 'social', 'forum', 'im'] as const)(
-    'a social ticket whose last thread went by %s is not eligible',
-    (last) => {
-      const verdict = replyEligibility(target(7, { channel: 'social', lastThreadChannel: last }));
-      expect(violationsOf(verdict)).toEqual([
-        expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 7, message: expect.stringContaining(`came by ${last}`) }),
-      ]);
-    },
-  );
+  it.each(['web', 'chat', 'phone', 'social', 'forum', 'im'] as const)('a social ticket whose last thread went by %s is not eligible', (last) => {
+    const verdict = replyEligibility(target(7, { channel: 'social', lastThreadChannel: last }));
+    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 7, message: expect.stringContaining(`came by ${last}`) })]);
+  });
 
   it('a social ticket with no known last thread is not eligible', () => {
     const verdict = replyEligibility(target(7, { channel: 'social', lastThreadChannel: null }));
@@ -140,9 +126,10 @@ describe('R-REPLY-4 channel eligibility', () => {
 
 describe('R-REPLY-5 the reply also goes to secondary contacts and CC addresses', () => {
   it('sends to the contact and copies secondary contacts then CC addresses', () => {
-    expect(
-      replyRecipients({ contactEmail: 'ann@example.com', secondaryContactEmails: ['bob@example.com'], ccAddresses: ['cat@example.com'] }),
-    ).toEqual({ to: ['ann@example.com'], cc: ['bob@example.com', 'cat@example.com'] });
+    expect(replyRecipients({ contactEmail: 'ann@example.com', secondaryContactEmails: ['bob@example.com'], ccAddresses: ['cat@example.com'] })).toEqual({
+      to: ['ann@example.com'],
+      cc: ['bob@example.com', 'cat@example.com'],
+    });
   });
 
   it('dedupes case-insensitively and never repeats the To address in CC', () => {
@@ -181,12 +168,9 @@ describe('R-REPLY-6 one department, never the all-departments view', () => {
     expect(violationsOf(request)[0]?.message).toMatch(/all-departments view/);
   });
 
-  it.each(['normal', 'blueprint', 'spam', 'shared_open', 'shared', 'archived'] as const)(
-    'is not refused by R-REPLY-6 in a %s view',
-    (kind) => {
-      expect(rulesOf(check([target(1)], kind).request)).not.toContain('R-REPLY-6');
-    },
-  );
+  it.each(['normal', 'blueprint', 'spam', 'shared_open', 'shared', 'archived'] as const)('is not refused by R-REPLY-6 in a %s view', (kind) => {
+    expect(rulesOf(check([target(1)], kind).request)).not.toContain('R-REPLY-6');
+  });
 
   it('allows a selection made outside any view', () => {
     expect(check([target(1)], null).request.ok).toBe(true);
@@ -207,8 +191,7 @@ describe('R-PERM-3 bulk reply needs ticket.bulk_reply in the department', () => 
     expect(violationsOf(request)).toEqual([
       {
         rule: 'R-PERM-3',
-        message:
-          'You need the permission ticket.bulk_reply in department Billing. Only admins have it by default; ask an admin to grant bulk reply to your role.',
+        message: 'You need the permission ticket.bulk_reply in department Billing. Only admins have it by default; ask an admin to grant bulk reply to your role.',
       },
     ]);
   });
@@ -220,7 +203,11 @@ describe('R-PERM-3 bulk reply needs ticket.bulk_reply in the department', () => 
 
   it('reports every request problem at once', () => {
     const none = makeAccess({});
-    const { request } = check(ids(51).map((id) => target(id)), 'all_departments', none);
+    const { request } = check(
+      ids(51).map((id) => target(id)),
+      'all_departments',
+      none,
+    );
     expect(rulesOf(request)).toEqual(['R-REPLY-1', 'R-REPLY-6', 'R-PERM-3']);
   });
 });

@@ -11,7 +11,16 @@ describe('R-BULK-14 macro step drafts', () => {
   it('names what is missing', () => {
     const cases: [StepDraft, string | null][] = [
       [{ type: 'set_fields', fields: [] }, 'noFields'],
-      [{ type: 'set_fields', fields: [{ key: 'plan', value: 'a' }, { key: ' plan ', value: 'b' }] }, 'fieldTwice'],
+      [
+        {
+          type: 'set_fields',
+          fields: [
+            { key: 'plan', value: 'a' },
+            { key: ' plan ', value: 'b' },
+          ],
+        },
+        'fieldTwice',
+      ],
       [{ type: 'add_comment', visibility: 'public', body: '   ' }, 'commentBody'],
       [{ type: 'create_task', title: 'Call', dueInDays: 366 }, 'taskDue'],
       [{ type: 'create_task', title: 'Call', dueInDays: 1.5 }, 'taskDue'],

@@ -42,9 +42,7 @@ export class OutlookInbox {
     for (const id of Object.values(FIXTURE_IDS)) {
       if (!html.includes(id.replace(/=$/, `${tag}=`))) throw new Error(`The Outlook fixture no longer holds ${id}`);
     }
-    await context.route(`https://outlook.office.com/mail/${tag}`, (route) =>
-      route.fulfill({ body: html, headers: { 'Content-Type': 'text/html; charset=utf-8' } }),
-    );
+    await context.route(`https://outlook.office.com/mail/${tag}`, (route) => route.fulfill({ body: html, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
     const page = await context.newPage();
     await page.goto(`https://outlook.office.com/mail/${tag}`);
     return new OutlookInbox(page, tag);

@@ -87,10 +87,19 @@ describe('a call through a contract', () => {
   });
 
   it('refuses a wrong call before sending it, naming the contract and the field', async () => {
-    const wrong = (run: () => Promise<unknown>) => run().then(() => null, (error: ApiCallError) => [error.error.code, error.message]);
-    expect(await wrong(() => callWith(connection(), echo.get, { params: { id: 0 }, query: {} }))).toEqual(['VALIDATION', 'Invalid echo.get params: id: Too small: expected number to be >0']);
-    expect(await wrong(() => callWith(connection(), echo.post, { body: { n: 1, other: 2 } as { n: number } }))).toEqual(['VALIDATION', 'Invalid echo.post body: (value): Unrecognized key: "other"']);
+    const wrong = (run: () => Promise<unknown>) =>
+      run().then(
+        () => null,
+        (error: ApiCallError) => [error.error.code, error.message],
+      );
+    expect(await wrong(() => callWith(connection(), echo.get, { params: { id: 0 }, query: {} }))).toEqual([
+      'VALIDATION',
+      'Invalid echo.get params: id: Too small: expected number to be >0',
+    ]);
+    expect(await wrong(() => callWith(connection(), echo.post, { body: { n: 1, other: 2 } as { n: number } }))).toEqual([
+      'VALIDATION',
+      'Invalid echo.post body: (value): Unrecognized key: "other"',
+    ]);
     expect(await wrong(() => callWith(connection(), echo.post, { body: { n: 1 }, params: { id: 1 } } as never))).toEqual(['VALIDATION', 'echo.post takes no params.']);
   });
 });
-

@@ -26,7 +26,7 @@ describe('a delivered write updates the index before the sync', () => {
     expect((await index.get(3))!.mergedIntoId).toBe(1);
   });
 
-  it('a new list of secondary contacts brings the ticket\'s new version, so the next edit does not conflict', async () => {
+  it("a new list of secondary contacts brings the ticket's new version, so the next edit does not conflict", async () => {
     const index = await freshIndex();
     const answer: SecondaryContacts = {
       ticketId: 2,

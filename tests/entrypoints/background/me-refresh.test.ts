@@ -35,7 +35,10 @@ describe('refreshMe', () => {
   });
 
   it('R-PERM-5: says the viewable departments changed, so the index is rebuilt', async () => {
-    current = meWith([[1, ['ticket.view']], [2, ['ticket.view']]]);
+    current = meWith([
+      [1, ['ticket.view']],
+      [2, ['ticket.view']],
+    ]);
     expect((await refresh(meWith([[1, ['ticket.view']]]))).viewChanged).toBe(true);
     current = meWith([[1, []]]);
     expect((await refresh(meWith([[1, ['ticket.view']]]))).viewChanged).toBe(true);

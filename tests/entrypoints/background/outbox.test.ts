@@ -116,7 +116,15 @@ describe('outbox', () => {
     const stored = { status: 'pending' as const, attempts: 0, lastError: null, createdAt: at, notBefore: at };
     await db.add('outbox', { ...stored, id: 'old-1', kind: 'update_ticket', label: 'edit', method: 'PATCH', path: 'tickets/12', body: { version: 3 } });
     await db.add('outbox', { ...stored, id: 'old-2', kind: 'create_ticket', label: 'create', method: 'POST', path: 'tickets', body: { subject: 'x' } });
-    await db.add('outbox', { ...stored, id: 'old-3', kind: 'set_secondary_contacts', label: 'cc', method: 'PUT', path: 'tickets/7/secondary-contacts', body: { version: 1, contacts: [] } });
+    await db.add('outbox', {
+      ...stored,
+      id: 'old-3',
+      kind: 'set_secondary_contacts',
+      label: 'cc',
+      method: 'PUT',
+      path: 'tickets/7/secondary-contacts',
+      body: { version: 1, contacts: [] },
+    });
     const r = recorder([]);
     await new Outbox(db, r.deps).drain();
     expect(r.sent.map(({ id, contract, params, body }) => ({ id, contract, params, body }))).toEqual([

@@ -48,7 +48,7 @@ describe('background message router', () => {
     expect(await route(handlers, { type: 'mailboxes.test', payload: test }, { trusted: true })).toMatchObject({ ok: true });
   });
 
-  it('passes the backend\'s code and rule through, and turns crashes into INTERNAL errors', async () => {
+  it("passes the backend's code and rule through, and turns crashes into INTERNAL errors", async () => {
     expect(await route(handlers, { type: 'sync.now', payload: {} }, { trusted: true })).toEqual({
       ok: false,
       error: { code: 'FORBIDDEN', message: 'no', rule: 'R-PERM-5' },
@@ -61,7 +61,13 @@ describe('background message router', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     if (!reply.ok) expect(reply.error.message).toContain('tickets.0.version');
     expect(calls).not.toContain('merge.run');
-    const valid = { tickets: [{ id: 1, version: 2 }, { id: 2, version: 3 }], primaryId: 1 };
+    const valid = {
+      tickets: [
+        { id: 1, version: 2 },
+        { id: 2, version: 3 },
+      ],
+      primaryId: 1,
+    };
     expect(await route(handlers, { type: 'merge.run', payload: valid }, { trusted: false })).toEqual({ ok: true, data: { ...valid, fieldChoices: {} } });
   });
 });

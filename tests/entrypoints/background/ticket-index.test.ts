@@ -63,7 +63,7 @@ describe('ticket index', () => {
       expect(await index.get(2)).toMatchObject({ mergedIntoId: 3, webmailThreads: [], version: 1 });
     });
 
-    it('R-MERGE-7 the sync\'s newer copies of the merged-away tickets replace the local marks', async () => {
+    it("R-MERGE-7 the sync's newer copies of the merged-away tickets replace the local marks", async () => {
       const index = new TicketIndex(await openIndexDb(`index-test-${++n}`));
       await index.upsert([ticket(2), ticket(3)]);
       await index.markMerged(3, [2]);

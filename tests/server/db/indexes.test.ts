@@ -15,7 +15,7 @@ describe.each(databaseKinds)('indexes of migration 0011 on %s', (kind) => {
     return (res as unknown as { rows: { indexname: string }[] }).rows.map((r) => r.indexname);
   };
 
-  it("indexes tickets by assigned team: deleting a team looks its tickets up", async () => {
+  it('indexes tickets by assigned team: deleting a team looks its tickets up', async () => {
     expect(await indexesOf('tickets')).toContain('tickets_assignee_team');
   });
 

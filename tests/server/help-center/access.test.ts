@@ -133,7 +133,10 @@ describe.each(databaseKinds)('help center ticket access on %s', (kind) => {
     await comment(db, merged.id, world.agents.agent.id, 'public comment of the merged one', 'public');
     const merge = async (ids: number[], primaryId: number) => {
       const rows = await Promise.all(ids.map(async (id) => (await db.select().from(tickets).where(eq(tickets.id, id)))[0]!));
-      const res = await server.request('POST', '/api/v1/merge', { token: world.tokens.admin, body: { tickets: rows.map((r) => ({ id: r.id, version: r.version })), primaryId, fieldChoices: {} } });
+      const res = await server.request('POST', '/api/v1/merge', {
+        token: world.tokens.admin,
+        body: { tickets: rows.map((r) => ({ id: r.id, version: r.version })), primaryId, fieldChoices: {} },
+      });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
     };
     await merge([primary.id, merged.id], primary.id);

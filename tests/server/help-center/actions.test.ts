@@ -43,7 +43,14 @@ describe.each(databaseKinds)('help center forms on %s', (kind) => {
       expect(res.status).toBe(303);
       expect(res.headers.get('Location')).toBe(`${page}?flash=replied`);
       const [thread] = await db.select().from(threads).where(eq(threads.ticketId, row.id));
-      expect(thread).toMatchObject({ direction: 'in', channel: 'web', from: person.email, to: ['support@acme.test'], subject: 'Re: Broken router', bodyText: 'It still blinks red.' });
+      expect(thread).toMatchObject({
+        direction: 'in',
+        channel: 'web',
+        from: person.email,
+        to: ['support@acme.test'],
+        subject: 'Re: Broken router',
+        bodyText: 'It still blinks red.',
+      });
       const after = await reload(row.id);
       expect(after.version).toBe(row.version + 1);
       expect(after.updatedAt.getTime()).toBeGreaterThan(row.updatedAt.getTime());
@@ -122,7 +129,10 @@ describe.each(databaseKinds)('help center forms on %s', (kind) => {
       const { ticket: row, browser, page, post } = await visit();
       const features = world.departments.support.features;
       try {
-        await db.update(departments).set({ features: { ...features, ccOptions: { ...features.ccOptions, customersMayAddCc: false } } }).where(eq(departments.id, support));
+        await db
+          .update(departments)
+          .set({ features: { ...features, ccOptions: { ...features.ccOptions, customersMayAddCc: false } } })
+          .where(eq(departments.id, support));
         expect((await browser.get(page)).text).not.toContain('id="cc-email"');
         const res = await post('cc', { email: 'someone@partner.example' });
         expect(res.status).toBe(422);
@@ -160,14 +170,22 @@ describe.each(databaseKinds)('help center forms on %s', (kind) => {
     it('R-CC-8 is offered on a closed ticket, to a secondary contact too, each keeping their own rating', async () => {
       const { person, ticket: row, post } = await visit(support, { status: 'closed' });
       const cc = await customer(db);
-      await db.update(tickets).set({ secondaryContactIds: [cc.id] }).where(eq(tickets.id, row.id));
+      await db
+        .update(tickets)
+        .set({ secondaryContactIds: [cc.id] })
+        .where(eq(tickets.id, row.id));
       expect((await post('rating', { rating: 'good' })).status).toBe(303);
       const ccBrowser = new Browser(server);
       await ccBrowser.signIn(support, cc.email!);
       const csrf = await ccBrowser.csrf(support);
       expect((await ccBrowser.post(`/help/${support}/tickets/${row.id}/rating`, { csrf, rating: 'bad' })).status).toBe(303);
       const rows = await ratingsOf(row.id);
-      expect(rows.map((r) => [r.contactId, r.rating]).sort()).toEqual([[person.id, 'good'], [cc.id, 'bad']].sort());
+      expect(rows.map((r) => [r.contactId, r.rating]).sort()).toEqual(
+        [
+          [person.id, 'good'],
+          [cc.id, 'bad'],
+        ].sort(),
+      );
     });
   });
 });

@@ -39,7 +39,11 @@ describe.each(databaseKinds)('help center sign-in on %s', (kind) => {
   });
 
   const linksOf = async (contactId: number) => db.select().from(helpCenterLinks).where(eq(helpCenterLinks.contactId, contactId));
-  const mailsTo = async (email: string) => db.select().from(outgoingMail).where(and(eq(outgoingMail.kind, 'sign_in_link'), sql`${email} = any(${outgoingMail.to})`));
+  const mailsTo = async (email: string) =>
+    db
+      .select()
+      .from(outgoingMail)
+      .where(and(eq(outgoingMail.kind, 'sign_in_link'), sql`${email} = any(${outgoingMail.to})`));
 
   /** A customer with one open ticket in Support. */
   async function supportCustomer(subject = 'Printer on fire') {
@@ -152,7 +156,10 @@ describe.each(databaseKinds)('help center sign-in on %s', (kind) => {
     const browser = new Browser(server);
     await browser.post(`/help/${support}/sign-in`, { email: person.email! });
     const link = (await latestLink(server, person.email!))!;
-    await db.update(helpCenterLinks).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(helpCenterLinks.contactId, person.id));
+    await db
+      .update(helpCenterLinks)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(helpCenterLinks.contactId, person.id));
     expect((await browser.get(link)).status).toBe(410);
     const res = await browser.post(link);
     expect(res.status).toBe(410);

@@ -46,7 +46,10 @@ describe.each(databaseKinds)('authentication and department permissions on %s', 
     const { eq } = await import('drizzle-orm');
     const before = await server.request('GET', '/api/v1/me', { token: world.tokens.viewer });
     expect(before.status).toBe(200);
-    await server.database.db.update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.tokenHash, hashToken(world.tokens.viewer)));
+    await server.database.db
+      .update(apiTokens)
+      .set({ revokedAt: new Date() })
+      .where(eq(apiTokens.tokenHash, hashToken(world.tokens.viewer)));
     const after = await server.request('GET', '/api/v1/me', { token: world.tokens.viewer });
     expect(after.status).toBe(401);
   });
@@ -55,7 +58,10 @@ describe.each(databaseKinds)('authentication and department permissions on %s', 
   it.runIf(kind === 'postgres')('a token revoked while its request is being let in is refused (401): its use is stamped only while unrevoked', async () => {
     const db = server.database.db;
     const token = newToken();
-    const [row] = await db.insert(apiTokens).values({ agentId: world.agents.agent.id, tokenHash: hashToken(token) }).returning();
+    const [row] = await db
+      .insert(apiTokens)
+      .values({ agentId: world.agents.agent.id, tokenHash: hashToken(token) })
+      .returning();
     // DELETE /tokens/:id holds the token row while it revokes it.
     const revoking = heldTransaction(
       db,
@@ -75,7 +81,7 @@ describe.each(databaseKinds)('authentication and department permissions on %s', 
     expect(after!.lastUsedAt).toBeNull();
   });
 
-  it('R-PERM-5 a ticket outside the agent\'s departments is 403 naming the permission and the department', async () => {
+  it("R-PERM-5 a ticket outside the agent's departments is 403 naming the permission and the department", async () => {
     const billingTicket = world.tickets.find((t) => t.departmentId === world.departments.billing.id)!;
     const res = await server.request('GET', `/api/v1/tickets/${billingTicket.id}`, { token: world.tokens.agent });
     expect(res.status).toBe(403);

@@ -61,7 +61,8 @@ describe('one contract per route (core/contracts), used by both ends', () => {
 
 const ENTRYPOINTS = fileURLToPath(new URL('../../../entrypoints/', import.meta.url));
 /** A request written by hand: a ky verb call, or a string starting with an API path ("tickets/…", `/jobs/${id}`). */
-const HANDWRITTEN = /\bapi\.(get|post|put|patch|delete)\(|['"`]\/?(tickets|jobs|replies|views|departments|mailboxes|templates|macros|blueprints|merge|contacts|attachments|mail|roles|agents|teams|tokens)\//;
+const HANDWRITTEN =
+  /\bapi\.(get|post|put|patch|delete)\(|['"`]\/?(tickets|jobs|replies|views|departments|mailboxes|templates|macros|blueprints|merge|contacts|attachments|mail|roles|agents|teams|tokens)\//;
 const code = (source: string) => source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
 
 describe('the extension writes no backend URL by hand', () => {
@@ -73,7 +74,7 @@ describe('the extension writes no backend URL by hand', () => {
   });
 
   it('the check itself catches a handwritten request', () => {
-    const caught = ["api.get('me')", 'api.post(path)', "`tickets/${id}`", "'/jobs/1'", "'departments/2/mail'"].filter((line) => HANDWRITTEN.test(line));
+    const caught = ["api.get('me')", 'api.post(path)', '`tickets/${id}`', "'/jobs/1'", "'departments/2/mail'"].filter((line) => HANDWRITTEN.test(line));
     expect(caught).toHaveLength(5);
     expect(["db.transaction(['tickets', 'meta'])", "tab === 'jobs'"].filter((line) => HANDWRITTEN.test(line))).toEqual([]);
   });

@@ -10,8 +10,7 @@ describe.each(databaseKinds)('Idempotency-Key on mutations on %s', (kind) => {
   beforeAll(async () => ({ server, world } = await startWorld(kind)));
   afterAll(() => server.close());
 
-  const ticketCount = async () =>
-    (await server.database.db.select({ n: count() }).from(tickets).where(eq(tickets.departmentId, world.departments.returns.id)))[0]!.n;
+  const ticketCount = async () => (await server.database.db.select({ n: count() }).from(tickets).where(eq(tickets.departmentId, world.departments.returns.id)))[0]!.n;
   const create = (key: string, subject = 'Parcel lost') =>
     server.request('POST', '/api/v1/tickets', {
       token: world.tokens.admin,
@@ -48,7 +47,7 @@ describe.each(databaseKinds)('Idempotency-Key on mutations on %s', (kind) => {
     expect(await ticketCount()).toBe(before);
   });
 
-  it('keys belong to one agent: another agent\'s identical request with the same key is a new request', async () => {
+  it("keys belong to one agent: another agent's identical request with the same key is a new request", async () => {
     const body = { departmentId: world.departments.support.id, channel: 'phone', subject: 'Same words', contact: { id: world.contacts.bob.id } };
     const headers = { 'Idempotency-Key': 'shared-key-0003' };
     const byAdmin = await server.request('POST', '/api/v1/tickets', { token: world.tokens.admin, headers, body });

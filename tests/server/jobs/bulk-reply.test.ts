@@ -109,7 +109,15 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(mail.messageId).toBe(outbound!.messageId);
     expect(forFirst[0]!.from).toBe(`noreply+${mine.token}@acme.test`);
     expect(mail.headers.get('x-inbox-desk-token')).toBe(mine.token);
-    const answered = await db.select().from(tickets).where(inArray(tickets.id, targets.map((t) => t.id)));
+    const answered = await db
+      .select()
+      .from(tickets)
+      .where(
+        inArray(
+          tickets.id,
+          targets.map((t) => t.id),
+        ),
+      );
     expect(answered.every((t) => t.firstResponseAt !== null && t.version === 2)).toBe(true);
     // The timeline speaks the API's directions: the customer's message in, the reply out.
     const timeline = await server.request('GET', `/api/v1/tickets/${first.id}/timeline`, { token: world.tokens.admin });
@@ -122,13 +130,28 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     await db.update(tickets).set({ channel: 'chat', lastThreadChannel: 'chat' }).where(eq(tickets.id, chat!.id));
     const res = await server.request('POST', '/api/v1/replies/preview', {
       token: world.tokens.admin,
-      body: { departmentId: world.departments.support.id, ticketIds: [ok!.id, other!.id, chat!.id], payload: { templateId: world.templates.outage.id, body: '' }, sampleTicketId: other!.id },
+      body: {
+        departmentId: world.departments.support.id,
+        ticketIds: [ok!.id, other!.id, chat!.id],
+        payload: { templateId: world.templates.outage.id, body: '' },
+        sampleTicketId: other!.id,
+      },
     });
     expect(res.status).toBe(200);
     expect(res.body.tickets.map((t: { ok: boolean }) => t.ok)).toEqual([true, true, false]);
     expect(res.body.tickets[2].reason).toMatch(/^R-REPLY-4: /);
-    expect(res.body.sample).toMatchObject({ ticketId: other!.id, from: 'noreply@acme.test', subject: 'Update', cc: ['bob@customer.test', 'boss1@customer.example'], html: 'Hello Customer 1', inReplyTo: expect.stringMatching(/^<q1\./) });
-    const recorded = await db.select().from(replyRecipients).where(inArray(replyRecipients.ticketId, [ok!.id, other!.id]));
+    expect(res.body.sample).toMatchObject({
+      ticketId: other!.id,
+      from: 'noreply@acme.test',
+      subject: 'Update',
+      cc: ['bob@customer.test', 'boss1@customer.example'],
+      html: 'Hello Customer 1',
+      inReplyTo: expect.stringMatching(/^<q1\./),
+    });
+    const recorded = await db
+      .select()
+      .from(replyRecipients)
+      .where(inArray(replyRecipients.ticketId, [ok!.id, other!.id]));
     expect(recorded).toHaveLength(0);
     const refused = await server.request('POST', '/api/v1/replies/preview', {
       token: world.tokens.admin,
@@ -145,14 +168,23 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
     expect(job.delivery.counts).toEqual({ stored: 3 });
     const stored = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.admin })).body.items;
-    expect(stored.find((m: { ticketId: number }) => m.ticketId === t!.id)).toMatchObject({ kind: 'reply', subject: `Stored ${t!.number}`, text: 'Kept here', jobId: res.body.id, to: expect.arrayContaining(['bob@customer.test']) });
+    expect(stored.find((m: { ticketId: number }) => m.ticketId === t!.id)).toMatchObject({
+      kind: 'reply',
+      subject: `Stored ${t!.number}`,
+      text: 'Kept here',
+      jobId: res.body.id,
+      to: expect.arrayContaining(['bob@customer.test']),
+    });
     const outsider = (await server.request('GET', '/api/v1/mail/stored', { token: world.tokens.viewer })).body.items;
     expect(outsider.some((m: { ticketId: number }) => m.ticketId === t!.id)).toBe(false);
   });
 
   it('R-REPLY-1 a 51st ticket is refused with the reply limit', async () => {
     const targets = await emailTickets(51);
-    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    const res = await submit(
+      targets.map((t) => t.id),
+      { body: 'Hi' },
+    );
     expect(res.status).toBe(422);
     expect(res.body.error.rule).toBe('R-REPLY-1');
   });
@@ -192,7 +224,11 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(peer.received).toHaveLength(2);
     // R-REPLY-8: "2 of 3 delivered", with the refused address and the server's words.
     const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
-    expect(job.delivery).toMatchObject({ total: 3, counts: { sent: 2, failed: 1 }, problems: [{ address: 'boss0@customer.example', status: 'failed', response: expect.stringContaining('mailbox unavailable') }] });
+    expect(job.delivery).toMatchObject({
+      total: 3,
+      counts: { sent: 2, failed: 1 },
+      problems: [{ address: 'boss0@customer.example', status: 'failed', response: expect.stringContaining('mailbox unavailable') }],
+    });
   });
 
   it('a DSN (RFC 3464) marks the recipient it names bounced, with the diagnostic; a delay notice changes nothing', async () => {
@@ -237,14 +273,21 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(bounced.body).toMatchObject({ address: 'boss0@customer.example', status: 'bounced' });
     const job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
     expect(job.delivery.counts).toEqual({ sent: 2, bounced: 1 });
-    expect(job.delivery.problems[0]).toMatchObject({ address: 'boss0@customer.example', status: 'bounced', response: '5.1.1 550 5.1.1 <boss0@customer.example>: Recipient address rejected: User unknown' });
+    expect(job.delivery.problems[0]).toMatchObject({
+      address: 'boss0@customer.example',
+      status: 'bounced',
+      response: '5.1.1 550 5.1.1 <boss0@customer.example>: Recipient address rejected: User unknown',
+    });
     const stranger = await server.request('POST', '/api/v1/inbound/dsn', { token: world.tokens.admin, body: { message: 'Subject: hello\r\n\r\nnot a bounce' } });
     expect(stranger.status).toBe(422);
   });
 
   it('two workers delivering the same job never hand one recipient over twice', async () => {
     const targets = await emailTickets(4);
-    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    const res = await submit(
+      targets.map((t) => t.id),
+      { body: 'Hi' },
+    );
     await Promise.all([run(res.body.id), run(res.body.id)]);
     expect(peer.received).toHaveLength(12);
     expect(new Set(peer.received.map((r) => `${r.mail.messageId} ${r.to[0]}`)).size).toBe(12);
@@ -262,7 +305,11 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
       expect(bad.status).toBe(400);
       const url = `smtp://relay%40acme:s3cret@127.0.0.1:${own.port}`;
       const set = await server.request('PATCH', path, { token: world.tokens.admin, body: { smtpUrl: url } });
-      expect(set.body).toEqual({ departmentId: world.departments.support.id, smtp: { host: '127.0.0.1', port: own.port, secure: false, user: 'relay@acme' }, fromAddresses: ['noreply@acme.test'] });
+      expect(set.body).toEqual({
+        departmentId: world.departments.support.id,
+        smtp: { host: '127.0.0.1', port: own.port, secure: false, user: 'relay@acme' },
+        fromAddresses: ['noreply@acme.test'],
+      });
       for (const p of [path, `/api/v1/departments/${world.departments.support.id}`, '/api/v1/directory']) {
         expect(JSON.stringify((await server.request('GET', p, { token: world.tokens.admin })).body)).not.toContain('s3cret');
       }
@@ -285,14 +332,21 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     await runJob(db, res.body.id, { mailers: through(nowhere), delivery: { retryDelaysMs: [10, 10] } });
     nowhere.close();
     const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
-    expect(recipients.map((r) => [r.status, r.attempts])).toEqual([['failed', 3], ['failed', 3], ['failed', 3]]);
+    expect(recipients.map((r) => [r.status, r.attempts])).toEqual([
+      ['failed', 3],
+      ['failed', 3],
+      ['failed', 3],
+    ]);
     expect(recipients[0]!.smtpResponse).toMatch(/^Not delivered after 3 attempts: .*ECONNREFUSED|connect/i);
     expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]!.status).toBe('completed');
   });
 
   it('SMTP down mid-job: the rest fail after retries; once it is back, a resend delivers exactly those, without duplicates', async () => {
     const targets = await emailTickets(2);
-    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    const res = await submit(
+      targets.map((t) => t.id),
+      { body: 'Hi' },
+    );
     const down = smtpMailer('smtp://127.0.0.1:1');
     let handed = 0;
     const flaky: ReplyMailer = { send: (m) => (++handed <= 2 ? mailer.send(m) : down.send(m)), close: () => undefined };
@@ -317,7 +371,10 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
 
   it('a crash while a message is handed over leaves that recipient uncertain, never resent; the resumed job sends the rest once', async () => {
     const targets = await emailTickets(2);
-    const res = await submit(targets.map((t) => t.id), { body: 'Hi' });
+    const res = await submit(
+      targets.map((t) => t.id),
+      { body: 'Hi' },
+    );
     let handed = 0;
     const dying: ReplyMailer = {
       send: async (message) => {

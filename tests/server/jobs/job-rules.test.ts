@@ -101,7 +101,10 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
 
   it('R-BULK-4 no job runs in spam, shared open, shared or archived views', async () => {
     for (const kind of ['spam', 'shared_open', 'shared', 'archived']) {
-      const [view] = await server.database.db.insert(views).values({ name: `${kind} view`, kind, departmentId: world.departments.returns.id, filter: {} }).returning();
+      const [view] = await server.database.db
+        .insert(views)
+        .values({ name: `${kind} view`, kind, departmentId: world.departments.returns.id, filter: {} })
+        .returning();
       const res = await submit({ operation: 'close', departmentId: world.departments.returns.id, viewId: view!.id, payload: {} });
       expect(res.status, kind).toBe(422);
       expect(res.body.error.rule, kind).toBe('R-BULK-4');
@@ -151,7 +154,7 @@ describe.each(databaseKinds)('job submission rules on %s', (kind) => {
     await cancel(accepted[0]!.body.id);
   });
 
-  it('R-PERM-5 a job needs the operation\'s permission; a mass job also ticket.mass_action', async () => {
+  it("R-PERM-5 a job needs the operation's permission; a mass job also ticket.mass_action", async () => {
     const supportTicket = world.tickets.find((t) => t.departmentId === world.departments.support.id)!.id;
     const del = await submit({ operation: 'delete', departmentId: world.departments.support.id, ticketIds: [supportTicket], payload: {} }, world.tokens.agent);
     expect(del.status).toBe(403);

@@ -15,7 +15,10 @@ describe.each(databaseKinds)('a company with one department on %s', (kind) => {
   beforeAll(async () => {
     server = await createTestServer(kind, { jobs: 'hold' });
     const db = server.database.db;
-    const [department] = await db.insert(t.departments).values({ name: 'Everything', supportAddresses: ['help@solo.test'], fromAddresses: ['help@solo.test'], helpCenter: false, features: defaultDepartmentFeatures }).returning();
+    const [department] = await db
+      .insert(t.departments)
+      .values({ name: 'Everything', supportAddresses: ['help@solo.test'], fromAddresses: ['help@solo.test'], helpCenter: false, features: defaultDepartmentFeatures })
+      .returning();
     departmentId = department!.id;
     const [role] = await db.insert(t.roles).values({ name: 'Admin', kind: 'admin' }).returning();
     await db.insert(t.rolePermissions).values({ roleId: role!.id, departmentId, permissions: defaultPermissions('admin') });
@@ -23,7 +26,9 @@ describe.each(databaseKinds)('a company with one department on %s', (kind) => {
     await db.insert(t.memberships).values({ agentId: agent!.id, departmentId, roleId: role!.id });
     await db.insert(t.apiTokens).values({ agentId: agent!.id, tokenHash: hashToken(token) });
     const [contact] = await db.insert(t.contacts).values({ email: 'c@customer.example', name: 'C' }).returning();
-    await db.execute(sql`insert into tickets (department_id, channel, contact_id, subject) select ${departmentId}, 'email', ${contact!.id}, 'T' || g from generate_series(1, 80) g`);
+    await db.execute(
+      sql`insert into tickets (department_id, channel, contact_id, subject) select ${departmentId}, 'email', ${contact!.id}, 'T' || g from generate_series(1, 80) g`,
+    );
     const [view] = await db.insert(t.views).values({ name: 'All', kind: 'normal', departmentId, filter: {} }).returning();
     viewId = view!.id;
   });

@@ -40,7 +40,7 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
     }
   });
 
-  it('assign to an agent outside a ticket\'s department fails that ticket with the reason', async () => {
+  it("assign to an agent outside a ticket's department fails that ticket with the reason", async () => {
     const job = await run({ operation: 'assign', ticketIds: supportTickets.slice(0, 2), payload: { agentId: world.agents.viewer.id } });
     expect(job.counts).toEqual({ total: 2, done: 0, failed: 2 });
     expect(job.failures[0].reason).toContain('is not a member of department Support');
@@ -83,7 +83,10 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
 
   it('R-BULK-12 spam with sender marks the contact, so later tickets from it arrive as spam', async () => {
     const [own] = await server.database.db.insert(contacts).values({ email: 'noisy@junk.test', name: 'Noisy' }).returning();
-    const [t] = await server.database.db.insert(tickets).values({ departmentId: world.departments.support.id, channel: 'email', contactId: own!.id, subject: 'Buy now' }).returning();
+    const [t] = await server.database.db
+      .insert(tickets)
+      .values({ departmentId: world.departments.support.id, channel: 'email', contactId: own!.id, subject: 'Buy now' })
+      .returning();
     const job = await run({ operation: 'spam', ticketIds: [t!.id], payload: { sender: true } });
     expect(job.counts.done).toBe(1);
     expect((await ticket(t!.id)).spam).toBe(true);
@@ -127,7 +130,14 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
 
     const [bad] = await server.database.db
       .insert(macros)
-      .values({ departmentId: world.departments.support.id, name: 'Broken', steps: [{ type: 'add_comment', visibility: 'private', body: 'x' }, { type: 'set_fields', fields: { priority: 'asap' } }] })
+      .values({
+        departmentId: world.departments.support.id,
+        name: 'Broken',
+        steps: [
+          { type: 'add_comment', visibility: 'private', body: 'x' },
+          { type: 'set_fields', fields: { priority: 'asap' } },
+        ],
+      })
       .returning();
     const failed = await run({ operation: 'macro', ticketIds: [supportTickets[5]], payload: { macroId: bad!.id } });
     expect(failed.failures[0].reason).toMatch(/Macro "Broken", step 2 \(set_fields\)/);
@@ -136,13 +146,16 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
   });
 
   it('R-BULK-11 delete moves tickets to the trash', async () => {
-    const [t] = await server.database.db.insert(tickets).values({ departmentId: world.departments.support.id, channel: 'web', contactId: world.contacts.bob.id, subject: 'Dup' }).returning();
+    const [t] = await server.database.db
+      .insert(tickets)
+      .values({ departmentId: world.departments.support.id, channel: 'web', contactId: world.contacts.bob.id, subject: 'Dup' })
+      .returning();
     const job = await run({ operation: 'delete', ticketIds: [t!.id], payload: {} });
     expect(job.counts.done).toBe(1);
     expect((await ticket(t!.id)).trashedAt).not.toBeNull();
   });
 
-  it('one agent\'s jobs run one at a time, in submission order', async () => {
+  it("one agent's jobs run one at a time, in submission order", async () => {
     const id = supportTickets[0]!;
     const submitted = [];
     for (const body of ['first', 'second', 'third']) {
@@ -184,7 +197,12 @@ describe.each(databaseKinds)('job pre-check on %s', (kind) => {
   });
 
   it('answers request-level refusals with their rule instead of an error status', async () => {
-    const res = await preview({ operation: 'move', departmentId: world.departments.billing.id, ticketIds: [world.tickets[2]!.id], payload: { departmentId: world.departments.support.id } });
+    const res = await preview({
+      operation: 'move',
+      departmentId: world.departments.billing.id,
+      ticketIds: [world.tickets[2]!.id],
+      payload: { departmentId: world.departments.support.id },
+    });
     expect(res.status).toBe(200);
     expect(res.body.violations).toEqual([expect.objectContaining({ rule: 'R-BULK-2' })]);
     const forbidden = await preview({ operation: 'delete', departmentId: world.departments.support.id, ticketIds: [world.tickets[0]!.id], payload: {} }, world.tokens.agent);

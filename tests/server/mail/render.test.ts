@@ -21,7 +21,10 @@ describe('rendering a reply (R-REPLY-2)', () => {
   });
 
   it('sanitises what the template itself contains: no scripts, handlers or javascript: links', () => {
-    const r = renderReply({ subject: 's', body: '<p onclick="x()">Hi</p><script>steal()</script><a href="javascript:evil()">a</a><a href="https://status.example">status</a>' }, values);
+    const r = renderReply(
+      { subject: 's', body: '<p onclick="x()">Hi</p><script>steal()</script><a href="javascript:evil()">a</a><a href="https://status.example">status</a>' },
+      values,
+    );
     expect(r.html).toBe('<p>Hi</p><a rel="noopener noreferrer">a</a><a href="https://status.example" rel="noopener noreferrer">status</a>');
   });
 

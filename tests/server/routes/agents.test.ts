@@ -21,7 +21,7 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
     expect(agentIn(all.body.items, ctx.world.agents.admin.id).memberships).toHaveLength(3);
   });
 
-  it("R-PERM-1 a department admin sees every agent, with roles and teams in their department only", async () => {
+  it('R-PERM-1 a department admin sees every agent, with roles and teams in their department only', async () => {
     await ctx.api.call('PATCH', `/teams/${ctx.world.teams.tier2.id}`, { memberIds: [ctx.world.agents.lead.id] });
     await ctx.api.call('PATCH', `/teams/${ctx.world.teams.refunds.id}`, { memberIds: [ctx.world.agents.lead.id] });
     const lead = agentIn((await ctx.api.call('GET', '/agents')).body.items, ctx.world.agents.lead.id);

@@ -88,7 +88,7 @@ describe.each(databaseKinds)('API token routes on %s', (kind) => {
     const agent = await ctx.api.call('POST', '/tokens', { agentId: ctx.world.agents.agent.id, label: 'x' }, moToken);
     expect(agent.status).toBe(403);
     expect(agent.body.error.rule).toBe('R-PERM-5');
-    expect(agent.body.error.message).toContain("role Agent grants ticket.merge in department Support");
+    expect(agent.body.error.message).toContain('role Agent grants ticket.merge in department Support');
   });
 
   it('a deactivated agent gets no new token', async () => {

@@ -20,7 +20,9 @@ describe.each(databaseKinds)('contact routes on %s', (kind) => {
     const ids: number[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await server.request('GET', `/api/v1/contacts?limit=7${cursor ? `&cursor=${cursor}` : ''}`, { token: world.tokens.admin });
+      const res: { body: { items: { id: number }[]; nextCursor: string | null } } = await server.request('GET', `/api/v1/contacts?limit=7${cursor ? `&cursor=${cursor}` : ''}`, {
+        token: world.tokens.admin,
+      });
       ids.push(...res.body.items.map((c: { id: number }) => c.id));
       cursor = res.body.nextCursor;
     } while (cursor);

@@ -19,7 +19,7 @@ describe('demo mailbox pages', () => {
     expect((await server.app.request('/demo/gmail')).status).toBe(404);
   });
 
-  it('serves a Gmail-shaped inbox under Gmail\'s Trusted Types policy', async () => {
+  it("serves a Gmail-shaped inbox under Gmail's Trusted Types policy", async () => {
     const res = await app.request('/demo/gmail');
     expect(res.status).toBe(200);
     expect(res.headers.get('Content-Security-Policy')).toContain("require-trusted-types-for 'script'");
@@ -29,7 +29,7 @@ describe('demo mailbox pages', () => {
     expect(page).toContain('data-legacy-thread-id="19a0c0ffee000001"');
   });
 
-  it('shows a linked ticket\'s conversation with its subject escaped', async () => {
+  it("shows a linked ticket's conversation with its subject escaped", async () => {
     const created = await server.request('POST', '/api/v1/tickets', {
       token: world.tokens.admin,
       body: {

@@ -32,7 +32,8 @@ describe.each(databaseKinds)('department admin routes on %s', (kind) => {
     const me = (await ctx.api.call('GET', '/me', undefined, ctx.supportAdmin.token)).body;
     expect(me.departments.find((d: { departmentId: number }) => d.departmentId === sales)).toMatchObject({ role: { kind: 'admin' }, permissions: [...ALL_PERMISSIONS] });
 
-    const roles: { name: string; departments: { departmentId: number; permissions: string[] }[] }[] = (await ctx.api.call('GET', '/roles', undefined, ctx.supportAdmin.token)).body.items;
+    const roles: { name: string; departments: { departmentId: number; permissions: string[] }[] }[] = (await ctx.api.call('GET', '/roles', undefined, ctx.supportAdmin.token)).body
+      .items;
     const inSales = (name: string) => roles.find((r) => r.name === name)!.departments.find((d) => d.departmentId === sales)?.permissions;
     expect(inSales('Agent')).toEqual(defaultPermissions('agent'));
     expect(inSales('Lead')).toEqual(defaultPermissions('lead'));

@@ -42,7 +42,10 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)('mailbox connectio
 
   it('tests a saved mailbox with its saved secret and the fields being edited', async () => {
     const { secret: _, ...shown } = peer.settings();
-    const saved = await server.request('POST', `/api/v1/departments/${world.departments.support.id}/mailboxes`, { token: world.tokens.admin, body: { ...shown, secret: peer.password, folder: 'Old' } });
+    const saved = await server.request('POST', `/api/v1/departments/${world.departments.support.id}/mailboxes`, {
+      token: world.tokens.admin,
+      body: { ...shown, secret: peer.password, folder: 'Old' },
+    });
     expect(saved.status).toBe(201);
     expect((await test({ mailboxId: saved.body.id })).body).toMatchObject({ ok: false, message: expect.stringContaining('no folder "Old"') });
     expect((await test({ mailboxId: saved.body.id, folder: 'INBOX' })).body).toMatchObject({ ok: true });

@@ -30,8 +30,17 @@ describe.each(databaseKinds)('mailbox settings on %s', (kind) => {
   });
   afterAll(() => server.close());
 
-  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) => server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
-  const fields = (overrides: object = {}) => ({ host: 'imap.gmail.com', port: 993, secure: true, username: `desk${++n}@acme.test`, auth: 'password', secret: SECRET, ...overrides });
+  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) =>
+    server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+  const fields = (overrides: object = {}) => ({
+    host: 'imap.gmail.com',
+    port: 993,
+    secure: true,
+    username: `desk${++n}@acme.test`,
+    auth: 'password',
+    secret: SECRET,
+    ...overrides,
+  });
   const support = () => world.departments.support.id;
   async function created(overrides: object = {}, departmentId = support()) {
     const res = await api('POST', `/departments/${departmentId}/mailboxes`, fields(overrides));
@@ -90,7 +99,17 @@ describe.each(databaseKinds)('mailbox settings on %s', (kind) => {
 
   it('never returns the secret: not on create, list, change or delete', async () => {
     const box = await created({ folder: 'Support' });
-    expect(box).toMatchObject({ departmentId: support(), host: 'imap.gmail.com', port: 993, secure: true, folder: 'Support', enabled: true, hasSecret: true, lastPolledAt: null, lastError: null });
+    expect(box).toMatchObject({
+      departmentId: support(),
+      host: 'imap.gmail.com',
+      port: 993,
+      secure: true,
+      folder: 'Support',
+      enabled: true,
+      hasSecret: true,
+      lastPolledAt: null,
+      lastError: null,
+    });
     const answers = [
       box,
       (await api('GET', `/departments/${support()}/mailboxes`)).body,

@@ -24,7 +24,14 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
   async function ticket(minutes: number, extra: Partial<typeof tickets.$inferInsert> = {}): Promise<TicketRow> {
     const [row] = await server.database.db
       .insert(tickets)
-      .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: `Ticket at +${minutes}`, createdAt: at(minutes), ...extra })
+      .values({
+        departmentId: world.departments.support.id,
+        channel: 'email',
+        contactId: world.contacts.alice.id,
+        subject: `Ticket at +${minutes}`,
+        createdAt: at(minutes),
+        ...extra,
+      })
       .returning();
     return row!;
   }
@@ -104,7 +111,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
   });
 
   describe('POST /merge', () => {
-    it('R-MERGE-5 R-MERGE-6 R-MERGE-7 merges three tickets: chosen fields, the primary\'s times, every thread and comment moved, the others trashed pointing at it', async () => {
+    it("R-MERGE-5 R-MERGE-6 R-MERGE-7 merges three tickets: chosen fields, the primary's times, every thread and comment moved, the others trashed pointing at it", async () => {
       const primary = await ticket(0, { subject: 'Router dead', priority: 'low', product: null, onHoldSeconds: 120, firstResponseAt: at(5), lastThreadChannel: 'email' });
       const web = await ticket(20, { channel: 'web', subject: 'Router broken (web)', priority: 'urgent', product: 'Router Y' });
       const chat = await ticket(40, { channel: 'chat', subject: 'chat about router', assigneeAgentId: world.agents.agent.id, firstResponseAt: at(41), onHoldSeconds: 999 });
@@ -144,7 +151,11 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       // The newest thread was a chat: R-REPLY-4 decides by it.
       expect(res.body.ticket.lastThreadChannel).toBe('chat');
       const history = (await get(`/tickets/${primary.id}/history`)).body.items.at(-1);
-      expect(history).toMatchObject({ action: 'merged', jobId: res.body.job.id, changes: { mergedIds: expect.arrayContaining([web.id, chat.id]), fields: { priority: { from: 'low', to: 'urgent' } } } });
+      expect(history).toMatchObject({
+        action: 'merged',
+        jobId: res.body.job.id,
+        changes: { mergedIds: expect.arrayContaining([web.id, chat.id]), fields: { priority: { from: 'low', to: 'urgent' } } },
+      });
       const trashed = (await get(`/trash?departmentId=${world.departments.support.id}`)).body.items.map((i: { ticket: { id: number } }) => i.ticket.id);
       expect(trashed).toEqual(expect.arrayContaining([web.id, chat.id]));
       const listed = (await get(`/tickets?departmentId=${world.departments.support.id}&limit=500`)).body.items.map((t: TicketRow) => t.id);
@@ -249,7 +260,14 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       const b = await ticket(1);
       const c = await ticket(2);
       expect((await merge([a.id, b.id], a.id)).status).toBe(200);
-      const again = await post('/merge', { tickets: [{ id: b.id, version: 99 }, { id: c.id, version: c.version }], primaryId: c.id, fieldChoices: {} });
+      const again = await post('/merge', {
+        tickets: [
+          { id: b.id, version: 99 },
+          { id: c.id, version: c.version },
+        ],
+        primaryId: c.id,
+        fieldChoices: {},
+      });
       expect(again.status).toBe(422);
       expect(again.body.error).toMatchObject({ rule: 'R-MERGE-7', message: expect.stringContaining(`merge ticket ${a.id} instead`) });
     });

@@ -37,14 +37,18 @@ describe.each(databaseKinds)('read receipts on %s', (kind) => {
     await server.close();
   });
 
-  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) => server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) =>
+    server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
   const pixel = (token: string, client = 'tests') => server.app.request(`/r/${token}.gif`, { headers: { 'X-Forwarded-For': client } });
   const setReceipts = (department: keyof World['departments'], receipts: boolean) => api('PATCH', `/departments/${world.departments[department].id}/features`, { receipts });
 
   /** A ticket from its own customer, CCing a colleague, replied to and delivered through the SMTP peer. */
   async function repliedTicket(options: { department?: keyof World['departments']; channel?: string } = {}) {
     n += 1;
-    const [customer] = await db.insert(contacts).values({ email: `customer${n}.${kind}@customer.example`, name: `Customer ${n}` }).returning();
+    const [customer] = await db
+      .insert(contacts)
+      .values({ email: `customer${n}.${kind}@customer.example`, name: `Customer ${n}` })
+      .returning();
     const [ticket] = await db
       .insert(tickets)
       .values({
@@ -149,20 +153,44 @@ describe.each(databaseKinds)('read receipts on %s', (kind) => {
     expect(back.messages[0].recipients.find((r: { address: string }) => r.address === customer.email).openCount).toBe(1);
   });
 
-  it('R-RCPT-3 R-RCPT-6 a refused recipient is failed with the server\'s words, a bounce is bounced; the mark speaks of the rest', async () => {
+  it("R-RCPT-3 R-RCPT-6 a refused recipient is failed with the server's words, a bounce is bounced; the mark speaks of the rest", async () => {
     n += 1;
     peer.refuse.add(`boss${n}@customer.example`);
     n -= 1;
     const { ticket, customer, boss } = await repliedTicket();
     let body = await receipts(ticket.id);
     expect(body.messages[0].mark).toBe('delivered');
-    expect(body.messages[0].recipients.find((r: { address: string }) => r.address === boss)).toMatchObject({ state: 'failed', detail: expect.stringContaining('550'), problemAt: expect.any(String) });
+    expect(body.messages[0].recipients.find((r: { address: string }) => r.address === boss)).toMatchObject({
+      state: 'failed',
+      detail: expect.stringContaining('550'),
+      problemAt: expect.any(String),
+    });
     const [row] = await db.select().from(replyRecipients).where(eq(replyRecipients.address, customer.email!));
-    const dsn = ['Content-Type: multipart/report; report-type=delivery-status; boundary="b"', '', '--b', 'Content-Type: message/delivery-status', '', `Final-Recipient: rfc822; ${customer.email}`, 'Action: failed', 'Status: 5.2.2', 'Diagnostic-Code: smtp; 552 mailbox full', '', '--b', 'Content-Type: text/rfc822-headers', '', `X-Inbox-Desk-Token: ${row!.token}`, '', '--b--'].join('\r\n');
+    const dsn = [
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
+      '',
+      '--b',
+      'Content-Type: message/delivery-status',
+      '',
+      `Final-Recipient: rfc822; ${customer.email}`,
+      'Action: failed',
+      'Status: 5.2.2',
+      'Diagnostic-Code: smtp; 552 mailbox full',
+      '',
+      '--b',
+      'Content-Type: text/rfc822-headers',
+      '',
+      `X-Inbox-Desk-Token: ${row!.token}`,
+      '',
+      '--b--',
+    ].join('\r\n');
     expect((await api('POST', '/inbound/dsn', { message: dsn })).status).toBe(200);
     body = await receipts(ticket.id);
     expect(body.messages[0].mark).toBe('failed');
-    expect(body.messages[0].recipients.find((r: { address: string }) => r.address === customer.email)).toMatchObject({ state: 'bounced', detail: expect.stringContaining('mailbox full') });
+    expect(body.messages[0].recipients.find((r: { address: string }) => r.address === customer.email)).toMatchObject({
+      state: 'bounced',
+      detail: expect.stringContaining('mailbox full'),
+    });
   });
 
   it('R-PERM-5 receipts of a ticket in a department the agent cannot view are 403', async () => {

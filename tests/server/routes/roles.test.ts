@@ -26,7 +26,7 @@ describe.each(databaseKinds)('role routes on %s', (kind) => {
     expect(agentRole.departments[0].permissions).toEqual(defaultPermissions('agent'));
   });
 
-  it("R-PERM-1 a department admin sees every role, with permissions in their own department only", async () => {
+  it('R-PERM-1 a department admin sees every role, with permissions in their own department only', async () => {
     const res = await ctx.api.call('GET', '/roles', undefined, ctx.supportAdmin.token);
     expect(res.status).toBe(200);
     expect(res.body.items.map((r: { name: string }) => r.name)).toEqual(['Admin', 'Agent', 'Lead', 'Viewer']);

@@ -32,12 +32,16 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
     await peer.stop();
   });
 
-  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) => server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
+  const api = (method: string, path: string, body?: unknown, token = world.tokens.admin) =>
+    server.request(method, `/api/v1${path}`, { token, ...(body === undefined ? {} : { body }) });
   const ids = (list: { id: number }[]) => list.map((c) => ({ id: c.id }));
 
   async function freshTicket(department: keyof World['departments'] = 'support', values: Partial<typeof tickets.$inferInsert> = {}) {
     n += 1;
-    const [customer] = await db.insert(contacts).values({ email: `customer${n}@customer.example`, name: `Customer ${n}` }).returning();
+    const [customer] = await db
+      .insert(contacts)
+      .values({ email: `customer${n}@customer.example`, name: `Customer ${n}` })
+      .returning();
     const [ticket] = await db
       .insert(tickets)
       .values({ departmentId: world.departments[department].id, channel: 'email', contactId: customer!.id, subject: `Question ${n}`, lastThreadChannel: 'email', ...values })
@@ -126,7 +130,11 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
   describe('R-CC-4 pick a contact or type an address', () => {
     it('a typed address becomes a new contact; a known one is reused', async () => {
       const { ticket } = await freshTicket();
-      const res = await put(ticket.id, ticket.version, [{ email: 'New.Person@Partner.test', name: 'New Person' }, { email: 'BOB@customer.test' }, { id: world.contacts.partners[0]!.id }]);
+      const res = await put(ticket.id, ticket.version, [
+        { email: 'New.Person@Partner.test', name: 'New Person' },
+        { email: 'BOB@customer.test' },
+        { id: world.contacts.partners[0]!.id },
+      ]);
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       const [created] = await db.select().from(contacts).where(eq(contacts.email, 'new.person@partner.test'));
       expect(created).toMatchObject({ name: 'New Person' });
@@ -185,7 +193,12 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
 
     it('a public comment through a bulk job notifies too', async () => {
       const { ticket } = await freshTicket('support', { secondaryContactIds: [world.contacts.partners[4]!.id] });
-      const job = await api('POST', '/jobs', { operation: 'comment', departmentId: ticket.departmentId, ticketIds: [ticket.id], payload: { visibility: 'public', body: 'Status update' } });
+      const job = await api('POST', '/jobs', {
+        operation: 'comment',
+        departmentId: ticket.departmentId,
+        ticketIds: [ticket.id],
+        payload: { visibility: 'public', body: 'Status update' },
+      });
       expect(job.status, JSON.stringify(job.body)).toBe(202);
       await runJob(db, job.body.id, { notices: server.notices });
       expect(mailTo(world.contacts.partners[4]!.email!).map((r) => r.mail.text)).toEqual([expect.stringContaining('> Status update')]);
@@ -210,12 +223,12 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
       });
 
     it('adds every To/CC recipient except the sender and R-CC-3 addresses, and tells them', async () => {
-      const res = await create('support', 'Sender <sender@customer.example>', ['support@acme.test', 'colleague@customer.example'], [
-        'sender@customer.example',
-        'agent@acme.test',
-        'gone@customer.test',
-        world.contacts.partners[6]!.email!,
-      ]);
+      const res = await create(
+        'support',
+        'Sender <sender@customer.example>',
+        ['support@acme.test', 'colleague@customer.example'],
+        ['sender@customer.example', 'agent@acme.test', 'gone@customer.test', world.contacts.partners[6]!.email!],
+      );
       expect(res.status, JSON.stringify(res.body)).toBe(201);
       const view = await api('GET', `/tickets/${res.body.id}/secondary-contacts`);
       expect(view.body.contacts.map((c: { email: string }) => c.email)).toEqual(['colleague@customer.example', world.contacts.partners[6]!.email]);

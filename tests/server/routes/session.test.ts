@@ -43,7 +43,17 @@ describe.each(databaseKinds)('session routes on %s', (kind) => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/tickets', '/api/v1/tickets/{id}', '/api/v1/contacts', '/api/v1/departments', '/api/v1/views', '/api/v1/templates', '/api/v1/directory', '/api/v1/me', '/api/v1/health']),
+      expect.arrayContaining([
+        '/api/v1/tickets',
+        '/api/v1/tickets/{id}',
+        '/api/v1/contacts',
+        '/api/v1/departments',
+        '/api/v1/views',
+        '/api/v1/templates',
+        '/api/v1/directory',
+        '/api/v1/me',
+        '/api/v1/health',
+      ]),
     );
     const patch = res.body.paths['/api/v1/tickets/{id}'].patch;
     expect(patch.requestBody.content['application/json'].schema.properties.version).toBeDefined();

@@ -31,7 +31,12 @@ describe.each(databaseKinds)('team routes on %s', (kind) => {
   });
 
   it('creates a team of active members of its department, with a name unique in the department', async () => {
-    const created = await ctx.api.call('POST', '/teams', { departmentId: support(), name: 'Tier 1', memberIds: [ctx.world.agents.agent.id, ctx.world.agents.agent.id] }, ctx.supportAdmin.token);
+    const created = await ctx.api.call(
+      'POST',
+      '/teams',
+      { departmentId: support(), name: 'Tier 1', memberIds: [ctx.world.agents.agent.id, ctx.world.agents.agent.id] },
+      ctx.supportAdmin.token,
+    );
     expect(created.status).toBe(201);
     expect(created.body).toEqual({ id: expect.any(Number), departmentId: support(), name: 'Tier 1', memberIds: [ctx.world.agents.agent.id] });
     expect((await ctx.api.call('POST', '/teams', { departmentId: support(), name: 'tier 1' })).status).toBe(409);

@@ -66,7 +66,14 @@ describe.each(databaseKinds)('reply templates on %s', (kind) => {
     const template = (await post({ departmentId: world.departments.support.id, name: 'In flight', body: 'Hello {{contact.name}}' })).body.id as number;
     const [job] = await server.database.db
       .insert(jobs)
-      .values({ operation: 'reply', mode: 'bulk', payload: { templateId: template, body: '' }, departmentId: world.departments.support.id, initiatorId: world.agents.admin.id, status: 'running' })
+      .values({
+        operation: 'reply',
+        mode: 'bulk',
+        payload: { templateId: template, body: '' },
+        departmentId: world.departments.support.id,
+        initiatorId: world.agents.admin.id,
+        status: 'running',
+      })
       .returning();
     const remove = () => server.request('DELETE', `/api/v1/templates/${template}`, { token: world.tokens.admin });
     const refused = await remove();

@@ -15,8 +15,7 @@ describe.each(databaseKinds)('GET /tickets/lookup on %s', (kind) => {
   let clock = 0;
   const at = (minutes: number) => new Date(clock + minutes * MINUTE);
 
-  const lookup = (query: Record<string, string>, token = world.tokens.admin) =>
-    server.request('GET', `/api/v1/tickets/lookup?${new URLSearchParams(query)}`, { token });
+  const lookup = (query: Record<string, string>, token = world.tokens.admin) => server.request('GET', `/api/v1/tickets/lookup?${new URLSearchParams(query)}`, { token });
   const ids = (res: { body: { items: TicketRow[] } }) => res.body.items.map((t) => t.id);
 
   async function ticket(extra: Partial<typeof tickets.$inferInsert> = {}): Promise<TicketRow> {

@@ -34,7 +34,7 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       expect([...seen].sort((a, b) => b - a)).toEqual(seen);
     });
 
-    it('applies a view\'s filter and its department', async () => {
+    it("applies a view's filter and its department", async () => {
       const res = await get(`/tickets?viewId=${world.views.supportOpen.id}`);
       expect(res.status).toBe(200);
       expect(res.body.items.length).toBeGreaterThan(0);
@@ -100,7 +100,13 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
         subject: 'Order <b>#55</b> missing',
         contact: { email: 'New.Person@Customer.test', name: 'New Person' },
         webmailThread: { provider: 'gmail', mailbox: 'support@acme.test', threadId: '18c2f0a1b2c3d4e5' },
-        firstThread: { from: 'New Person <new.person@customer.test>', to: ['support@acme.test'], cc: ['boss@customer.test'], bodyText: 'Where is it?', messageId: '<abc@customer.test>' },
+        firstThread: {
+          from: 'New Person <new.person@customer.test>',
+          to: ['support@acme.test'],
+          cc: ['boss@customer.test'],
+          bodyText: 'Where is it?',
+          messageId: '<abc@customer.test>',
+        },
       });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ channel: 'email', status: 'open', priority: 'medium', version: 1, lastThreadChannel: 'email', spam: false });
@@ -110,7 +116,13 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       expect(contact.body.email).toBe('new.person@customer.test');
       const timeline = await get(`/tickets/${res.body.id}/timeline`);
       expect(timeline.body.threads).toHaveLength(1);
-      expect(timeline.body.threads[0]).toMatchObject({ direction: 'in', channel: 'email', to: ['support@acme.test'], cc: ['boss@customer.test'], messageId: '<abc@customer.test>' });
+      expect(timeline.body.threads[0]).toMatchObject({
+        direction: 'in',
+        channel: 'email',
+        to: ['support@acme.test'],
+        cc: ['boss@customer.test'],
+        messageId: '<abc@customer.test>',
+      });
     });
 
     it('a webmail conversation already turned into a ticket is 409 naming that ticket', async () => {
@@ -160,7 +172,13 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       });
       expect(res.status).toBe(400);
       expect(res.body.error.details.issues[0].path).toBe('body.assigneeAgentId');
-      const team = await post('/tickets', { departmentId: world.departments.support.id, channel: 'phone', subject: 'x', contact: { id: world.contacts.bob.id }, assigneeTeamId: world.teams.refunds.id });
+      const team = await post('/tickets', {
+        departmentId: world.departments.support.id,
+        channel: 'phone',
+        subject: 'x',
+        contact: { id: world.contacts.bob.id },
+        assigneeTeamId: world.teams.refunds.id,
+      });
       expect(team.status).toBe(400);
     });
   });
@@ -192,7 +210,10 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       const t = world.tickets[1]!;
       const { tickets } = await import('../../../server/db/schema');
       const { eq } = await import('drizzle-orm');
-      await server.database.db.update(tickets).set({ trashedAt: null, onHoldSince: new Date(Date.now() - 3_600_000) }).where(eq(tickets.id, t.id));
+      await server.database.db
+        .update(tickets)
+        .set({ trashedAt: null, onHoldSince: new Date(Date.now() - 3_600_000) })
+        .where(eq(tickets.id, t.id));
       const current = (await get(`/tickets/${t.id}`)).body;
       const res = await patch(`/tickets/${t.id}`, { version: current.version, status: 'open' });
       expect(res.status).toBe(200);
@@ -214,7 +235,7 @@ describe.each(databaseKinds)('ticket routes on %s', (kind) => {
       expect(refused.body.error.message).toContain('21');
     });
 
-    it('R-CC-3 refuses deleted, spam and agent addresses and the department\'s own addresses, naming each', async () => {
+    it("R-CC-3 refuses deleted, spam and agent addresses and the department's own addresses, naming each", async () => {
       const t = ticketIn('support');
       const current = (await get(`/tickets/${t.id}`)).body;
       const res = await patch(`/tickets/${t.id}`, {

@@ -16,7 +16,15 @@ describe.each(databaseKinds)('trash routes on %s', (kind) => {
   async function trashed(department: keyof World['departments'], trashedAt: Date, extra: Partial<typeof tickets.$inferInsert> = {}) {
     const [row] = await server.database.db
       .insert(tickets)
-      .values({ departmentId: world.departments[department].id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Deleted', trashedAt, updatedAt: trashedAt, ...extra })
+      .values({
+        departmentId: world.departments[department].id,
+        channel: 'email',
+        contactId: world.contacts.alice.id,
+        subject: 'Deleted',
+        trashedAt,
+        updatedAt: trashedAt,
+        ...extra,
+      })
       .returning();
     return row!;
   }

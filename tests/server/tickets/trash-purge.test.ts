@@ -25,8 +25,12 @@ describe.each(databaseKinds)('trash purge on %s', (kind) => {
     await db().insert(t.threads).values({ ticketId, direction: 'in', channel: 'email', from: 'alice@customer.test', bodyText: label });
     await db().insert(t.comments).values({ ticketId, visibility: 'private', body: label, authorAgentId: world.agents.admin.id });
     await db().insert(t.ticketHistory).values({ ticketId, agentId: world.agents.admin.id, action: 'created' });
-    await db().insert(t.ticketWebmailThreads).values({ ticketId, provider: 'gmail', mailbox: 'support@acme.test', threadId: `thread-${label}` });
-    await db().insert(t.ticketTasks).values({ ticketId, title: `Follow up ${label}`, dueAt: new Date() });
+    await db()
+      .insert(t.ticketWebmailThreads)
+      .values({ ticketId, provider: 'gmail', mailbox: 'support@acme.test', threadId: `thread-${label}` });
+    await db()
+      .insert(t.ticketTasks)
+      .values({ ticketId, title: `Follow up ${label}`, dueAt: new Date() });
     await db().insert(t.jobItems).values({ jobId, ticketId, seq: ticketId });
     return ticketId;
   }

@@ -61,8 +61,16 @@ describe.each(databaseKinds)('view filters select the same tickets in SQL and in
     const db = server.database.db;
     const all = await toTickets(db, await db.select().from(tickets).where(inArray(tickets.id, ids)));
     for (const [name, filter] of filtersOf(world)) {
-      const expected = all.filter((t) => ticketMatchesFilter(t, filter)).map((t) => t.id).sort((a, b) => a - b);
-      const actual = (await db.select({ id: tickets.id }).from(tickets).where(and(inArray(tickets.id, ids), viewFilterSql(filter))))
+      const expected = all
+        .filter((t) => ticketMatchesFilter(t, filter))
+        .map((t) => t.id)
+        .sort((a, b) => a - b);
+      const actual = (
+        await db
+          .select({ id: tickets.id })
+          .from(tickets)
+          .where(and(inArray(tickets.id, ids), viewFilterSql(filter)))
+      )
         .map((r) => r.id)
         .sort((a, b) => a - b);
       expect(actual, name).toEqual(expected);

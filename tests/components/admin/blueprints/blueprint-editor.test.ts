@@ -99,7 +99,10 @@ describe('BlueprintEditor', () => {
       },
     });
     await flushPromises();
-    await wrapper.findAll('button').find((b) => b.text() === 'New blueprint')!.trigger('click');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'New blueprint')!
+      .trigger('click');
     await wrapper.get('form input').setValue('Refund approval');
     await wrapper.get('#transition-add').trigger('click');
     await wrapper.get('form').trigger('submit');

@@ -4,7 +4,15 @@ import OutboxList from '../../../../components/admin/connection/OutboxList.vue';
 import { fakeBackground } from '../../fake-background';
 import { useLocale } from '../../setup';
 
-const failed = { id: 'k1', kind: 'create_ticket' as const, label: 'Create ticket "Refund"', status: 'failed' as const, attempts: 3, lastError: 'R-PERM-5: no', createdAt: '2026-12-01T00:00:00Z' };
+const failed = {
+  id: 'k1',
+  kind: 'create_ticket' as const,
+  label: 'Create ticket "Refund"',
+  status: 'failed' as const,
+  attempts: 3,
+  lastError: 'R-PERM-5: no',
+  createdAt: '2026-12-01T00:00:00Z',
+};
 
 describe('OutboxList', () => {
   it('lists a refused write with its reason and retries it', async () => {

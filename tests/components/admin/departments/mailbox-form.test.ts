@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { bytesOf, createBody, draftComplete, draftOf, emptyDraft, patchBody, PRESETS, secretRequired, sizeParts, testBody } from '../../../../components/admin/departments/mailbox-form';
+import {
+  bytesOf,
+  createBody,
+  draftComplete,
+  draftOf,
+  emptyDraft,
+  patchBody,
+  PRESETS,
+  secretRequired,
+  sizeParts,
+  testBody,
+} from '../../../../components/admin/departments/mailbox-form';
 import type { Mailbox } from '../../../../core/schemas/mailbox';
 import { MailboxCreate, MailboxPatch, MailboxTest } from '../../../../core/schemas/mailbox';
 
@@ -26,7 +37,16 @@ describe('the mailbox form', () => {
     draft.secret = 'app password';
     expect(draftComplete(null, draft)).toBe(true);
     const body = createBody(draft);
-    expect(MailboxCreate.parse(body)).toEqual({ host: 'imap.gmail.com', port: 993, secure: true, username: 'support@acme.test', auth: 'password', secret: 'app password', folder: 'INBOX', enabled: true });
+    expect(MailboxCreate.parse(body)).toEqual({
+      host: 'imap.gmail.com',
+      port: 993,
+      secure: true,
+      username: 'support@acme.test',
+      auth: 'password',
+      secret: 'app password',
+      folder: 'INBOX',
+      enabled: true,
+    });
     expect(MailboxTest.parse(testBody(null, draft))).not.toHaveProperty('enabled');
   });
 

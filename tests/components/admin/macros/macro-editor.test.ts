@@ -22,7 +22,11 @@ function renderEditor(ops: AdminAnswers = {}) {
 
 const button = (within: VueWrapper | DOMWrapper<Element>, text: string) => within.findAll('button').find((b) => b.text().includes(text))!;
 const steps = (wrapper: VueWrapper) => wrapper.findAll('.steps > ol > li');
-const labelled = (within: DOMWrapper<Element>, label: string) => within.findAll('label').find((l) => l.text().startsWith(label))!.find('input, select, textarea');
+const labelled = (within: DOMWrapper<Element>, label: string) =>
+  within
+    .findAll('label')
+    .find((l) => l.text().startsWith(label))!
+    .find('input, select, textarea');
 
 async function addStep(wrapper: VueWrapper, type: string) {
   await wrapper.get('#macro-step-type').setValue(type);
@@ -54,7 +58,11 @@ describe('MacroEditor', () => {
   it('R-BULK-14: adds steps of every type, moves and removes them, and saves exactly that list', async () => {
     const { wrapper, calls } = await openNew('Triage');
     await labelled(await addStep(wrapper, 'set_status'), 'New status').setValue('escalated');
-    expect(labelled(steps(wrapper)[0]!, 'New status').findAll('option').map((o) => o.text())).toContain('Waiting on customer');
+    expect(
+      labelled(steps(wrapper)[0]!, 'New status')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toContain('Waiting on customer');
     await labelled(await addStep(wrapper, 'send_reply'), 'Template').setValue('7');
     const comment = await addStep(wrapper, 'add_comment');
     await labelled(comment, 'Visibility').setValue('public');
@@ -128,7 +136,11 @@ describe('MacroEditor', () => {
   it('keeps the edits and shows the rule when the server refuses a save; sends only what changed', async () => {
     const { wrapper, calls } = renderEditor({
       'macros.update': () => {
-        throw new Refusal({ code: 'RULE_VIOLATION', rule: 'R-BULK-14', message: 'A macro of department Support can only reply with templates of department Support; template 7 is not one of them.' });
+        throw new Refusal({
+          code: 'RULE_VIOLATION',
+          rule: 'R-BULK-14',
+          message: 'A macro of department Support can only reply with templates of department Support; template 7 is not one of them.',
+        });
       },
     });
     await flushPromises();
@@ -139,9 +151,16 @@ describe('MacroEditor', () => {
     expect(calls.at(-1)).toEqual({
       op: 'macros.update',
       params: { id: 4 },
-      body: { steps: [{ type: 'set_status', status: 'escalated' }, { type: 'send_reply', templateId: 7 }] },
+      body: {
+        steps: [
+          { type: 'set_status', status: 'escalated' },
+          { type: 'send_reply', templateId: 7 },
+        ],
+      },
     });
-    expect(wrapper.get('form [role=alert]').text()).toBe('R-BULK-14: A macro of department Support can only reply with templates of department Support; template 7 is not one of them.');
+    expect(wrapper.get('form [role=alert]').text()).toBe(
+      'R-BULK-14: A macro of department Support can only reply with templates of department Support; template 7 is not one of them.',
+    );
     expect(steps(wrapper)).toHaveLength(2);
     expect((labelled(steps(wrapper)[1]!, 'Template').element as HTMLSelectElement).value).toBe('7');
   });

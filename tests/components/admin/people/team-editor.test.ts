@@ -55,7 +55,11 @@ describe('TeamEditor', () => {
     await form.trigger('submit');
     await flushPromises();
     expect(calls.find((c) => c.op === 'teams.create')!.body).toEqual({ departmentId: SUPPORT, name: 'Night', memberIds: [2] });
-    expect(box('Support').findAll('.teams li').map((li) => li.get('strong').text())).toEqual(['Tier 1', 'Night']);
+    expect(
+      box('Support')
+        .findAll('.teams li')
+        .map((li) => li.get('strong').text()),
+    ).toEqual(['Tier 1', 'Night']);
     expect(box('Support').get('[role="status"]').text()).toBe('Team Night created.');
     expect((box('Support').get('form').get('input').element as HTMLInputElement).value).toBe('');
     wrapper.unmount();
@@ -146,11 +150,21 @@ describe('TeamEditor', () => {
     const editor = mount(TeamEditor, withPinia());
     await flushPromises();
     const billing = () => editor.findAll('section > fieldset').find((f) => f.get('legend').text() === 'Billing')!;
-    expect(billing().get('form').findAll('.members label').map((l) => l.text())).toEqual(['Di di@example.com']);
+    expect(
+      billing()
+        .get('form')
+        .findAll('.members label')
+        .map((l) => l.text()),
+    ).toEqual(['Di di@example.com']);
     await directory.get('select#agent-2-role-30').setValue('3');
     await directory.get('button[aria-label="Save role of Bo in Billing"]').trigger('click');
     await flushPromises();
-    expect(billing().get('form').findAll('.members label').map((l) => l.text())).toEqual(['Bo bo@example.com', 'Di di@example.com']);
+    expect(
+      billing()
+        .get('form')
+        .findAll('.members label')
+        .map((l) => l.text()),
+    ).toEqual(['Bo bo@example.com', 'Di di@example.com']);
     directory.unmount();
     editor.unmount();
   });

@@ -15,10 +15,14 @@ const STATUS = connectionStatus([
 describe('PreferencesForm', () => {
   it('offers the departments the agent can edit and saves the chosen one as the default for new tickets', async () => {
     let saved: unknown = null;
-    fakeAdminBackground(STATUS, {}, {
-      'preferences.get': () => ({ defaultDepartmentId: null }),
-      'preferences.set': (preferences) => ((saved = preferences), { defaultDepartmentId: preferences.defaultDepartmentId ?? null }),
-    });
+    fakeAdminBackground(
+      STATUS,
+      {},
+      {
+        'preferences.get': () => ({ defaultDepartmentId: null }),
+        'preferences.set': (preferences) => ((saved = preferences), { defaultDepartmentId: preferences.defaultDepartmentId ?? null }),
+      },
+    );
     const plugins = withPinia();
     const wrapper = mount(PreferencesForm, plugins);
     await flushPromises();
@@ -46,15 +50,21 @@ describe('PreferencesForm', () => {
   it.each(['connection.status', 'preferences.get'])('offers no form, which could overwrite the saved choice, until %s has answered', async (failing) => {
     let down = true;
     let saved = false;
-    const answer = <T>(type: string, value: T) => () => {
-      if (down && type === failing) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
-      return value;
-    };
-    fakeAdminBackground(STATUS, {}, {
-      'connection.status': answer('connection.status', STATUS),
-      'preferences.get': answer('preferences.get', { defaultDepartmentId: 2 }),
-      'preferences.set': () => ((saved = true), { defaultDepartmentId: null }),
-    });
+    const answer =
+      <T>(type: string, value: T) =>
+      () => {
+        if (down && type === failing) throw new Refusal({ code: 'INTERNAL', message: 'The background did not answer.' });
+        return value;
+      };
+    fakeAdminBackground(
+      STATUS,
+      {},
+      {
+        'connection.status': answer('connection.status', STATUS),
+        'preferences.get': answer('preferences.get', { defaultDepartmentId: 2 }),
+        'preferences.set': () => ((saved = true), { defaultDepartmentId: null }),
+      },
+    );
     const wrapper = mount(PreferencesForm, withPinia());
     await flushPromises();
     expect(useSessionStore().preferencesLoaded).toBe(false);

@@ -49,7 +49,12 @@ describe('RolePermissionMatrix', () => {
     expect(box('Search and merge', 'Night shift').element.checked).toBe(false);
     expect(box('View tickets', 'Night shift').element.checked).toBe(true);
     // Sales grants no settings.manage, so it is not offered (R-PERM-1).
-    expect(wrapper.get('label.pick select').findAll('option').map((o) => o.text())).toEqual(['Support']);
+    expect(
+      wrapper
+        .get('label.pick select')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['Support']);
     wrapper.unmount();
   });
 
@@ -106,9 +111,7 @@ describe('RolePermissionMatrix', () => {
     expect(box('Search and merge', 'Night shift').element.checked).toBe(false);
     expect(box('View tickets', 'Night shift').element.checked).toBe(true);
     expect(box('Search and merge', 'Night shift').element.disabled).toBe(false);
-    expect(wrapper.get('[role="alert"]').text()).toBe(
-      'The permissions of Night shift were not changed: R-PERM-5: You need the permission settings.manage in department Support.',
-    );
+    expect(wrapper.get('[role="alert"]').text()).toBe('The permissions of Night shift were not changed: R-PERM-5: You need the permission settings.manage in department Support.');
     wrapper.unmount();
   });
 
@@ -137,7 +140,11 @@ describe('RolePermissionMatrix', () => {
     });
     const roster = () => wrapper.get('fieldset');
     // The admin role has no delete button.
-    expect(roster().findAll('li').map((li) => li.find('button').exists())).toEqual([false, true, true]);
+    expect(
+      roster()
+        .findAll('li')
+        .map((li) => li.find('button').exists()),
+    ).toEqual([false, true, true]);
     await roster().findAll('li')[2]!.get('button').trigger('click');
     expect(roster().get('[role="group"]').text()).toContain('Delete the role Night shift?');
     await roster().get('[role="group"] button.danger').trigger('click');
@@ -192,7 +199,7 @@ describe('RolePermissionMatrix', () => {
     wrapper.unmount();
   });
 
-  it("forgets what was said about the department before when another is chosen", async () => {
+  it('forgets what was said about the department before when another is chosen', async () => {
     const both = connectionStatus([
       { id: SUPPORT, name: 'Support', permissions: [...ALL_PERMISSIONS] },
       { id: 30, name: 'Billing', permissions: [...ALL_PERMISSIONS] },

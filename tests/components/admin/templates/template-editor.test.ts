@@ -22,7 +22,11 @@ function renderEditor(ops: AdminAnswers) {
 
 const listed = (items: Template[] = [welcome]) => ({ 'templates.list': () => ({ items }) });
 const buttonNamed = (wrapper: ReturnType<typeof mount>, text: string) => wrapper.findAll('button').find((b) => b.text().includes(text))!;
-const field = (wrapper: ReturnType<typeof mount>, label: string) => wrapper.findAll('label').find((l) => l.text().startsWith(label))!.find('input, textarea');
+const field = (wrapper: ReturnType<typeof mount>, label: string) =>
+  wrapper
+    .findAll('label')
+    .find((l) => l.text().startsWith(label))!
+    .find('input, textarea');
 
 let current: ReturnType<typeof mount> | null = null;
 afterEach(() => current?.unmount());
@@ -40,7 +44,12 @@ describe('TemplateEditor', () => {
     const { wrapper, calls } = renderEditor(listed());
     current = wrapper;
     await flushPromises();
-    expect(wrapper.get('select').findAll('option').map((o) => o.text())).toEqual(['Support']);
+    expect(
+      wrapper
+        .get('select')
+        .findAll('option')
+        .map((o) => o.text()),
+    ).toEqual(['Support']);
     expect(calls[0]).toEqual({ op: 'templates.list', query: { departmentId: 1 } });
     expect(wrapper.text()).toContain('Welcome');
   });

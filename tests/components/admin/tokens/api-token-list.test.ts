@@ -54,7 +54,10 @@ describe('ApiTokenList', () => {
     expect(wrapper.get<HTMLSelectElement>('select').element.value).toBe('1');
     expect(wrapper.get('select option').text()).toBe('Ada Admin (you)');
     expect(wrapper.get('caption').text()).toBe('Tokens of Ada Admin');
-    const cells = wrapper.findAll('tbody tr')[0]!.findAll('th, td').map((c) => c.text());
+    const cells = wrapper
+      .findAll('tbody tr')[0]!
+      .findAll('th, td')
+      .map((c) => c.text());
     expect(cells[0]).toBe('Laptop');
     expect(cells[2]).toBe('Never');
     expect(cells[3]).toBe('No');

@@ -42,7 +42,7 @@ describe('the secondary contacts editor list', () => {
     expect(addCc(listOf(3), typedItem('x@mailbox.example'), { limit: 3, ccAddresses: [] })).toEqual({ ok: false, refusal: 'limit' });
   });
 
-  it('R-CC-2 counts the ticket\'s CC addresses too, an address on both lists once', () => {
+  it("R-CC-2 counts the ticket's CC addresses too, an address on both lists once", () => {
     const copied = ['copy1@mailbox.example', 'copy2@mailbox.example'];
     expect(ccCount(listOf(18), copied)).toBe(20);
     expect(ccCount(listOf(18), ['CC1@mailbox.example'])).toBe(18);

@@ -25,8 +25,18 @@ describe('whether the bar and the panel offer Merge', () => {
   it('R-MERGE-2 needs 2 to 5 tickets', () => {
     expect(mergeBlockedReason([summary(1)], access)).toMatch(/^R-MERGE-2: Select at least 2/);
     expect(mergeBlockedReason([summary(1), summary(2)], access)).toBeNull();
-    expect(mergeBlockedReason([1, 2, 3, 4, 5].map((id) => summary(id)), access)).toBeNull();
-    expect(mergeBlockedReason([1, 2, 3, 4, 5, 6].map((id) => summary(id)), access)).toMatch(/^R-MERGE-2: .*at most 5/);
+    expect(
+      mergeBlockedReason(
+        [1, 2, 3, 4, 5].map((id) => summary(id)),
+        access,
+      ),
+    ).toBeNull();
+    expect(
+      mergeBlockedReason(
+        [1, 2, 3, 4, 5, 6].map((id) => summary(id)),
+        access,
+      ),
+    ).toMatch(/^R-MERGE-2: .*at most 5/);
   });
 
   it('R-MERGE-2 refuses tickets of different departments', () => {
@@ -41,7 +51,7 @@ describe('whether the bar and the panel offer Merge', () => {
     expect(mergeBlockedReason([summary(1), summary(2, 1, { mergedIntoId: 7 })], access)).toMatch(/^R-MERGE-7: /);
   });
 
-  it('R-MERGE-10 lists the contact\'s tickets of the same department first, keeping the order within each group', () => {
+  it("R-MERGE-10 lists the contact's tickets of the same department first, keeping the order within each group", () => {
     const ordered = sameDepartmentFirst([summary(5, 2), summary(4, 1), summary(3, 2), summary(2, 1)], 1);
     expect(ordered.map((t) => t.id)).toEqual([4, 2, 5, 3]);
   });

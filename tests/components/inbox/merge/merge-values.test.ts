@@ -42,7 +42,13 @@ describe('field values in the merge preview (R-MERGE-4)', () => {
       candidates: values.map((value, i) => ({ ticketId: i + 1, value, empty: value === null })),
       defaultTicketId: 1,
     });
-    const fields = [option('subject', 'a', 'b'), option('priority', 'low', 'low'), option('tags', ['x'], ['x']), option('account', null, 'Acme'), option('customFields', { a: 1 }, { a: 2 })];
+    const fields = [
+      option('subject', 'a', 'b'),
+      option('priority', 'low', 'low'),
+      option('tags', ['x'], ['x']),
+      option('account', null, 'Acme'),
+      option('customFields', { a: 1 }, { a: 2 }),
+    ];
     expect(differingFields(fields).map((f) => f.field)).toEqual(['subject', 'account', 'customFields']);
   });
 });

@@ -52,7 +52,14 @@ describe.skipIf(imapUnavailable !== null)(`${title} on the embedded database`, (
       'Support',
     );
     await withData(dataDir, async (db) => {
-      const [department] = await db.insert(t.departments).values({ name: 'Support', supportAddresses: ['support@acme.test'], features: { receipts: false, cc: false, ccOptions: { customersMayAddCc: false, autoAddRecipients: false } } }).returning();
+      const [department] = await db
+        .insert(t.departments)
+        .values({
+          name: 'Support',
+          supportAddresses: ['support@acme.test'],
+          features: { receipts: false, cc: false, ccOptions: { customersMayAddCc: false, autoAddRecipients: false } },
+        })
+        .returning();
       await db.insert(t.mailboxes).values({ departmentId: department!.id, ...peer.settings({ folder: 'Support' }) });
     });
   }, 60_000);

@@ -44,12 +44,24 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: each me
 
   async function fourMessages(tag: string) {
     const folder = folderName();
-    const raws = await Promise.all([1, 2, 3, 4].map((n) => composeMail({ from: `c${n}@customer.test`, to: 'support@acme.test', subject: `${tag} ${n}`, text: `Message ${n}`, messageId: `<${tag}-${n}@customer.test>` })));
+    const raws = await Promise.all(
+      [1, 2, 3, 4].map((n) =>
+        composeMail({ from: `c${n}@customer.test`, to: 'support@acme.test', subject: `${tag} ${n}`, text: `Message ${n}`, messageId: `<${tag}-${n}@customer.test>` }),
+      ),
+    );
     await peer.append(raws, folder);
     return addMailbox(db, peer, world.departments.support.id, folder);
   }
 
-  const ticketsTitled = async (tag: string) => (await db.select({ subject: t.tickets.subject }).from(t.tickets).where(sql`${t.tickets.subject} like ${`${tag} %`}`)).map((r) => r.subject).sort();
+  const ticketsTitled = async (tag: string) =>
+    (
+      await db
+        .select({ subject: t.tickets.subject })
+        .from(t.tickets)
+        .where(sql`${t.tickets.subject} like ${`${tag} %`}`)
+    )
+      .map((r) => r.subject)
+      .sort();
 
   it('a crash in the 3rd message keeps the first two, records the error, and the next pass resumes at the 3rd', async () => {
     const mailbox = await fourMessages('crash');
@@ -108,7 +120,9 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: a new U
   });
 
   it('starts over from UID 1 and ingests only what is new, by Message-ID', async () => {
-    const raws = await Promise.all([1, 2, 3].map((n) => composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: `renumbered ${n}`, text: 'x', messageId: `<uv-${n}@customer.test>` })));
+    const raws = await Promise.all(
+      [1, 2, 3].map((n) => composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: `renumbered ${n}`, text: 'x', messageId: `<uv-${n}@customer.test>` })),
+    );
     await peer.append(raws.slice(0, 2));
     const mailbox = await addMailbox(db, peer, world.departments.support.id, 'INBOX');
     expect(await readMailbox(db, peer, mailbox.id)).toMatchObject({ ticket: 2 });
@@ -120,7 +134,10 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: a new U
     const [after] = await db.select().from(t.mailboxes).where(eq(t.mailboxes.id, mailbox.id));
     expect(after!.uidValidity).not.toBe(before!.uidValidity);
     expect(after!.lastUid).toBe(3);
-    const subjects = await db.select({ subject: t.tickets.subject }).from(t.tickets).where(sql`${t.tickets.subject} like 'renumbered %'`);
+    const subjects = await db
+      .select({ subject: t.tickets.subject })
+      .from(t.tickets)
+      .where(sql`${t.tickets.subject} like 'renumbered %'`);
     expect(subjects.map((s) => s.subject).sort()).toEqual(['renumbered 1', 'renumbered 2', 'renumbered 3']);
   });
 });

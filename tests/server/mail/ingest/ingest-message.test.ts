@@ -21,7 +21,16 @@ describe.each(databaseKinds)('ingestMessage on %s', (kind) => {
     db = server.database.db;
     const [row] = await db
       .insert(t.mailboxes)
-      .values({ departmentId: world.departments.support.id, host: 'imap.gmail.com', port: 993, secure: true, username: 'Support@Acme.test', secret: 'app-password', gmail: true, uidValidity: 7 })
+      .values({
+        departmentId: world.departments.support.id,
+        host: 'imap.gmail.com',
+        port: 993,
+        secure: true,
+        username: 'Support@Acme.test',
+        secret: 'app-password',
+        gmail: true,
+        uidValidity: 7,
+      })
       .returning();
     gmail = row!;
   });
@@ -44,15 +53,26 @@ describe.each(databaseKinds)('ingestMessage on %s', (kind) => {
   });
 
   it('a conversation the extension already linked to a ticket receives the mail on that ticket', async () => {
-    const [ticket] = await db.insert(t.tickets).values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.bob.id, subject: 'Created in Gmail' }).returning();
+    const [ticket] = await db
+      .insert(t.tickets)
+      .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.bob.id, subject: 'Created in Gmail' })
+      .returning();
     await db.insert(t.ticketWebmailThreads).values({ ticketId: ticket!.id, provider: 'gmail', mailbox: 'support@acme.test', threadId: 'ff' });
-    expect(await ingest(await composeMail({ from: 'bob@customer.test', to: 'support@acme.test', subject: 'more', text: 'x' }), '255')).toMatchObject({ outcome: 'thread', ticketId: ticket!.id });
+    expect(await ingest(await composeMail({ from: 'bob@customer.test', to: 'support@acme.test', subject: 'more', text: 'x' }), '255')).toMatchObject({
+      outcome: 'thread',
+      ticketId: ticket!.id,
+    });
   });
 
   it('the same message already on a ticket (saved by the extension, or from another mailbox) adds nothing', async () => {
     const raw = await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Saved first', text: 'x', messageId: '<saved@customer.test>' });
-    const [ticket] = await db.insert(t.tickets).values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Saved first' }).returning();
-    await db.insert(t.threads).values({ ticketId: ticket!.id, direction: 'in', channel: 'email', from: 'alice@customer.test', subject: 'Saved first', messageId: 'saved@customer.test' });
+    const [ticket] = await db
+      .insert(t.tickets)
+      .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Saved first' })
+      .returning();
+    await db
+      .insert(t.threads)
+      .values({ ticketId: ticket!.id, direction: 'in', channel: 'email', from: 'alice@customer.test', subject: 'Saved first', messageId: 'saved@customer.test' });
     expect(await ingest(raw)).toMatchObject({ outcome: 'thread', ticketId: ticket!.id, note: 'Already on the ticket (same Message-ID); nothing added.' });
     expect(await ticketThreads(db, ticket!.id)).toHaveLength(1);
   });
@@ -63,22 +83,38 @@ describe.each(databaseKinds)('ingestMessage on %s', (kind) => {
   });
 
   it('Delivered-To / X-Original-To route a BCC or alias delivery to the department owning that address', async () => {
-    const viaDelivered = await ingest(`Delivered-To: Returns@Acme.test\r\n${await composeMail({ from: 'liz@customer.test', to: 'someone@else.test', subject: 'Broken', text: 'x' })}`);
-    const viaOriginal = await ingest(`X-Original-To: billing@acme.test\r\n${await composeMail({ from: 'liz@customer.test', to: 'someone@else.test', subject: 'Invoice', text: 'x' })}`);
-    const departmentOf = async (result: Awaited<ReturnType<typeof ingest>>) => (await db.select().from(t.tickets).where(eq(t.tickets.id, (result as { ticketId: number }).ticketId)))[0]!.departmentId;
+    const viaDelivered = await ingest(
+      `Delivered-To: Returns@Acme.test\r\n${await composeMail({ from: 'liz@customer.test', to: 'someone@else.test', subject: 'Broken', text: 'x' })}`,
+    );
+    const viaOriginal = await ingest(
+      `X-Original-To: billing@acme.test\r\n${await composeMail({ from: 'liz@customer.test', to: 'someone@else.test', subject: 'Invoice', text: 'x' })}`,
+    );
+    const departmentOf = async (result: Awaited<ReturnType<typeof ingest>>) =>
+      (
+        await db
+          .select()
+          .from(t.tickets)
+          .where(eq(t.tickets.id, (result as { ticketId: number }).ticketId))
+      )[0]!.departmentId;
     expect(await departmentOf(viaDelivered)).toBe(world.departments.returns.id);
     expect(await departmentOf(viaOriginal)).toBe(world.departments.billing.id);
   });
 
   it('a message without a sender address is refused, not turned into a ticket', async () => {
-    expect(await ingest('To: support@acme.test\r\nSubject: nobody\r\nMessage-ID: <nobody@x.test>\r\n\r\nbody\r\n')).toEqual({ outcome: 'refused', note: 'The message names no sender address.' });
+    expect(await ingest('To: support@acme.test\r\nSubject: nobody\r\nMessage-ID: <nobody@x.test>\r\n\r\nbody\r\n')).toEqual({
+      outcome: 'refused',
+      note: 'The message names no sender address.',
+    });
   });
 
   it('the same Message-ID read a second time is seen, not applied', async () => {
     const raw = await composeMail({ from: 'jim@customer.test', to: 'support@acme.test', subject: 'Twice', text: 'x', messageId: '<twice@customer.test>' });
     expect((await ingest(raw)).outcome).toBe('ticket');
     expect(await ingest(raw)).toEqual({ outcome: 'seen' });
-    const rows = await db.select().from(t.ingestedMessages).where(and(eq(t.ingestedMessages.mailboxId, gmail.id), eq(t.ingestedMessages.messageId, '<twice@customer.test>')));
+    const rows = await db
+      .select()
+      .from(t.ingestedMessages)
+      .where(and(eq(t.ingestedMessages.mailboxId, gmail.id), eq(t.ingestedMessages.messageId, '<twice@customer.test>')));
     expect(rows).toHaveLength(1);
   });
 });

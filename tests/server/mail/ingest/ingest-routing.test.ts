@@ -36,16 +36,32 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   }
 
   async function customerTicket(subject: string, status = 'open') {
-    const [row] = await db.insert(t.tickets).values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject, status, lastThreadChannel: 'email' }).returning();
+    const [row] = await db
+      .insert(t.tickets)
+      .values({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject, status, lastThreadChannel: 'email' })
+      .returning();
     return row!;
   }
 
   it('a new message becomes an email ticket in the department that owns the address, contact created from From', async () => {
-    const raw = await composeMail({ from: 'Carol Client <carol@customer.test>', to: 'billing@acme.test', subject: 'Charged twice', text: 'My card was charged twice.', messageId: '<first-1@customer.test>' });
+    const raw = await composeMail({
+      from: 'Carol Client <carol@customer.test>',
+      to: 'billing@acme.test',
+      subject: 'Charged twice',
+      text: 'My card was charged twice.',
+      messageId: '<first-1@customer.test>',
+    });
     const { mailbox, counts, rows } = await deliver([raw]);
     expect(counts).toMatchObject({ ticket: 1, thread: 0 });
     const ticket = await ticketRow(db, rows[0]!.ticketId!);
-    expect(ticket).toMatchObject({ departmentId: world.departments.billing.id, channel: 'email', subject: 'Charged twice', status: 'open', lastThreadChannel: 'email', spam: false });
+    expect(ticket).toMatchObject({
+      departmentId: world.departments.billing.id,
+      channel: 'email',
+      subject: 'Charged twice',
+      status: 'open',
+      lastThreadChannel: 'email',
+      spam: false,
+    });
     const [contact] = await db.select().from(t.contacts).where(eq(t.contacts.id, ticket.contactId));
     expect(contact).toMatchObject({ email: 'carol@customer.test', name: 'Carol Client' });
     const [thread] = await ticketThreads(db, ticket.id);
@@ -68,23 +84,46 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   it('a reply by In-Reply-To, and one by References only, become incoming threads on the ticket; history says customer_replied', async () => {
     const ticket = await customerTicket('Cannot log in again');
     const ours = await sentReply(db, ticket.id, 'alice@customer.test');
-    const byInReplyTo = await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Re: help', text: 'Still broken', inReplyTo: ours.messageId!, references: [ours.messageId!] });
-    const byReferences = await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Re: help', text: 'Any news?', references: ['<unknown@elsewhere.test>', ours.messageId!] });
+    const byInReplyTo = await composeMail({
+      from: 'alice@customer.test',
+      to: 'support@acme.test',
+      subject: 'Re: help',
+      text: 'Still broken',
+      inReplyTo: ours.messageId!,
+      references: [ours.messageId!],
+    });
+    const byReferences = await composeMail({
+      from: 'alice@customer.test',
+      to: 'support@acme.test',
+      subject: 'Re: help',
+      text: 'Any news?',
+      references: ['<unknown@elsewhere.test>', ours.messageId!],
+    });
     const { counts, rows } = await deliver([byInReplyTo, byReferences]);
     expect(counts).toMatchObject({ ticket: 0, thread: 2 });
     expect(rows.map((r) => r.ticketId)).toEqual([ticket.id, ticket.id]);
     const threads = await ticketThreads(db, ticket.id);
-    expect(threads.map((th) => [th.direction, th.bodyText.trim()])).toEqual([['out', 'We are on it.'], ['in', 'Still broken'], ['in', 'Any news?']]);
+    expect(threads.map((th) => [th.direction, th.bodyText.trim()])).toEqual([
+      ['out', 'We are on it.'],
+      ['in', 'Still broken'],
+      ['in', 'Any news?'],
+    ]);
     expect(threads[1]!.inReplyTo).toBe(ours.messageId);
     const after = await ticketRow(db, ticket.id);
     expect(after.version).toBe(ticket.version + 2);
     const history = await db.select().from(t.ticketHistory).where(eq(t.ticketHistory.ticketId, ticket.id));
-    expect(history.map((h) => [h.action, h.agentId])).toEqual([['customer_replied', null], ['customer_replied', null]]);
+    expect(history.map((h) => [h.action, h.agentId])).toEqual([
+      ['customer_replied', null],
+      ['customer_replied', null],
+    ]);
   });
 
   it('[#number] in the subject threads the mail onto that ticket, only within the mailbox department', async () => {
     const ticket = await customerTicket('Password reset');
-    const [billing] = await db.insert(t.tickets).values({ departmentId: world.departments.billing.id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Invoice' }).returning();
+    const [billing] = await db
+      .insert(t.tickets)
+      .values({ departmentId: world.departments.billing.id, channel: 'email', contactId: world.contacts.alice.id, subject: 'Invoice' })
+      .returning();
     const raws = [
       await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: `Re: [#${ticket.number}] Password reset`, text: 'Done, thanks' }),
       await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: `Re: [#${billing!.number}] Invoice`, text: 'Wrong department' }),
@@ -107,7 +146,9 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
     try {
       const stays = await customerTicket('Stays closed', 'closed');
       const reply = await sentReply(db, stays.id, 'alice@customer.test');
-      const { rows } = await deliver([await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Re: help', text: 'Thanks!', inReplyTo: reply.messageId! })]);
+      const { rows } = await deliver([
+        await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Re: help', text: 'Thanks!', inReplyTo: reply.messageId! }),
+      ]);
       expect(rows[0]).toMatchObject({ outcome: 'thread', ticketId: stays.id });
       expect((await ticketRow(db, stays.id)).status).toBe('closed');
     } finally {
@@ -133,7 +174,13 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   });
 
   it('R-CC-6 To/CC recipients of a new e-mail become secondary contacts, never the sender or the support address', async () => {
-    const raw = await composeMail({ from: 'frank@customer.test', to: ['support@acme.test', 'grace@customer.test'], cc: 'Partner One <cc1@partner.test>', subject: 'Team access', text: 'Please add my colleagues.' });
+    const raw = await composeMail({
+      from: 'frank@customer.test',
+      to: ['support@acme.test', 'grace@customer.test'],
+      cc: 'Partner One <cc1@partner.test>',
+      subject: 'Team access',
+      text: 'Please add my colleagues.',
+    });
     const { rows } = await deliver([raw]);
     const ticket = await ticketRow(db, rows[0]!.ticketId!);
     const followers = await db.select({ email: t.contacts.email }).from(t.contacts).where(inArray(t.contacts.id, ticket.secondaryContactIds));
@@ -196,10 +243,18 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   it('auto-replies are ignored: no ticket, no thread on the ticket they answer, nothing sent', async () => {
     const ticket = await customerTicket('Auto target');
     const ours = await sentReply(db, ticket.id, 'alice@customer.test');
-    const count = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(t.outgoingMail))[0]!.n + (await db.select({ n: sql<number>`count(*)::int` }).from(t.tickets))[0]!.n;
+    const count = async () =>
+      (await db.select({ n: sql<number>`count(*)::int` }).from(t.outgoingMail))[0]!.n + (await db.select({ n: sql<number>`count(*)::int` }).from(t.tickets))[0]!.n;
     const before = await count();
     const { counts, rows } = await deliver([
-      await composeMail({ from: 'alice@customer.test', to: 'support@acme.test', subject: 'Automatic reply: help', text: 'I am away', inReplyTo: ours.messageId!, headers: { 'Auto-Submitted': 'auto-replied' } }),
+      await composeMail({
+        from: 'alice@customer.test',
+        to: 'support@acme.test',
+        subject: 'Automatic reply: help',
+        text: 'I am away',
+        inReplyTo: ours.messageId!,
+        headers: { 'Auto-Submitted': 'auto-replied' },
+      }),
       await composeMail({ from: 'bob@customer.test', to: 'support@acme.test', subject: 'Out of Office: your ticket', text: 'Back on Monday' }),
       await composeMail({ from: 'bob@customer.test', to: 'support@acme.test', subject: 'Re: thanks', text: 'autoresponder', headers: { 'X-Autoreply': 'yes' } }),
     ]);
@@ -210,7 +265,10 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   });
 
   it('attachments are kept with the thread; one above the department limit is refused with a note on the thread', async () => {
-    await db.update(t.departments).set({ maxAttachmentBytes: 2 * 1024 * 1024 }).where(eq(t.departments.id, world.departments.support.id));
+    await db
+      .update(t.departments)
+      .set({ maxAttachmentBytes: 2 * 1024 * 1024 })
+      .where(eq(t.departments.id, world.departments.support.id));
     try {
       const small = Buffer.from('%PDF-1.4 small invoice');
       const big = Buffer.alloc(3 * 1024 * 1024, 7);
@@ -230,11 +288,17 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
       expect(stored[0]).toMatchObject({ filename: 'invoice.pdf', contentType: 'application/pdf', size: small.length });
       expect(Buffer.compare(stored[0]!.content, small)).toBe(0);
       const note = 'Attachment report.pdf (3 MB) was not kept: the department accepts at most 2 MB per file.';
-      const [thread] = await db.select().from(t.threads).where(and(eq(t.threads.id, rows[0]!.threadId!)));
+      const [thread] = await db
+        .select()
+        .from(t.threads)
+        .where(and(eq(t.threads.id, rows[0]!.threadId!)));
       expect(thread!.bodyText).toContain(note);
       expect(rows[0]!.note).toBe(note);
     } finally {
-      await db.update(t.departments).set({ maxAttachmentBytes: 10 * 1024 * 1024 }).where(eq(t.departments.id, world.departments.support.id));
+      await db
+        .update(t.departments)
+        .set({ maxAttachmentBytes: 10 * 1024 * 1024 })
+        .where(eq(t.departments.id, world.departments.support.id));
     }
   });
 });

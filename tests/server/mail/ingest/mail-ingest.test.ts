@@ -72,7 +72,10 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title} on %s`, 
     }
     expect(ingest.watching).toBe(0);
     // Each message once, although the stopped and running passes overlapped with reloads.
-    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(t.ingestedMessages).where(eq(t.ingestedMessages.mailboxId, mailbox.id));
+    const [count] = await db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(t.ingestedMessages)
+      .where(eq(t.ingestedMessages.mailboxId, mailbox.id));
     expect(count!.n).toBe(2);
   }, 30_000);
 });
