@@ -4,7 +4,7 @@ type Schema = z.ZodType;
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /** One API route as both ends see it: the server validates with it and documents it, the background calls it. */
-export interface ContractSpec {
+interface ContractSpec {
   method: Method;
   /** Under /api/v1; `:name` segments are filled from `params`. */
   path: string;
@@ -51,7 +51,7 @@ export function fillPath(path: string, params: Record<string, unknown> = {}): st
 }
 
 /** The contracts of some resources, by name. */
-export type ByName<C extends Contract> = { [K in C as K['name']]: K };
+type ByName<C extends Contract> = { [K in C as K['name']]: K };
 
 export function byName<C extends Contract>(contracts: readonly C[]): ByName<C> {
   return Object.fromEntries(contracts.map((c) => [c.name, c])) as ByName<C>;

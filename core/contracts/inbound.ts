@@ -1,7 +1,10 @@
 import { DsnApplied, DsnReport } from '../schemas/mail';
 import { resource } from './contract';
 
-/** What the mail server hands us: bounces of the replies we sent. */
+/**
+ * What the mail server hands us: bounces of the replies we sent. Tagged with the jobs, since a
+ * bounce changes a bulk reply's recipients and the OpenAPI document has always listed it there.
+ */
 export const inbound = resource('inbound', 'jobs', {
   dsn: {
     method: 'post',

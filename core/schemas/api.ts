@@ -137,9 +137,9 @@ export type ContactCreate = z.infer<typeof ContactCreate>;
 export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).strict();
 export type DepartmentQuery = z.infer<typeof DepartmentQuery>;
 
-export const IdParams = z.object({ id: IdParam });
+export const IdParams = z.object({ id: IdParam }).strict();
 /** A row's setting in one department: PUT /roles/:id/departments/:departmentId and /agents/:id/departments/:departmentId. */
-export const IdInDepartmentParams = z.object({ id: IdParam, departmentId: IdParam });
+export const IdInDepartmentParams = z.object({ id: IdParam, departmentId: IdParam }).strict();
 
 /** What every admin DELETE answers: which row went. */
 export const Removed = z.object({ id: Id, removed: z.literal(true) });

@@ -60,7 +60,7 @@ export async function withApi<T>(connection: Connection, run: (api: KyInstance) 
   }
 }
 
-/** What a caller may change per call: a longer timeout (attachments, mailbox tests), the Idempotency-Key, no retry. */
+/** What a caller may change per call: a longer timeout (mailbox tests), the Idempotency-Key, no retry. */
 export type CallOptions = Pick<Options, 'timeout' | 'headers' | 'retry'>;
 
 export interface ContractRequest {
@@ -88,23 +88,38 @@ function checkPart(contract: Contract, part: 'params' | 'query' | 'body', value:
 
 const searchParamsOf = (query: object = {}) => Object.fromEntries(Object.entries(query).flatMap(([key, value]) => (value === undefined ? [] : [[key, String(value)]])));
 
-type Parts = { params?: Record<string, unknown>; query?: object; body?: unknown };
+/** The parts of a call as the caller wrote them, for callers that hold a contract only by name (outbox entries, admin calls). */
+export type ContractParts = { params?: Record<string, unknown>; query?: object; body?: unknown };
 
 /**
  * The request one contract call makes. What the caller wrote is sent, not the parsed value: the
  * server parses it with the same schema, and a parsed value (a transformed query flag) need not be valid input again.
  */
-export function requestOf<C extends Contract>(contract: C, input: ContractInput<C>): ContractRequest {
-  const { params, query, body } = input as Parts;
+export function requestOf(contract: Contract, { params, query, body }: ContractParts): ContractRequest {
   const request: ContractRequest = { method: contract.method, path: fillPath(contract.path, params), searchParams: searchParamsOf(query) };
   return body === undefined ? request : { ...request, json: body };
 }
 
-/** One backend route through its contract: the call is checked first, the answer parsed with the contract's response schema. */
-export function callWith<C extends Contract>(connection: Connection, contract: C, input: ContractInput<C>, options: CallOptions = {}): Promise<ContractOutput<C>> {
+/**
+ * Sends one call, checked against its contract first, and answers the backend's JSON as it came.
+ * The outbox needs the answer unparsed: a write the server applied must not be queued again
+ * because this version's schema would reject its answer.
+ */
+export function sendWith(connection: Connection, contract: Contract, parts: ContractParts, options: CallOptions = {}): Promise<unknown> {
   return withApi(connection, async (api) => {
-    for (const part of ['params', 'query', 'body'] as const) checkPart(contract, part, (input as Parts)[part]);
-    const { path, ...request } = requestOf(contract, input);
-    return contract.response.parse(await api(path, { ...request, ...options }).json()) as ContractOutput<C>;
+    for (const part of ['params', 'query', 'body'] as const) checkPart(contract, part, parts[part]);
+    const { path, ...request } = requestOf(contract, parts);
+    return api(path, { ...request, ...options }).json();
   });
+}
+
+/** Like sendWith, with the answer parsed by the contract's response schema (a mismatch is an ApiCallError too). */
+export async function callParts(connection: Connection, contract: Contract, parts: ContractParts, options: CallOptions = {}): Promise<unknown> {
+  const answer = await sendWith(connection, contract, parts, options);
+  return withApi(connection, async () => contract.response.parse(answer));
+}
+
+/** One backend route through its contract, typed by it: the call is checked first, the answer parsed. */
+export function callWith<C extends Contract>(connection: Connection, contract: C, input: ContractInput<C>, options: CallOptions = {}): Promise<ContractOutput<C>> {
+  return callParts(connection, contract, input as ContractParts, options) as Promise<ContractOutput<C>>;
 }

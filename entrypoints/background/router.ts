@@ -1,14 +1,10 @@
 import { Envelope, protocol, type MessageError, type MessageType, type Reply, type RequestOf, type ResponseOf } from '../../core/schemas/messages';
+import type { Sender } from '../../messaging/listen';
 import { ApiCallError } from './api-client';
 
 export type Handlers<T extends MessageType> = {
   [K in T]: (payload: import('zod').output<(typeof protocol)[K]['request']>) => Promise<ResponseOf<K>>;
 };
-
-export interface SenderInfo {
-  /** True for the extension's own pages (popup, options); false for content scripts in webmail tabs. */
-  trusted: boolean;
-}
 
 /** Messages that carry or change the API token or a mailbox secret: never from a content script. */
 const TRUSTED_ONLY = new Set<MessageType>([
@@ -39,7 +35,7 @@ function toMessageError(error: unknown): MessageError {
 }
 
 /** Validates a message against the protocol, runs its handler, and always answers with a Reply. */
-export async function route(handlers: Handlers<MessageType>, message: unknown, sender: SenderInfo): Promise<Reply<unknown>> {
+export async function route(handlers: Handlers<MessageType>, message: unknown, sender: Sender): Promise<Reply<unknown>> {
   const envelope = Envelope.safeParse(message);
   if (!envelope.success || !(envelope.data.type in protocol)) {
     return failure({ code: 'VALIDATION', message: `Unknown message: ${JSON.stringify(message)?.slice(0, 100)}` });

@@ -3,7 +3,7 @@ import type { KyInstance } from 'ky';
 import { contractNamed } from '../../core/contracts';
 import type { Contract, ContractInput, ContractOutput } from '../../core/contracts/contract';
 import type { Connection } from '../../core/schemas/messages';
-import { ApiCallError, callWith, withApi, type CallOptions } from './api-client';
+import { ApiCallError, callParts, callWith, sendWith, withApi, type CallOptions, type ContractParts } from './api-client';
 import { connectionItem, syncStateItem, updateSyncState } from './connection-store';
 import { refreshMe } from './me-refresh';
 import { applyDelivered } from './delivered-answer';
@@ -39,8 +39,7 @@ async function build(): Promise<Services> {
   const send = async (entry: OutboxEntry) => {
     const contract = contractNamed(entry.contract);
     if (!contract) throw new ApiCallError({ code: 'INTERNAL', message: `This version of Inbox Desk cannot send "${entry.label}" (${entry.contract}).` }, null, false);
-    const input = { params: entry.params, body: entry.body } as ContractInput<Contract>;
-    return callWith(await requireConnection(), contract, input, { headers: { 'Idempotency-Key': entry.id }, retry: 0 });
+    return sendWith(await requireConnection(), contract, { params: entry.params, body: entry.body }, { headers: { 'Idempotency-Key': entry.id }, retry: 0 });
   };
   const outbox = new Outbox(index.db, {
     send,
@@ -98,4 +97,9 @@ export async function call<C extends Contract>(contract: C, input: ContractInput
 /** Raw requests with the saved connection, for the one answer that is not JSON (an attachment's bytes). */
 export async function backend<T>(run: (api: KyInstance) => Promise<T>): Promise<T> {
   return withApi(await (await services()).connection(), run);
+}
+
+/** A route named at run time (an admin call): checked and parsed with its contract like any other. */
+export async function callNamed(contract: Contract, parts: ContractParts): Promise<unknown> {
+  return callParts(await (await services()).connection(), contract, parts);
 }

@@ -2,7 +2,7 @@ import { tickets } from '../../core/contracts/tickets';
 import type { Page } from '../../core/schemas/api';
 import type { Connection } from '../../core/schemas/messages';
 import type { Ticket } from '../../core/schemas/ticket';
-import { callWith } from './api-client';
+import { sendWith } from './api-client';
 import type { TicketIndex } from './ticket-index';
 
 const CURSOR = 'syncCursor';
@@ -21,7 +21,8 @@ export async function syncIndex(index: TicketIndex, connection: Connection): Pro
   let changed = 0;
   let page: string | null = null;
   do {
-    const result: Page<Ticket> = await callWith(connection, tickets.list, { query: { updatedSince: since, limit: PAGE, ...(page ? { cursor: page } : {}) } });
+    // Kept as the server sent them, unparsed: one ticket with a value a newer server added must not stop every sync.
+    const result = (await sendWith(connection, tickets.list, { query: { updatedSince: since, limit: PAGE, ...(page ? { cursor: page } : {}) } })) as Page<Ticket>;
     await index.upsert(result.items);
     changed += result.items.length;
     for (const t of result.items) if (t.updatedAt > newest) newest = t.updatedAt;

@@ -13,7 +13,7 @@ import type { AgentRow } from '../db/rows';
  * Agents as an admin sees them: every agent (to add them to a department), with their roles and
  * teams in the departments this admin manages only (R-PERM-1).
  */
-export async function loadAdminAgents(db: Db, auth: AuthContext, agentIds?: readonly number[]): Promise<AdminAgent[]> {
+async function loadAdminAgents(db: Db, auth: AuthContext, agentIds?: readonly number[]): Promise<AdminAgent[]> {
   const only = agentIds === undefined ? undefined : inArray(agents.id, [...agentIds]);
   if (agentIds?.length === 0) return [];
   const rows = await db.select().from(agents).where(only).orderBy(asc(agents.name), asc(agents.id));

@@ -31,7 +31,7 @@ async function loadRoles(db: Db, roleIds?: readonly number[]): Promise<Role[]> {
 }
 
 /** Roles as one admin sees them: each with its permissions in the departments they manage (R-PERM-1). */
-export async function loadScopedRoles(db: Db, auth: AuthContext, roleIds?: readonly number[]): Promise<Role[]> {
+async function loadScopedRoles(db: Db, auth: AuthContext, roleIds?: readonly number[]): Promise<Role[]> {
   const managed = managedDepartmentIds(auth.access);
   return (await loadRoles(db, roleIds)).map((role) => scopeRole(role, managed));
 }

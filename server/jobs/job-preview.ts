@@ -1,5 +1,5 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import type { JobCreate, JobPreview, ReplySample } from '../../core/schemas/job';
+import type { JobCreate, JobPreview, ReplyPreviewRequest, ReplySample } from '../../core/schemas/job';
 import type { Db } from '../db/client';
 import { threads, tickets } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
@@ -74,4 +74,10 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, 
     if (error !== ROLLBACK) return { mode: 'bulk', total: request.ticketIds?.length ?? 0, violations: refusal(error), tickets: [] };
   }
   return preview!;
+}
+
+/** R-REPLY-7: a bulk reply's pre-check is the reply job's, with the sample rendered for the ticket asked for. */
+export function previewReply(db: Db, auth: AuthContext, request: ReplyPreviewRequest): Promise<JobPreview> {
+  const { departmentId, ticketIds, payload, sampleTicketId } = request;
+  return previewJob(db, auth, { operation: 'reply', departmentId, ticketIds, payload }, sampleTicketId);
 }

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { fromDrizzle, fromPglite, PgBoss, type PGliteLike } from 'pg-boss';
 import type { Database, Db } from '../db/client';
+import { ApiFailure } from '../http/api-failure';
 
 const QUEUE = 'inbox-desk-jobs';
 
@@ -62,4 +63,10 @@ export class JobQueue {
   stop(): Promise<void> {
     return this.boss.stop({ graceful: true, timeout: 5000 });
   }
+}
+
+/** A server started without a worker (some CLI commands) still answers reads, but refuses to take jobs. */
+export function requireQueue(queue: JobQueue | undefined): JobQueue {
+  if (!queue) throw new ApiFailure(503, 'INTERNAL', 'This server runs without a job worker.');
+  return queue;
 }

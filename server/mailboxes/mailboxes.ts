@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
-import type { IngestedMessage, Mailbox, MailboxCreate, MailboxPatch } from '../../core/schemas/mailbox';
+import type { IngestedMessage, Mailbox, MailboxCreate, MailboxDeleteResult, MailboxPatch } from '../../core/schemas/mailbox';
 import type { Db } from '../db/client';
 import { mailboxes } from '../db/schema';
 import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
 import { mailboxUpdate } from './mailbox-changes';
+import { removeMailbox } from './mailbox-remove';
 import { managedMailbox } from './mailbox-scope';
 import { mailboxView } from './mailbox-view';
 import { recentMessages } from './recent-messages';
@@ -36,4 +37,8 @@ export async function updateMailbox(db: Db, auth: AuthContext, id: number, patch
 export async function recentMessagesOf(db: Db, auth: AuthContext, id: number, limit: number): Promise<IngestedMessage[]> {
   const row = await managedMailbox(db, auth, id);
   return recentMessages(db, row.id, limit);
+}
+
+export async function removeManagedMailbox(db: Db, auth: AuthContext, id: number): Promise<MailboxDeleteResult> {
+  return removeMailbox(db, await managedMailbox(db, auth, id));
 }

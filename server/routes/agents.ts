@@ -4,7 +4,6 @@ import { createAgent, updateAgent } from '../admin/agent-changes';
 import { setMembership } from '../admin/agent-membership';
 import type { Api } from '../http/route';
 
-/** Agents and their roles per department, as admins manage them. */
 export function agentRoutes(api: Api) {
   api.add(contracts.agents.list, async ({ db, auth }) => ({ items: await listAdminAgents(db, auth) }));
   api.add(contracts.agents.create, ({ db, auth, body }) => createAgent(db, auth, body));

@@ -2,7 +2,6 @@ import * as contracts from '../../core/contracts';
 import { createToken, listTokens, revokeToken } from '../admin/api-tokens';
 import type { Api } from '../http/route';
 
-/** API tokens (bearer tokens of the extension and scripts); stored as SHA-256, shown once. */
 export function apiTokenRoutes(api: Api) {
   api.add(contracts.tokens.list, async ({ db, auth, query }) => ({ items: await listTokens(db, auth, query.agentId ?? auth.agent.id) }));
   api.add(contracts.tokens.create, ({ db, auth, body, c }) => createToken(db, auth, body, c.req.header('Idempotency-Key')));

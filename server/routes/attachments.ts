@@ -7,7 +7,7 @@ import type { AppEnv } from '../http/app-env';
 import { requireAgent } from '../http/auth';
 
 /** RFC 5987 form, so any filename (請求書.pdf, quotes, semicolons) survives the header intact. */
-export const contentDisposition = (filename: string) =>
+const contentDisposition = (filename: string) =>
   `attachment; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 /**

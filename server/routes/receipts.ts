@@ -8,7 +8,6 @@ import { PIXEL_GIF, recordOpen } from '../receipts/open-pixel';
 import { ticketReceipts } from '../receipts/ticket-receipts';
 import { getVisibleTicket } from '../tickets/ticket-query';
 
-/** R-RCPT-7: each tracked message of a ticket with its mark and every recipient's state and times. */
 export function receiptRoutes(api: Api) {
   api.add(contracts.receipts.ofTicket, async ({ db, auth, params }) => ticketReceipts(db, await getVisibleTicket(db, auth.access, params.id)));
 }

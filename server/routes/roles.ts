@@ -3,7 +3,6 @@ import { listScopedRoles } from '../admin/admin-roles';
 import { createRole, removeRole, setRolePermissions } from '../admin/role-changes';
 import type { Api } from '../http/route';
 
-/** Roles and their permissions per department (R-PERM-1/2); every write needs settings.manage where it reaches. */
 export function roleRoutes(api: Api) {
   api.add(contracts.roles.list, async ({ db, auth }) => ({ items: await listScopedRoles(db, auth) }));
   api.add(contracts.roles.create, ({ db, auth, body }) => createRole(db, auth, body));

@@ -3,7 +3,6 @@ import type { Api } from '../http/route';
 import { getVisibleTicket } from '../tickets/ticket-query';
 import { ticketSatisfaction } from '../tickets/ticket-satisfaction';
 
-/** R-CC-8: what the customer and the secondary contacts rated, for the agents. */
 export function satisfactionRoutes(api: Api) {
   api.add(contracts.tickets.satisfaction, async ({ db, auth, params }) => ticketSatisfaction(db, await getVisibleTicket(db, auth.access, params.id)));
 }

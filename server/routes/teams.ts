@@ -3,7 +3,6 @@ import { listTeams } from '../admin/admin-teams';
 import { createTeam, removeTeam, updateTeam } from '../admin/team-changes';
 import type { Api } from '../http/route';
 
-/** Teams of a department: tickets are assigned to them (settings.manage to change them). */
 export function teamRoutes(api: Api) {
   api.add(contracts.teams.list, async ({ db, auth, query }) => ({ items: await listTeams(db, auth, query.departmentId) }));
   api.add(contracts.teams.create, ({ db, auth, body }) => createTeam(db, auth, body));

@@ -1,7 +1,7 @@
 import { adminContracts, type AdminAnswer } from '../../../core/contracts/admin';
-import type { Contract, ContractInput } from '../../../core/contracts/contract';
+import type { Contract } from '../../../core/contracts/contract';
 import type { Handlers } from '../router';
-import { call } from '../services';
+import { callNamed } from '../services';
 
 /**
  * Admin console calls go straight to the backend: an admin is at the page to read a refusal and
@@ -11,6 +11,6 @@ export const adminHandlers: Handlers<'admin.call'> = {
   'admin.call': ({ op, params, query, body }) => {
     const contract: Contract = adminContracts[op];
     // Parsed with the response schema of the contract `op` names, so it is that contract's answer.
-    return call(contract, { params, query, body } as ContractInput<Contract>) as Promise<AdminAnswer>;
+    return callNamed(contract, { params, query, body }) as Promise<AdminAnswer>;
   },
 };
