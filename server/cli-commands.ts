@@ -9,6 +9,7 @@ import { describeCounts } from './mail/ingest/pass-summary';
 import { purgeExpiredCredentials } from './help-center/expired-credentials';
 import { NoticeQueue } from './mail/notice-queue';
 import { Mailers } from './mail/mailers';
+import { smtpMailer } from './mail/smtp-mailer';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
@@ -140,7 +141,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     const result = await seedDemo(database.db);
     console.info(result.seeded ? `Seeded demo data: ${result.summary}.` : 'Demo data already present.');
   }
-  const mailers = new Mailers(config.SMTP_URL ?? null);
+  const mailers = new Mailers(config.SMTP_URL ?? null, (url) => smtpMailer(url, { socketTimeoutMs: config.SMTP_SOCKET_TIMEOUT_MS }));
   const publicUrl = config.PUBLIC_URL ?? `http://${options.host}:${options.port}`;
   const notices = new NoticeQueue(database.db, mailers, publicUrl);
   const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, notices });

@@ -12,6 +12,11 @@ const Env = z.object({
     .regex(/^smtps?:\/\//, 'must be an smtp:// or smtps:// URL')
     .optional(),
   /**
+   * How long an SMTP connection waits for the server's next answer (the one to the message's final
+   * dot included) before giving up; a message whose answer never came is `uncertain`, never resent.
+   */
+  SMTP_SOCKET_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
    * Where customers' mail clients reach this server, for the read-receipt image (R-RCPT-2); by
    * default the address it listens on, which only works on this machine.
    */
