@@ -92,7 +92,7 @@ export function dsn(config: Config, options: CommonOptions, file: string) {
   return withDatabase(config, options, async ({ db }) => {
     try {
       const { bounced } = await applyDsn(db, readFileSync(file, 'utf8'));
-      console.info(bounced ? 'Bounce applied: its recipient is marked bounced.' : 'A delay or relay notice: nothing changed.');
+      console.info(bounced ? 'Bounce applied: its recipient is marked bounced.' : 'Nothing changed: a delay or relay notice, or a recipient that was never handed over.');
     } catch (error) {
       if (error instanceof DsnError) throw new CliError(error.message);
       throw error;

@@ -22,7 +22,7 @@ export const DsnReport = z.object({ message: z.string().min(1).max(5_000_000) })
 export const DsnApplied = z
   .object({
     accepted: z.literal(true),
-    /** The report was a failure that marked its recipient bounced; false for a delay or relay notice. */
+    /** The report marked its recipient bounced; false when it changed nothing (a delay or relay notice, a recipient never handed over). */
     bounced: z.boolean(),
   })
   .meta({ id: 'DsnApplied' });

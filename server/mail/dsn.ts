@@ -98,7 +98,7 @@ export async function matchDsn(db: Db, raw: string): Promise<MatchedDsn> {
   return { recipient, report };
 }
 
-/** Marks the recipient bounced, with the diagnostic; a delayed or relayed notice changes nothing. True when it is bounced now. */
+/** Marks the recipient bounced, with the diagnostic; a delay or relay notice, or a recipient never handed over, changes nothing. True when it is bounced now. */
 export async function markBounced(db: Db, { recipient, report }: MatchedDsn): Promise<boolean> {
   if (report.action !== 'failed') return false;
   const diagnostic = [report.status, report.diagnostic].filter(Boolean).join(' ') || 'Bounced (no diagnostic given).';
