@@ -7,6 +7,7 @@ import { helpCenterRoutes } from './help-center/routes';
 import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
+import { requireAgentOrInboundSecret } from './http/inbound-secret';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { agentRoutes } from './routes/agents';
@@ -82,7 +83,7 @@ export function createApp(deps: AppDeps) {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
 
   const v1 = new Hono<AppEnv>();
-  const api = new Api(v1, db, requireAgent(db));
+  const api = new Api(v1, db, requireAgent(db), requireAgentOrInboundSecret(db, deps.inboundSecret ?? null));
   sessionRoutes(api, { dbKind: kind, version: deps.version });
   ticketLookupRoutes(api);
   ticketRoutes(api);

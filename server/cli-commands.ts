@@ -92,8 +92,8 @@ function schedulePurge(db: Db) {
 export function dsn(config: Config, options: CommonOptions, file: string) {
   return withDatabase(config, options, async ({ db }) => {
     try {
-      const result = await applyDsn(db, readFileSync(file, 'utf8'));
-      console.info(`${result.address}: ${result.status}.`);
+      const { bounced } = await applyDsn(db, readFileSync(file, 'utf8'));
+      console.info(bounced ? 'Bounce applied: its recipient is marked bounced.' : 'Nothing changed: a delay or relay notice, or a recipient that was never handed over.');
     } catch (error) {
       if (error instanceof DsnError) throw new CliError(error.message);
       throw error;
@@ -153,6 +153,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     version: VERSION,
     corsOrigins: config.CORS_ORIGINS,
     logRequests: config.LOG_REQUESTS,
+    inboundSecret: config.INBOUND_DSN_SECRET ?? null,
     demo: options.demo ?? false,
     jobs,
     mail: { notices, publicUrl },

@@ -21,6 +21,11 @@ const Env = z.object({
    * default the address it listens on, which only works on this machine.
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /**
+   * The bearer token a mail server's delivery script posts bounces to /inbound/dsn with; unset,
+   * only the token of an agent with settings.manage in the ticket's department is accepted.
+   */
+  INBOUND_DSN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. the output of: openssl rand -base64 32)').optional(),
   /** Comma-separated browser origins allowed to call the API (e.g. chrome-extension://<id>); empty means none. */
   CORS_ORIGINS: z
     .string()

@@ -11,6 +11,11 @@ interface ContractSpec {
   summary: string;
   /** Public routes skip the bearer token. */
   public?: boolean;
+  /**
+   * Also accepts the inbound secret (INBOUND_DSN_SECRET) as the bearer token: the mail server is
+   * no agent. The handler then gets no agent (`auth` is null) and checks what an agent may do itself.
+   */
+  inboundSecret?: true;
   params?: Schema;
   query?: Schema;
   body?: Schema;

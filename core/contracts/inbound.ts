@@ -9,7 +9,9 @@ export const inbound = resource('inbound', 'jobs', {
   dsn: {
     method: 'post',
     path: '/inbound/dsn',
-    summary: 'A bounce (RFC 3464 delivery-status message, raw, as `message`): marks the recipient it names bounced, with the diagnostic',
+    summary:
+      'A bounce (RFC 3464 delivery-status message, raw, as `message`): marks the recipient its token names bounced, with the diagnostic, when the report is about that very address. Authenticated by the inbound secret (INBOUND_DSN_SECRET) as the bearer token, or an agent token with settings.manage in the ticket’s department',
+    inboundSecret: true,
     body: DsnReport,
     response: DsnApplied,
   },

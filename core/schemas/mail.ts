@@ -18,4 +18,12 @@ export type StoredMail = z.infer<typeof StoredMail>;
 
 /** POST /inbound/dsn: a bounce as the mail server received it (RFC 3464 delivery-status message, raw). */
 export const DsnReport = z.object({ message: z.string().min(1).max(5_000_000) });
-export const DsnApplied = z.object({ recipientId: z.number().int().positive(), address: z.string(), status: z.string() });
+/** What a posted bounce did; it never names the recipient, so the answer leaks no address or id. */
+export const DsnApplied = z
+  .object({
+    accepted: z.literal(true),
+    /** The report marked its recipient bounced; false when it changed nothing (a delay or relay notice, a recipient never handed over). */
+    bounced: z.boolean(),
+  })
+  .meta({ id: 'DsnApplied' });
+export type DsnApplied = z.infer<typeof DsnApplied>;

@@ -24,6 +24,8 @@ export interface AppDeps {
   jobs?: JobQueue;
   /** Notices (R-CC-5, help-center sign-in links) and the address customers reach the server at. */
   mail: { notices: NoticeQueue; publicUrl: string };
+  /** INBOUND_DSN_SECRET: the bearer token a mail server posts bounces with (null: only agents' tokens). */
+  inboundSecret?: string | null;
   /** Serve the demo mailbox at /demo/gmail (npm start). */
   demo?: boolean;
 }

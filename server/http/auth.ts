@@ -15,14 +15,21 @@ export const newToken = () => `idk_${randomBytes(32).toString('base64url')}`;
 
 const unauthorized = (message: string) => new ApiFailure(401, 'UNAUTHORIZED', message);
 
+/** The token of an `Authorization: Bearer <token>` header, if it has that form. */
+export const bearerToken = (header: string | undefined) => /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
+
+/** The agent whose token the header carries; 401 without one. */
+export async function agentOf(db: Db, header: string | undefined): Promise<AuthContext> {
+  const token = bearerToken(header);
+  if (!token) throw unauthorized('Send an API token as "Authorization: Bearer <token>". Create one with: npm run server -- token <agent-email>.');
+  const auth = await authenticate(db, token);
+  if (!auth) throw unauthorized('This API token is unknown or revoked. Create a new one with: npm run server -- token <agent-email>.');
+  return auth;
+}
+
 export function requireAgent(db: Db): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const header = c.req.header('Authorization') ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) throw unauthorized('Send an API token as "Authorization: Bearer <token>". Create one with: npm run server -- token <agent-email>.');
-    const auth = await authenticate(db, match[1]!);
-    if (!auth) throw unauthorized('This API token is unknown or revoked. Create a new one with: npm run server -- token <agent-email>.');
-    c.set('auth', auth);
+    c.set('auth', await agentOf(db, c.req.header('Authorization')));
     await next();
   };
 }

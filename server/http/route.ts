@@ -15,7 +15,8 @@ export interface HandlerInput<C extends Contract> {
   params: PartOf<C, 'params'>;
   query: PartOf<C, 'query'>;
   body: PartOf<C, 'body'>;
-  auth: AuthContext;
+  /** Null only on a route that accepts the inbound secret, when the secret authenticated the request. */
+  auth: C extends { inboundSecret: true } ? AuthContext | null : AuthContext;
   /** For mutations this is the request's transaction: the change and its idempotency record commit together. */
   db: Db;
   c: Context<AppEnv>;
@@ -48,17 +49,19 @@ export class Api {
     private readonly app: Hono<AppEnv>,
     private readonly db: Db,
     private readonly authenticate: MiddlewareHandler<AppEnv>,
+    /** For the routes that also take the inbound secret: it, or else an agent's token. */
+    private readonly authenticateInbound: MiddlewareHandler<AppEnv>,
   ) {}
 
   add<C extends Contract>(spec: C, handler: (input: HandlerInput<C>) => Promise<z.input<C['response']>>): void {
     this.routes.push(spec);
-    const guards = spec.public ? [] : [this.authenticate];
+    const guards = spec.public ? [] : [spec.inboundSecret ? this.authenticateInbound : this.authenticate];
     this.app.on([spec.method.toUpperCase()], [spec.path], ...guards, async (c) => {
       const params = validate(spec.params, c.req.param(), 'params') as PartOf<C, 'params'>;
       const query = validate(spec.query, c.req.query(), 'query') as PartOf<C, 'query'>;
       const { raw, value } = spec.body ? await readJson(c) : { raw: '', value: undefined };
       const body = validate(spec.body, value, 'body') as PartOf<C, 'body'>;
-      const auth = c.get('auth');
+      const auth = (c.get('auth') ?? null) as HandlerInput<C>['auth'];
       const run = (db: Db) => handler({ params, query, body, auth, db, c }).then((out) => spec.response.parse(out));
       const status = spec.status ?? 200;
       if (spec.method === 'get' || spec.readOnly) return c.json(await run(this.db), status);

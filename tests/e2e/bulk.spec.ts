@@ -37,7 +37,10 @@ test('Gmail: select rows, pre-check, assign and close them, see the result on th
   const bar = inbox.bar;
   await bar.expectSummary(2, 2);
 
-  await expect(bar.button('Delete', true)).toHaveAttribute('title', 'R-PERM-5: You need the permission ticket.delete in department Support (ask an admin to grant it to your role).');
+  await expect(bar.button('Delete', true)).toHaveAttribute(
+    'title',
+    'R-PERM-5: You need the permission ticket.delete in department Support (ask an admin to grant it to your role).',
+  );
 
   // New tickets are unassigned: assigning both changes both.
   await bar.agent.selectOption({ index: 1 });

@@ -64,6 +64,8 @@ export interface TestServerOptions {
   worker?: Pick<JobRunOptions, 'mailers' | 'delivery'> & { replyUndoSeconds?: number };
   /** Where notices and sign-in links go (default: stored, as without SMTP_URL). */
   mailers?: Mailers;
+  /** INBOUND_DSN_SECRET (default: unset, only agents' tokens post bounces). */
+  inboundSecret?: string;
 }
 
 /** The address help-center links in test mail start with. */
@@ -87,6 +89,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     corsOrigins: ['chrome-extension://testextensionid'],
     logRequests: false,
     mail,
+    inboundSecret: options.inboundSecret ?? null,
     ...(jobs ? { jobs } : {}),
   });
   return {

@@ -20,14 +20,19 @@ export interface Routed {
   note?: string;
 }
 
-/** A bounce (RFC 3464) marks the recipient it names; one we cannot match is kept as refused, never a ticket. */
+/**
+ * A bounce (RFC 3464) marks the recipient its token names, only when the report is about that
+ * recipient's address: anyone can mail the support address a forged bounce, so one whose address
+ * does not match is ignored: kept as refused with why, never a ticket, like one we cannot match at all.
+ */
 async function routeBounce(tx: Db, mail: IncomingMail): Promise<Routed> {
   try {
-    const result = await applyDsn(tx, mail.source.toString('utf8'));
-    return { outcome: 'bounce', note: `${result.address}: ${result.status}` };
+    const { recipient, bounced } = await applyDsn(tx, mail.source.toString('utf8'));
+    return { outcome: 'bounce', note: `${recipient.address}: ${bounced ? 'bounced' : `${recipient.status} (a delay or relay notice; nothing changed)`}` };
   } catch (error) {
-    if (error instanceof DsnError) return { outcome: 'refused', note: `Delivery report not matched: ${error.message}` };
-    throw error;
+    if (!(error instanceof DsnError)) throw error;
+    if (error.reason === 'other_address') return { outcome: 'refused', note: `Ignored: bounce does not match. ${error.message} Nothing was marked bounced.` };
+    return { outcome: 'refused', note: `Delivery report not matched: ${error.message}` };
   }
 }
 
