@@ -7,6 +7,8 @@ import { helpCenterRoutes } from './help-center/routes';
 import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
+import { TrustedProxies } from './http/client-address';
+import { identifyClient } from './http/rate-limit';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { agentRoutes } from './routes/agents';
@@ -64,6 +66,7 @@ export function createApp(deps: AppDeps) {
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  app.use('*', identifyClient(deps.trustedProxies ?? new TrustedProxies([])));
   if (deps.logRequests) {
     app.use('*', async (c, next) => {
       const started = performance.now();
