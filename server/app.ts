@@ -8,6 +8,8 @@ import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
 import { requireAgentOrInboundSecret } from './http/inbound-secret';
+import { TrustedProxies } from './http/client-address';
+import { identifyClient } from './http/rate-limit';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { agentRoutes } from './routes/agents';
@@ -65,6 +67,7 @@ export function createApp(deps: AppDeps) {
     return c.json(body, status);
   });
   app.notFound((c) => c.json({ error: { code: 'NOT_FOUND', message: `No route ${c.req.method} ${c.req.path}.` } }, 404));
+  app.use('*', identifyClient(deps.trustedProxies ?? new TrustedProxies([])));
   if (deps.logRequests) {
     app.use('*', async (c, next) => {
       const started = performance.now();

@@ -16,6 +16,8 @@ import { runMigrations } from './db/migrate';
 import { agents, apiTokens } from './db/schema';
 import { seedDemo } from './db/seed/demo';
 import { hashToken, newToken } from './http/auth';
+import { TrustedProxies } from './http/client-address';
+import { SignInQueue } from './help-center/sign-in-queue';
 import { TRASH_DAYS } from '../core/schemas/admin';
 import { purgeTrash } from './tickets/trash-purge';
 import { VERSION } from './version';
@@ -146,17 +148,19 @@ export async function start(config: Config, options: CommonOptions & { port: num
   const notices = new NoticeQueue(database.db, mailers, publicUrl);
   const jobs = await startJobWorker(database, { pauseMs: config.JOB_ITEM_PAUSE_MS, mailers, replyUndoSeconds: config.REPLY_UNDO_SECONDS, delivery: { publicUrl }, notices });
   await notices.start();
+  const signIns = new SignInQueue(database.db, notices);
   const mail = new MailIngest(database.db);
   await mail.start();
   const app = createApp({
     database,
     version: VERSION,
     corsOrigins: config.CORS_ORIGINS,
+    trustedProxies: new TrustedProxies(config.TRUSTED_PROXIES),
     logRequests: config.LOG_REQUESTS,
     inboundSecret: config.INBOUND_DSN_SECRET ?? null,
     demo: options.demo ?? false,
     jobs,
-    mail: { notices, publicUrl },
+    mail: { notices, publicUrl, signIns },
   });
   schedulePurge(database.db);
   const server = serve({ fetch: app.fetch, port: options.port, hostname: options.host }, (info) => {
@@ -168,6 +172,11 @@ export async function start(config: Config, options: CommonOptions & { port: num
     );
     console.info(`Mail ingestion: ${mail.watching} enabled mailboxes read over IMAP (IDLE where the server has it, else every 60 s).`);
     console.info(`Read receipts: images served from ${publicUrl}/r/${config.PUBLIC_URL ? '' : ' (set PUBLIC_URL to the address customers reach)'}`);
+    console.info(
+      config.TRUSTED_PROXIES.length
+        ? `Client addresses: X-Forwarded-For believed from ${config.TRUSTED_PROXIES.length} TRUSTED_PROXIES entries.`
+        : 'Client addresses: the connecting peer (no TRUSTED_PROXIES, X-Forwarded-For ignored).',
+    );
     if (options.demo) console.info(`Demo mailbox: http://${options.host}:${info.port}/demo/gmail`);
     console.info(`Inbox Desk API ${VERSION} listening on http://${options.host}:${info.port}/api/v1 (OpenAPI: /api/v1/openapi.json)`);
   });
@@ -175,6 +184,7 @@ export async function start(config: Config, options: CommonOptions & { port: num
     server.close();
     await mail.stop();
     await jobs.stop();
+    await signIns.settled();
     await notices.stop();
     mailers.close();
     await database.close();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseProxyRange, type ProxyRange } from './http/client-address';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -36,6 +37,23 @@ const Env = z.object({
         .map((o) => o.trim())
         .filter(Boolean),
     ),
+  /**
+   * Comma-separated proxies (IP addresses and CIDR ranges) whose X-Forwarded-For is believed;
+   * empty means none: the socket's peer is the client.
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s, ctx) => {
+      const ranges: ProxyRange[] = [];
+      const entries = s.split(',').map((e) => e.trim());
+      for (const entry of entries.filter(Boolean)) {
+        const range = parseProxyRange(entry);
+        if (range) ranges.push(range);
+        else ctx.addIssue({ code: 'custom', message: `"${entry}" is not an IP address or CIDR range; write e.g. 127.0.0.1,10.0.0.0/8,::1,fd00::/8` });
+      }
+      return ranges;
+    }),
   LOG_REQUESTS: z
     .enum(['true', 'false'])
     .default('true')

@@ -31,6 +31,9 @@ export const en: Messages = {
     invalidTitle: 'This link is no longer valid',
     invalid: 'Sign-in links work once and for 15 minutes. Ask for a new one below.',
     requestNew: 'Get a new link',
+    crossSiteTitle: 'Sign-in refused',
+    crossSite:
+      'This sign-in button was pressed on another website, so we did not sign you in: someone may be trying to sign you in to their account. If you asked for a link, open it from your e-mail and press the button on the page it opens.',
   },
   mail: {
     subject: (department) => `Your sign-in link for the ${department} help center`,

@@ -34,6 +34,8 @@ export interface Messages {
     invalidTitle: string;
     invalid: string;
     requestNew: string;
+    crossSiteTitle: string;
+    crossSite: string;
   };
   mail: { subject: (department: string) => string; body: (department: string, url: string) => string };
   list: { title: string; empty: string; number: string; subject: string; status: string; updated: string };

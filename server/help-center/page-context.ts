@@ -6,7 +6,7 @@ import type { DepartmentRow } from '../db/rows';
 
 /** What the help-center middleware settles before any page runs. */
 export type HelpEnv = {
-  Variables: { department: DepartmentRow; lang: Lang; langExplicit: boolean; visitor: Visitor | null };
+  Variables: { department: DepartmentRow; lang: Lang; langExplicit: boolean; visitor: Visitor | null; client: string };
 };
 
 /** Everything a page needs: the words, whose help center it is, who is signed in, and links that keep the chosen language. */

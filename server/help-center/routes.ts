@@ -11,17 +11,21 @@ import { failedPage, notFoundPage, tooManyPage } from './error-pages';
 import { pickLanguage } from './language';
 import { bareContext, pageContext, type HelpEnv } from './page-context';
 import { currentVisitor } from './session';
+import type { SignInQueue } from './sign-in-queue';
 import { homeRoute, signInRoutes } from './sign-in-routes';
 import { ticketRoutes } from './ticket-routes';
 
 const MAX_FORM_BYTES = 64 * 1024;
 
-/** Pages with customers' mail in them: no scripts, no framing, no caching, no referrer leaking a link's token. */
+/**
+ * Pages with customers' mail in them: no scripts, no framing, no caching, no referrer leaking a
+ * link's token to another site (same-origin: our own forms carry a real Origin, see same-origin.ts).
+ */
 const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
   c.res.headers.set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'");
   c.res.headers.set('X-Frame-Options', 'DENY');
-  c.res.headers.set('Referrer-Policy', 'no-referrer');
+  c.res.headers.set('Referrer-Policy', 'same-origin');
   c.res.headers.set('Cache-Control', 'no-store');
   c.res.headers.set('X-Content-Type-Options', 'nosniff');
 };
@@ -62,7 +66,7 @@ function errorPage(c: Context<HelpEnv>, error: Error) {
  * The customers' help center at /help/:departmentId (R-CC-8): sign-in by e-mailed link, the
  * visitor's tickets, replies, CCs and ratings, in English or Japanese.
  */
-export function helpCenterRoutes(app: Hono<AppEnv>, db: Db, mail: { publicUrl: string }) {
+export function helpCenterRoutes(app: Hono<AppEnv>, db: Db, mail: { publicUrl: string; signIns: SignInQueue }) {
   const help = new Hono<HelpEnv>();
   help.onError((error, c) => errorPage(c, error));
   help.use('*', securityHeaders, bodyLimit({ maxSize: MAX_FORM_BYTES }), language);

@@ -45,6 +45,12 @@ export function confirmLinkPage(ctx: PageContext, token: string): Html {
   });
 }
 
+/** A sign-in POST from another site (login CSRF): refused, and the link stays usable for its owner. */
+export function crossSitePage(ctx: PageContext): Html {
+  const { m } = ctx;
+  return page(ctx, { title: m.signIn.crossSiteTitle, here: '', body: html`<p role="alert">${m.signIn.crossSite}</p>` });
+}
+
 export function invalidLinkPage(ctx: PageContext): Html {
   const { m } = ctx;
   return page(ctx, {

@@ -1,13 +1,15 @@
 import type { Hono } from 'hono';
 import { Email, IdParam } from '../../core/schemas/common';
 import type { Db } from '../db/client';
-import { clientOf, WindowCounter } from '../http/rate-limit';
+import { WindowCounter } from '../http/rate-limit';
 import { flashMessage } from './flash';
 import { formOf, redirectWithFlash, signedInForm } from './guards';
 import { pageContext, type HelpEnv } from './page-context';
 import { endSession, startSession } from './session';
-import { consumeSignInLink, isUsableLink, requestSignInLink } from './sign-in-links';
-import { confirmLinkPage, invalidLinkPage, linkSentPage, signInPage } from './sign-in-pages';
+import { consumeSignInLink, isUsableLink } from './sign-in-links';
+import type { SignInQueue } from './sign-in-queue';
+import { isSameOriginPost } from './same-origin';
+import { confirmLinkPage, crossSitePage, invalidLinkPage, linkSentPage, signInPage } from './sign-in-pages';
 import { visibleTickets } from './ticket-access';
 import { ticketListPage } from './ticket-pages';
 
@@ -29,7 +31,7 @@ export function homeRoute(help: Hono<HelpEnv>, db: Db) {
   });
 }
 
-export function signInRoutes(help: Hono<HelpEnv>, db: Db, mail: { publicUrl: string }) {
+export function signInRoutes(help: Hono<HelpEnv>, db: Db, mail: { publicUrl: string; signIns: SignInQueue }) {
   const perClient = new WindowCounter({ limit: REQUESTS_PER_CLIENT, windowMs: QUARTER_HOUR });
 
   help.post('/:departmentId/sign-in', async (c) => {
@@ -38,9 +40,10 @@ export function signInRoutes(help: Hono<HelpEnv>, db: Db, mail: { publicUrl: str
     const ticketId = ticketIdOf(form.ticket);
     const email = Email.safeParse(form.email?.trim());
     if (!email.success) return c.html(signInPage(ctx, { ticketId, email: form.email ?? '', error: ctx.m.signIn.emailInvalid }), 400);
-    // Over the limit the answer stays the same; only the mail is not sent.
-    if (perClient.hit(clientOf(c.req.raw.headers)) === null) {
-      await requestSignInLink(db, { email: email.data, department: c.get('department'), ticketId: ticketId ?? null, m: ctx.m, publicUrl: mail.publicUrl });
+    // Over the limit the answer stays the same; only the mail is not sent. The link is made after
+    // answering, so the answer takes as long for an unknown address as for a customer's.
+    if (perClient.hit(c.get('client')) === null) {
+      mail.signIns.add({ email: email.data, department: c.get('department'), ticketId: ticketId ?? null, m: ctx.m, publicUrl: mail.publicUrl });
     }
     return c.html(linkSentPage(ctx));
   });
@@ -54,6 +57,8 @@ export function signInRoutes(help: Hono<HelpEnv>, db: Db, mail: { publicUrl: str
 
   help.post('/:departmentId/sign-in/:token', async (c) => {
     const ctx = pageContext(c);
+    // Checked before the link is used up, so a forged post leaves it working for its owner.
+    if (!isSameOriginPost(c.req.raw.headers, { publicUrl: mail.publicUrl, host: new URL(c.req.url).host })) return c.html(crossSitePage(ctx), 403);
     const departmentId = c.get('department').id;
     const link = await consumeSignInLink(db, c.req.param('token'), departmentId);
     if (!link) return c.html(invalidLinkPage(ctx), 410);

@@ -103,4 +103,13 @@ describe('server CLI on the embedded database', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('DATABASE_URL');
   });
+
+  it('a bad TRUSTED_PROXIES entry stops the start, naming the entry and showing good ones', async () => {
+    const child = spawn(tsx, ['server/main.ts', 'start', '--port', '0'], { cwd: root, env: { ...env, TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/33' } });
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    const code = await new Promise((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr).toContain('TRUSTED_PROXIES: "10.0.0.0/33" is not an IP address or CIDR range; write e.g. 127.0.0.1,10.0.0.0/8,::1');
+  });
 });

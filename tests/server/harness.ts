@@ -8,6 +8,9 @@ import { NoticeQueue } from '../../server/mail/notice-queue';
 import type { Mailers } from '../../server/mail/mailers';
 import { startJobWorker } from '../../server/jobs/start-worker';
 import type { JobRunOptions } from '../../server/jobs/job-runner';
+import { loadConfig } from '../../server/config';
+import { TrustedProxies } from '../../server/http/client-address';
+import { SignInQueue } from '../../server/help-center/sign-in-queue';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -29,7 +32,9 @@ export interface TestServer {
   app: ReturnType<typeof createApp>;
   /** Sends recorded notices; await notices.kick() to have them at the SMTP server. */
   notices: NoticeQueue;
-  mail: { notices: NoticeQueue; publicUrl: string };
+  mail: { notices: NoticeQueue; publicUrl: string; signIns: SignInQueue };
+  /** Sign-in link requests, made after the answer: await signIns.settled() to have their links recorded. */
+  signIns: SignInQueue;
   request<T = any>(method: string, path: string, options?: RequestOptions): Promise<TestResponse<T>>;
   close(): Promise<void>;
 }
@@ -66,7 +71,12 @@ export interface TestServerOptions {
   mailers?: Mailers;
   /** INBOUND_DSN_SECRET (default: unset, only agents' tokens post bounces). */
   inboundSecret?: string;
+  /** TRUSTED_PROXIES, as the environment would give it. */
+  trustedProxies?: string;
 }
+
+/** What @hono/node-server passes as the app's env: app.request(path, init, peerEnv(ip)) comes from that socket peer. */
+export const peerEnv = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
 /** The address help-center links in test mail start with. */
 export const TEST_PUBLIC_URL = 'http://help.test';
@@ -76,7 +86,8 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);
   const notices = new NoticeQueue(database.db, options.mailers, TEST_PUBLIC_URL);
-  const mail = { notices, publicUrl: TEST_PUBLIC_URL };
+  const signIns = new SignInQueue(database.db, notices);
+  const mail = { notices, publicUrl: TEST_PUBLIC_URL, signIns };
   const jobs =
     options.jobs === 'run'
       ? await startJobWorker(database, { pollSeconds: 0.5, pauseMs: options.jobPauseMs ?? 0, ...options.worker, notices })
@@ -90,6 +101,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     logRequests: false,
     mail,
     inboundSecret: options.inboundSecret ?? null,
+    trustedProxies: new TrustedProxies(loadConfig({ TRUSTED_PROXIES: options.trustedProxies ?? '' }).TRUSTED_PROXIES),
     ...(jobs ? { jobs } : {}),
   });
   return {
@@ -97,6 +109,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     app,
     notices,
     mail,
+    signIns,
     async request(method, path, { token, body, headers = {} } = {}) {
       const init: RequestInit = { method, headers: { ...headers } };
       if (token) (init.headers as Record<string, string>).Authorization = `Bearer ${token}`;
@@ -110,6 +123,7 @@ export async function createTestServer(kind: 'pglite' | 'postgres', options: Tes
     },
     async close() {
       await jobs?.stop();
+      await signIns.settled();
       await notices.stop();
       await database.close();
       await pgDb?.drop();

@@ -1,6 +1,6 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { outgoingMail } from '../../../server/db/schema';
-import type { TestServer } from '../harness';
+import { peerEnv, type TestServer } from '../harness';
 
 export interface Page {
   status: number;
@@ -12,7 +12,7 @@ let clients = 0;
 
 /**
  * A visitor's browser against the app: keeps cookies by path like a browser does, posts forms
- * url-encoded, and comes from its own address so the per-client sign-in limit is not shared.
+ * url-encoded, and comes from its own address (its socket's peer) so the per-client sign-in limit is not shared.
  */
 export class Browser {
   private readonly jar = new Map<string, { path: string; value: string }>();
@@ -42,14 +42,16 @@ export class Browser {
   }
 
   async request(method: string, path: string, form?: Record<string, string>, headers: Record<string, string> = {}): Promise<Page> {
-    const init: RequestInit = { method, headers: { 'X-Forwarded-For': this.ip, ...this.headers, ...headers } };
+    const init: RequestInit = { method, headers: { ...this.headers, ...headers } };
     const cookie = this.cookieHeader(path);
     if (cookie) (init.headers as Record<string, string>).Cookie = cookie;
     if (form) {
       (init.headers as Record<string, string>)['Content-Type'] = 'application/x-www-form-urlencoded';
       init.body = new URLSearchParams(form).toString();
     }
-    const res = await this.server.app.request(path, init);
+    const res = await this.server.app.request(path, init, peerEnv(this.ip));
+    // A sign-in link is made after the answer; wait for it as a person waits for the mail.
+    await this.server.signIns.settled();
     this.keep(res);
     return { status: res.status, text: await res.text(), headers: res.headers };
   }

@@ -261,7 +261,7 @@ describe.each(databaseKinds)('help center sign-in on %s', (kind) => {
     const res = await browser.get(`/help/${support}`);
     expect(res.headers.get('Content-Security-Policy')).toBe("default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; img-src 'self'");
     expect(res.headers.get('X-Frame-Options')).toBe('DENY');
-    expect(res.headers.get('Referrer-Policy')).toBe('no-referrer');
+    expect(res.headers.get('Referrer-Policy'), 'no referrer to other sites; a real Origin on our own forms').toBe('same-origin');
     expect(res.headers.get('Cache-Control')).toBe('no-store');
     expect(res.headers.get('Content-Type')).toContain('text/html');
   });
