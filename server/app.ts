@@ -9,6 +9,7 @@ import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
+import { SecretKeyMismatch } from './secrets/secret-box';
 import { agentRoutes } from './routes/agents';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { attachmentRoutes } from './routes/attachments';
@@ -41,6 +42,8 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function errorResponse(error: Error, requestId: string) {
   if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+  // A stored secret of another key: the message names the setting and what to do; nothing to log.
+  if (error instanceof SecretKeyMismatch) return { status: 409 as const, body: { error: { code: 'CONFLICT', message: error.message } } };
   if (error instanceof HTTPException) {
     const tooLarge = error.status === 413;
     return {

@@ -8,6 +8,7 @@ import { NoticeQueue } from '../../server/mail/notice-queue';
 import type { Mailers } from '../../server/mail/mailers';
 import { startJobWorker } from '../../server/jobs/start-worker';
 import type { JobRunOptions } from '../../server/jobs/job-runner';
+import { useSecretKey } from '../../server/secrets/stored-secrets';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -66,10 +67,14 @@ export interface TestServerOptions {
   mailers?: Mailers;
 }
 
+/** One key per test process, as one per server process: every test server of a file reads the others' secrets. */
+export const TEST_SECRET_KEY = randomBytes(32);
+
 /** The address help-center links in test mail start with. */
 export const TEST_PUBLIC_URL = 'http://help.test';
 
 export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {
+  useSecretKey(TEST_SECRET_KEY);
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);
