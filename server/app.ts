@@ -12,6 +12,7 @@ import { TrustedProxies } from './http/client-address';
 import { identifyClient } from './http/rate-limit';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
+import { SecretKeyMismatch } from './secrets/secret-box';
 import { agentRoutes } from './routes/agents';
 import { apiTokenRoutes } from './routes/api-tokens';
 import { attachmentRoutes } from './routes/attachments';
@@ -44,6 +45,8 @@ const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function errorResponse(error: Error, requestId: string) {
   if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+  // A stored secret of another key: the message names the setting and what to do; nothing to log.
+  if (error instanceof SecretKeyMismatch) return { status: 409 as const, body: { error: { code: 'CONFLICT', message: error.message } } };
   if (error instanceof HTTPException) {
     const tooLarge = error.status === 413;
     return {

@@ -13,6 +13,9 @@ import { smtpMailer } from './mail/smtp-mailer';
 import type { Config } from './config';
 import { openDatabase, type Database, type Db } from './db/client';
 import { runMigrations } from './db/migrate';
+import { resealStoredSecrets } from './secrets/reseal';
+import { loadSecretKey, SecretKeyError } from './secrets/secret-key';
+import { useSecretKey } from './secrets/stored-secrets';
 import { agents, apiTokens } from './db/schema';
 import { seedDemo } from './db/seed/demo';
 import { hashToken, newToken } from './http/auth';
@@ -30,9 +33,35 @@ export class CliError extends Error {
   override name = 'CliError';
 }
 
+/** The key of stored secrets, before the database opens: PostgreSQL without SECRET_KEY stops here. */
+function unlockSecrets(config: Config, options: CommonOptions): string {
+  try {
+    const loaded = loadSecretKey({ secretKey: config.SECRET_KEY, databaseUrl: config.DATABASE_URL, dataDir: options.dataDir });
+    useSecretKey(loaded.key);
+    return loaded.origin;
+  } catch (error) {
+    if (error instanceof SecretKeyError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+/** Encrypts the secrets still stored in plain text; one saved with another key is named, not fatal. */
+async function resealSecrets(database: Database, origin: string): Promise<void> {
+  const { sealed, unreadable } = await resealStoredSecrets(database.db);
+  console.info(`Stored SMTP/IMAP secrets: encrypted with ${origin}${sealed ? `; ${sealed} saved in plain text before were encrypted now` : ''}.`);
+  for (const setting of unreadable) console.warn(`${setting} cannot be decrypted with this key: start with the SECRET_KEY it was saved with, or enter it again.`);
+}
+
 async function openMigrated(config: Config, options: CommonOptions): Promise<Database> {
+  const origin = unlockSecrets(config, options);
   const database = await openDatabase({ ...(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : {}), dataDir: options.dataDir });
-  await runMigrations(database);
+  try {
+    await runMigrations(database);
+    await resealSecrets(database, origin);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
   return database;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseProxyRange, type ProxyRange } from './http/client-address';
+import { parseSecretKey } from './secrets/secret-box';
 
 const Env = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
@@ -17,6 +18,19 @@ const Env = z.object({
    * dot included) before giving up; a message whose answer never came is `uncertain`, never resent.
    */
   SMTP_SOCKET_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /**
+   * The key that encrypts stored SMTP and IMAP passwords: 32 bytes as base64 (`openssl rand -base64 32`)
+   * or hex. Required with DATABASE_URL; the embedded database keeps a generated one in DATA_DIR.
+   */
+  SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      if (text === undefined || text.trim() === '') return undefined;
+      const key = parseSecretKey(text);
+      if (!key) ctx.addIssue({ code: 'custom', message: 'must be 32 bytes written as base64 (openssl rand -base64 32) or 64 hex digits (openssl rand -hex 32)' });
+      return key ?? undefined;
+    }),
   /**
    * Where customers' mail clients reach this server, for the read-receipt image (R-RCPT-2); by
    * default the address it listens on, which only works on this machine.

@@ -16,7 +16,8 @@ Commands:
   ingest --once [--data-dir D]      read every enabled mailbox once (IMAP) and print what became of the mail;
                        exits 1 when a mailbox cannot be read. Without --once: keep reading until stopped
 
-Environment: DATABASE_URL (PostgreSQL instead of the embedded database), PORT, DATA_DIR, SMTP_URL, REPLY_UNDO_SECONDS, CORS_ORIGINS,
+Environment: DATABASE_URL (PostgreSQL instead of the embedded database), SECRET_KEY (encrypts stored SMTP/IMAP passwords;
+  required with DATABASE_URL, else kept in <data dir>/secret.key), PORT, DATA_DIR, SMTP_URL, REPLY_UNDO_SECONDS, CORS_ORIGINS,
   TRUSTED_PROXIES (proxies whose X-Forwarded-For is believed).`;
 
 async function main(argv: string[]) {

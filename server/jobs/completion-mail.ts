@@ -41,7 +41,7 @@ export async function mailMassResult(tx: Db, job: JobRow): Promise<void> {
 export async function sendMassResult(db: Db, job: JobRow, mailers: Mailers | undefined): Promise<void> {
   if (job.mode !== 'mass' || !mailers) return;
   const [department] = await db
-    .select({ smtpUrl: departments.smtpUrl, fromAddresses: departments.fromAddresses })
+    .select({ id: departments.id, name: departments.name, smtpUrl: departments.smtpUrl, fromAddresses: departments.fromAddresses })
     .from(departments)
     .where(job.departmentId === null ? undefined : eq(departments.id, job.departmentId))
     .orderBy(asc(departments.id))

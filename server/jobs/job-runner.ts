@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { departments, jobItems, jobs, ticketHistory, tickets } from '../db/schema';
+import { departments, jobItems, jobs, replyRecipients, ticketHistory, tickets } from '../db/schema';
+import { SecretKeyMismatch } from '../secrets/secret-box';
 import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
@@ -97,7 +98,7 @@ export async function runJob(db: Db, jobId: number, options: JobRunOptions = {})
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
   // Each reply is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
-  if (started.operation === 'reply') await deliverReplies(db, jobId, await mailerOf(db, started, options.mailers), options.delivery);
+  if (started.operation === 'reply') await deliverJobReplies(db, started, options);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
   const finished = await db.transaction(async (t) => {
@@ -141,8 +142,30 @@ async function runItems(db: Db, job: JobRow, options: JobRunOptions) {
 /** A bulk reply is of one department (R-REPLY-6) and leaves through that department's SMTP server. */
 async function mailerOf(db: Db, job: JobRow, mailers: Mailers | undefined): Promise<ReplyMailer | null> {
   if (!mailers) return null;
-  const [department] = job.departmentId === null ? [] : await db.select({ smtpUrl: departments.smtpUrl }).from(departments).where(eq(departments.id, job.departmentId));
+  const [department] =
+    job.departmentId === null
+      ? []
+      : await db.select({ id: departments.id, name: departments.name, smtpUrl: departments.smtpUrl }).from(departments).where(eq(departments.id, job.departmentId));
   return mailers.for(department);
+}
+
+/**
+ * Hands the job's replies to SMTP. SMTP settings saved with another key fail the recipients with
+ * the reason naming them, as no retry of the job could fix it (only the right key or new settings).
+ */
+async function deliverJobReplies(db: Db, job: JobRow, options: JobRunOptions): Promise<void> {
+  let mailer: ReplyMailer | null;
+  try {
+    mailer = await mailerOf(db, job, options.mailers);
+  } catch (error) {
+    if (!(error instanceof SecretKeyMismatch)) throw error;
+    await db
+      .update(replyRecipients)
+      .set({ status: 'failed', smtpResponse: error.message, updatedAt: sql`now()` })
+      .where(and(eq(replyRecipients.jobId, job.id), eq(replyRecipients.status, 'queued')));
+    return;
+  }
+  await deliverReplies(db, job.id, mailer, options.delivery);
 }
 
 const pause = (ms = 0) => (ms ? new Promise((resolve) => setTimeout(resolve, ms)) : Promise.resolve());

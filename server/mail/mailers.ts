@@ -1,3 +1,5 @@
+import { smtpSetting } from '../secrets/setting-names';
+import { openSecret } from '../secrets/stored-secrets';
 import { smtpMailer, type ReplyMailer } from './smtp-mailer';
 
 /**
@@ -17,8 +19,9 @@ export class Mailers {
     return this.defaultUrl !== null;
   }
 
-  for(department: { smtpUrl: string | null } | undefined): ReplyMailer | null {
-    const url = department?.smtpUrl ?? this.defaultUrl;
+  /** Throws SecretKeyMismatch, naming the department, when its SMTP settings were saved with another key. */
+  for(department: { id: number; name?: string; smtpUrl: string | null } | undefined): ReplyMailer | null {
+    const url = department?.smtpUrl ? openSecret(department.smtpUrl, smtpSetting(department)) : this.defaultUrl;
     if (!url) return null;
     let mailer = this.pools.get(url);
     if (!mailer) this.pools.set(url, (mailer = this.open(url)));

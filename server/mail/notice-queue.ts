@@ -141,7 +141,7 @@ export class NoticeQueue {
   }
 
   private async send(row: PendingRow) {
-    const mailer = this.mailers!.for({ smtpUrl: row.smtpUrl });
+    const mailer = this.mailers!.for({ id: row.departmentId, smtpUrl: row.smtpUrl });
     if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) });
   }
 }

@@ -10,6 +10,7 @@ import { managedMailbox } from './mailbox-scope';
 import { mailboxView } from './mailbox-view';
 import { recentMessages } from './recent-messages';
 import { guardSecret } from './secret-guard';
+import { sealSecret } from '../secrets/stored-secrets';
 
 /** Every mailbox of the department, oldest first; secrets stay on the server. */
 export async function listMailboxes(db: Db, auth: AuthContext, departmentId: number): Promise<Mailbox[]> {
@@ -22,7 +23,7 @@ export async function addMailbox(db: Db, auth: AuthContext, departmentId: number
   await managedDepartment(db, auth, departmentId);
   const [row] = await db
     .insert(mailboxes)
-    .values({ ...body, departmentId })
+    .values({ ...body, secret: sealSecret(body.secret), departmentId })
     .returning();
   return mailboxView(row!);
 }

@@ -11,6 +11,7 @@ import type { JobRunOptions } from '../../server/jobs/job-runner';
 import { loadConfig } from '../../server/config';
 import { TrustedProxies } from '../../server/http/client-address';
 import { SignInQueue } from '../../server/help-center/sign-in-queue';
+import { useSecretKey } from '../../server/secrets/stored-secrets';
 
 /** Every server suite runs on PGlite, and on PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
 export const databaseKinds: ('pglite' | 'postgres')[] = process.env.TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
@@ -78,10 +79,14 @@ export interface TestServerOptions {
 /** What @hono/node-server passes as the app's env: app.request(path, init, peerEnv(ip)) comes from that socket peer. */
 export const peerEnv = (remoteAddress: string) => ({ incoming: { socket: { remoteAddress } } });
 
+/** One key per test process, as one per server process: every test server of a file reads the others' secrets. */
+export const TEST_SECRET_KEY = randomBytes(32);
+
 /** The address help-center links in test mail start with. */
 export const TEST_PUBLIC_URL = 'http://help.test';
 
 export async function createTestServer(kind: 'pglite' | 'postgres', options: TestServerOptions = {}): Promise<TestServer> {
+  useSecretKey(TEST_SECRET_KEY);
   const pgDb = kind === 'postgres' ? await freshPostgres() : null;
   const database = await openDatabase(pgDb ? { databaseUrl: pgDb.url } : {});
   await runMigrations(database);

@@ -1,4 +1,6 @@
 import { ImapFlow, type ImapFlowError, type ImapFlowOptions, type MailboxObject } from 'imapflow';
+import { mailboxSetting } from '../../secrets/setting-names';
+import { openSecret } from '../../secrets/stored-secrets';
 
 /** What it takes to sign in to a mailbox; `secret` is the password or the OAuth2 access token. */
 export interface ImapSettings {
@@ -8,6 +10,14 @@ export interface ImapSettings {
   username: string;
   auth: 'password' | 'oauth2';
   secret: string;
+}
+
+/**
+ * The sign-in settings of a saved mailbox, its secret decrypted only now, for this connection
+ * (SecretKeyMismatch, naming the mailbox, when it was saved with another key).
+ */
+export function savedMailboxSettings(row: ImapSettings & { id: number }): ImapSettings {
+  return { ...row, secret: openSecret(row.secret, mailboxSetting(row)) };
 }
 
 /** Extra ImapFlow options a caller may need (e.g. shorter timeouts for an interactive connection test). */

@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
-import { connectImap, describeImapError } from './imap-connection';
+import { connectImap, describeImapError, savedMailboxSettings } from './imap-connection';
 import { fetchNewMail, recordPass, type PassCounts } from './mailbox-pass';
 import type { MailboxRow } from '../../db/rows';
 
@@ -19,10 +19,11 @@ async function passOnce(db: Db, mailbox: MailboxRow, connectTimeoutMs: number): 
   const base = { mailboxId: mailbox.id, username: mailbox.username, folder: mailbox.folder };
   let client: ImapFlow | undefined;
   try {
-    client = await connectImap(
-      { ...mailbox, auth: mailbox.auth as 'password' | 'oauth2' },
-      { connectionTimeout: connectTimeoutMs, greetingTimeout: connectTimeoutMs, disableAutoIdle: true },
-    );
+    client = await connectImap(savedMailboxSettings({ ...mailbox, auth: mailbox.auth as 'password' | 'oauth2' }), {
+      connectionTimeout: connectTimeoutMs,
+      greetingTimeout: connectTimeoutMs,
+      disableAutoIdle: true,
+    });
     const counts = await fetchNewMail(db, client, mailbox.id);
     await recordPass(db, mailbox.id, null);
     return { ...base, counts, error: null };

@@ -2,6 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../db/client';
 import { mailboxes } from '../../db/schema';
+import { SecretKeyMismatch } from '../../secrets/secret-box';
 import { describeImapError, openFolder } from './imap-connection';
 import { ingestMessage, type IngestResult } from './ingest-message';
 import type { MailboxRow } from '../../db/rows';
@@ -79,7 +80,8 @@ export async function fetchNewMail(db: Db, client: ImapFlow, mailboxId: number, 
 
 /** The mailbox row says when it was last read and what went wrong, for the admin page. */
 export async function recordPass(db: Db, mailboxId: number, error: unknown): Promise<string | null> {
-  const lastError = error === null ? null : error instanceof MessageIngestFailure ? error.message : describeImapError(error);
+  // Both messages already say what to do; a wrong key is no IMAP error.
+  const lastError = error === null ? null : error instanceof MessageIngestFailure || error instanceof SecretKeyMismatch ? error.message : describeImapError(error);
   await db
     .update(mailboxes)
     .set({ lastPolledAt: sql`now()`, lastError })

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { Db } from '../../db/client';
-import { connectImap, type ImapSettings } from './imap-connection';
+import { connectImap, savedMailboxSettings, type ImapSettings } from './imap-connection';
 import { fetchNewMail, recordPass, type PassCounts } from './mailbox-pass';
 import { describeCounts } from './pass-summary';
 
@@ -14,6 +14,7 @@ export interface WatchTiming {
 
 export const DEFAULT_TIMING: WatchTiming = { pollMs: 60_000, backoffMs: 5_000, maxBackoffMs: 5 * 60_000 };
 
+/** A saved mailbox: its secret as stored (encrypted), opened for each connection. */
 export interface WatchedMailbox extends ImapSettings {
   id: number;
   folder: string;
@@ -62,7 +63,7 @@ export class MailboxWatch {
 
   private async connect(): Promise<ImapFlow> {
     // IDLE starts a second after each pass, so new mail is announced at once, not at the next poll.
-    const client = await connectImap(this.mailbox, { autoIdleDelay: 1_000, maxIdleTime: 5 * 60_000 });
+    const client = await connectImap(savedMailboxSettings(this.mailbox), { autoIdleDelay: 1_000, maxIdleTime: 5 * 60_000 });
     client.on('exists', () => this.notify());
     client.on('close', () => this.notify());
     return client;

@@ -3,6 +3,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { departments, ingestedMessages, mailboxes } from '../../../server/db/schema';
+import { openSecret } from '../../../server/secrets/stored-secrets';
 import { databaseKinds, type TestServer } from '../harness';
 import { startWorld, type World } from '../world';
 
@@ -47,7 +48,8 @@ describe.each(databaseKinds)('mailbox settings on %s', (kind) => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     return res.body;
   }
-  const storedSecret = async (id: number) => (await db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]?.secret;
+  /** The secret as the server reads it back (stored encrypted: see tests/server/secrets). */
+  const storedSecret = async (id: number) => openSecret((await db.select().from(mailboxes).where(eq(mailboxes.id, id)))[0]!.secret, 'mailbox');
 
   it('R-PERM-5 every mailbox route answers 403 naming settings.manage to agents without it, a lead included', async () => {
     const box = await created();

@@ -6,6 +6,7 @@ import type { Db } from '../../../../server/db/client';
 import * as t from '../../../../server/db/schema';
 import { connectImap } from '../../../../server/mail/ingest/imap-connection';
 import { fetchNewMail, type PassCounts } from '../../../../server/mail/ingest/mailbox-pass';
+import { sealSecret } from '../../../../server/secrets/stored-secrets';
 import type { ImapPeer } from '../imap-peer';
 
 /** A raw RFC 5322 message as a mail server would store it, composed by nodemailer. */
@@ -14,11 +15,11 @@ export async function composeMail(options: Mail.Options): Promise<string> {
   return (await message.build()).toString('utf8');
 }
 
-/** A mailbox row reading `folder` on the peer, for `departmentId`; other mailboxes are left alone. */
+/** A mailbox row reading `folder` on the peer, for `departmentId`, its secret encrypted as saved; other mailboxes are left alone. */
 export async function addMailbox(db: Db, peer: ImapPeer, departmentId: number, folder: string, overrides: Partial<typeof t.mailboxes.$inferInsert> = {}) {
   const [row] = await db
     .insert(t.mailboxes)
-    .values({ departmentId, ...peer.settings({ folder }), ...overrides })
+    .values({ departmentId, ...peer.settings({ folder }), ...overrides, secret: sealSecret(overrides.secret ?? peer.password) })
     .returning();
   return row!;
 }
