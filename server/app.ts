@@ -4,9 +4,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { helpCenterRoutes } from './help-center/routes';
-import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
+import { describeError, knownFailure } from './http/error-report';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { agentRoutes } from './routes/agents';
@@ -40,7 +40,8 @@ import { trashRoutes } from './routes/trash';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function errorResponse(error: Error, requestId: string) {
-  if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+  const failure = knownFailure(error);
+  if (failure) return { status: failure.status, body: failure.toBody() };
   if (error instanceof HTTPException) {
     const tooLarge = error.status === 413;
     return {
@@ -48,7 +49,7 @@ function errorResponse(error: Error, requestId: string) {
       body: { error: { code: 'VALIDATION', message: tooLarge ? `The request body is larger than ${MAX_BODY_BYTES} bytes.` : error.message } },
     };
   }
-  console.error(`[${requestId}]`, error);
+  console.error(`[${requestId}] ${describeError(error)}`);
   return {
     status: 500 as const,
     body: { error: { code: 'INTERNAL', message: `The server failed to handle this request; it was logged as ${requestId}. Retry, and report the id if it keeps failing.` } },
