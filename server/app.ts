@@ -4,12 +4,12 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { helpCenterRoutes } from './help-center/routes';
-import { ApiFailure } from './http/api-failure';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
 import { requireAgentOrInboundSecret } from './http/inbound-secret';
 import { TrustedProxies } from './http/client-address';
 import { identifyClient } from './http/rate-limit';
+import { describeError, knownFailure } from './http/error-report';
 import { openApiDocument } from './http/openapi';
 import { Api } from './http/route';
 import { SecretKeyMismatch } from './secrets/secret-box';
@@ -44,7 +44,8 @@ import { trashRoutes } from './routes/trash';
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 function errorResponse(error: Error, requestId: string) {
-  if (error instanceof ApiFailure) return { status: error.status, body: error.toBody() };
+  const failure = knownFailure(error);
+  if (failure) return { status: failure.status, body: failure.toBody() };
   // A stored secret of another key: the message names the setting and what to do; nothing to log.
   if (error instanceof SecretKeyMismatch) return { status: 409 as const, body: { error: { code: 'CONFLICT', message: error.message } } };
   if (error instanceof HTTPException) {
@@ -54,7 +55,7 @@ function errorResponse(error: Error, requestId: string) {
       body: { error: { code: 'VALIDATION', message: tooLarge ? `The request body is larger than ${MAX_BODY_BYTES} bytes.` : error.message } },
     };
   }
-  console.error(`[${requestId}]`, error);
+  console.error(`[${requestId}] ${describeError(error)}`);
   return {
     status: 500 as const,
     body: { error: { code: 'INTERNAL', message: `The server failed to handle this request; it was logged as ${requestId}. Retry, and report the id if it keeps failing.` } },

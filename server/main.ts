@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError, dsn, ingest, migrate, seed, start, token } from './cli-commands';
 import { ConfigError, loadConfig } from './config';
 import { DataDirInUseError } from './db/data-dir-lock';
+import { describeError } from './http/error-report';
 
 const USAGE = `Usage: npm run server -- <command> [options]
 
@@ -66,6 +67,6 @@ main(process.argv.slice(2)).catch((error: unknown) => {
   const known = error instanceof CliError || error instanceof ConfigError || error instanceof DataDirInUseError;
   const parseError = error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS');
   if (known || parseError) console.error(`Error: ${(error as Error).message}`);
-  else console.error(error);
+  else console.error(describeError(error));
   process.exit(1);
 });

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { Agent, Team } from './agent';
-import { Email, Id, IdParam, Timestamp } from './common';
+import { Email, HeaderText, Id, IdParam, Text, Timestamp } from './common';
 import { Permission, RoleKind } from './role';
 
-const Name = z.string().trim().min(1).max(120);
+const Name = Text.trim().min(1).max(120);
 const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
 const NOTHING_TO_CHANGE = { message: 'Nothing to change: send at least one field.' };
 
@@ -22,11 +22,11 @@ export const AdminAgent = Agent.extend({
 }).meta({ id: 'AdminAgent' });
 export type AdminAgent = z.infer<typeof AdminAgent>;
 
-export const AgentCreate = z.object({ email: Email, name: z.string().trim().min(1).max(200) }).strict();
+export const AgentCreate = z.object({ email: Email, name: HeaderText.trim().min(1).max(200) }).strict();
 export type AgentCreate = z.infer<typeof AgentCreate>;
 
 export const AgentPatch = z
-  .object({ name: z.string().trim().min(1).max(200).optional(), active: z.boolean().optional() })
+  .object({ name: HeaderText.trim().min(1).max(200).optional(), active: z.boolean().optional() })
   .strict()
   .refine(nonEmpty, NOTHING_TO_CHANGE);
 export type AgentPatch = z.infer<typeof AgentPatch>;
@@ -59,7 +59,7 @@ export const ApiToken = z
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const TokenCreate = z.object({ agentId: Id, label: z.string().trim().min(1).max(120) }).strict();
+export const TokenCreate = z.object({ agentId: Id, label: Text.trim().min(1).max(120) }).strict();
 export type TokenCreate = z.infer<typeof TokenCreate>;
 
 /** GET /tokens: your own tokens, or another agent's. */

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { Email, Id, IdParam, Timestamp } from './common';
+import { Email, HeaderText, Id, IdParam, Text, Timestamp } from './common';
 import { MacroStep } from './template';
 import { Ticket, TicketStatus } from './ticket';
 import { Limit } from './api';
 
-const Name = z.string().trim().min(1).max(120);
+const Name = Text.trim().min(1).max(120);
 
 const nonEmpty = (patch: object) => Object.keys(patch).length > 0;
 const NOTHING_TO_CHANGE = { message: 'Nothing to change: send at least one field.' };
@@ -42,19 +42,19 @@ export type MacroCreate = z.infer<typeof MacroCreate>;
 export const MacroPatch = z.object({ name: Name.optional(), steps: MacroSteps.optional() }).strict().refine(nonEmpty, NOTHING_TO_CHANGE);
 export type MacroPatch = z.infer<typeof MacroPatch>;
 
-export const TemplateCreate = z.object({ departmentId: Id, name: Name, subject: z.string().max(998).default(''), body: z.string().min(1).max(100_000) }).strict();
+export const TemplateCreate = z.object({ departmentId: Id, name: Name, subject: HeaderText.max(998).default(''), body: Text.min(1).max(100_000) }).strict();
 export type TemplateCreate = z.infer<typeof TemplateCreate>;
 
 export const TemplatePatch = z
-  .object({ name: Name.optional(), subject: z.string().max(998).optional(), body: z.string().min(1).max(100_000).optional() })
+  .object({ name: Name.optional(), subject: HeaderText.max(998).optional(), body: Text.min(1).max(100_000).optional() })
   .strict()
   .refine(nonEmpty, NOTHING_TO_CHANGE);
 export type TemplatePatch = z.infer<typeof TemplatePatch>;
 
-const SmtpUrl = z
-  .string()
-  .max(2000)
-  .regex(/^smtps?:\/\/[^/\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…');
+const SmtpUrl = Text.max(2000)
+  .regex(/^smtps?:\/\/[^/\s]+$/, 'must be smtp://[user:pass@]host[:port] or smtps://…')
+  // The regex lets through hosts no URL parser reads ("smtp://a>b"), and reading it back then fails.
+  .refine((url) => URL.canParse(url), 'is not a URL a mail client can read: check the host, and %-encode ":", "@" and "/" in the user or password');
 
 /** A department's outgoing mail: its own SMTP server (null: the server's SMTP_URL) and its from-addresses. */
 export const DepartmentMailPatch = z
@@ -76,7 +76,7 @@ export type DepartmentMail = z.infer<typeof DepartmentMail>;
 export const TrashQuery = z
   .object({
     departmentId: IdParam.optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: Text.max(500).optional(),
     limit: Limit,
   })
   .strict();

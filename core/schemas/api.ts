@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agent } from './agent';
-import { Email, Id, IdParam, Timestamp } from './common';
+import { Email, HeaderText, Id, IdParam, Text, Timestamp, TimestampInput } from './common';
 import { Comment, Thread } from './thread';
 import { Channel, CustomFieldValue, Priority, TicketStatus, WebmailThread } from './ticket';
 import { Permission, RoleKind } from './role';
@@ -42,9 +42,9 @@ export const TicketListQuery = z
     /** One contact's tickets (R-MERGE-10: the same customer's other tickets, to merge from one ticket). */
     contactId: IdParam.optional(),
     /** Sync mode: tickets changed at or after this time, oldest first, trashed and merged ones included. */
-    updatedSince: Timestamp.optional(),
+    updatedSince: TimestampInput.optional(),
     includeTrashed: BooleanParam.optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: Text.max(500).optional(),
     limit: Limit,
   })
   .strict();
@@ -57,26 +57,27 @@ export type TicketListQuery = z.infer<typeof TicketListQuery>;
 export const TicketLookupQuery = z
   .object({
     from: Email,
-    subject: z.string().max(998),
-    sentAt: Timestamp,
+    subject: Text.max(998),
+    sentAt: TimestampInput,
     departmentId: IdParam.optional(),
   })
   .strict();
 export type TicketLookupQuery = z.infer<typeof TicketLookupQuery>;
 
-export const ContactRef = z.union([z.object({ id: Id }).strict(), z.object({ email: Email, name: z.string().max(200).optional() }).strict()]);
+export const ContactRef = z.union([z.object({ id: Id }).strict(), z.object({ email: Email, name: HeaderText.max(200).optional() }).strict()]);
 export type ContactRef = z.infer<typeof ContactRef>;
 
 export const ThreadInput = z
   .object({
-    from: z.string().max(320).optional(),
+    from: HeaderText.max(320).optional(),
     to: z.array(Email).max(100).default([]),
     cc: z.array(Email).max(100).default([]),
-    subject: z.string().max(998).optional(),
-    bodyText: z.string().max(1_000_000).default(''),
-    bodyHtml: z.string().max(2_000_000).optional(),
-    messageId: z.string().max(998).optional(),
-    createdAt: Timestamp.optional(),
+    subject: HeaderText.max(998).optional(),
+    bodyText: Text.max(1_000_000).default(''),
+    bodyHtml: Text.max(2_000_000).optional(),
+    /** Replies quote it in In-Reply-To and References. */
+    messageId: HeaderText.max(998).optional(),
+    createdAt: TimestampInput.optional(),
   })
   .strict();
 export type ThreadInput = z.infer<typeof ThreadInput>;
@@ -85,7 +86,7 @@ export const TicketCreate = z
   .object({
     departmentId: Id,
     channel: Channel,
-    subject: z.string().min(1).max(998),
+    subject: HeaderText.min(1).max(998),
     contact: ContactRef,
     status: TicketStatus.optional(),
     priority: Priority.optional(),
@@ -93,8 +94,8 @@ export const TicketCreate = z
     assigneeTeamId: Id.nullable().optional(),
     secondaryContactIds: z.array(Id).optional(),
     ccAddresses: z.array(Email).optional(),
-    tags: z.array(z.string().min(1).max(60)).max(50).optional(),
-    customFields: z.record(z.string(), CustomFieldValue).optional(),
+    tags: z.array(Text.min(1).max(60)).max(50).optional(),
+    customFields: z.record(Text.max(100), CustomFieldValue).optional(),
     webmailThread: WebmailThread.optional(),
     firstThread: ThreadInput.optional(),
   })
@@ -106,17 +107,17 @@ export const TicketPatch = z
     version: z.number().int().positive(),
     /** Moves the ticket (R-BULK-3: ticket.move in both departments). */
     departmentId: Id.optional(),
-    subject: z.string().min(1).max(998).optional(),
+    subject: HeaderText.min(1).max(998).optional(),
     status: TicketStatus.optional(),
     priority: Priority.optional(),
     assigneeAgentId: Id.nullable().optional(),
     assigneeTeamId: Id.nullable().optional(),
-    account: z.string().max(200).nullable().optional(),
-    product: z.string().max(200).nullable().optional(),
-    category: z.string().max(200).nullable().optional(),
-    tags: z.array(z.string().min(1).max(60)).max(50).optional(),
-    resolution: z.string().max(20000).nullable().optional(),
-    customFields: z.record(z.string(), CustomFieldValue).optional(),
+    account: Text.max(200).nullable().optional(),
+    product: Text.max(200).nullable().optional(),
+    category: Text.max(200).nullable().optional(),
+    tags: z.array(Text.min(1).max(60)).max(50).optional(),
+    resolution: Text.max(20000).nullable().optional(),
+    customFields: z.record(Text.max(100), CustomFieldValue).optional(),
     secondaryContactIds: z.array(Id).optional(),
     ccAddresses: z.array(Email).optional(),
     addWebmailThread: WebmailThread.optional(),
@@ -128,10 +129,10 @@ export type TicketPatch = z.infer<typeof TicketPatch>;
 export const Timeline = z.object({ threads: z.array(Thread), comments: z.array(Comment) }).meta({ id: 'Timeline' });
 export type Timeline = z.infer<typeof Timeline>;
 
-export const ContactListQuery = z.object({ q: z.string().max(320).optional(), cursor: z.string().max(500).optional(), limit: Limit }).strict();
+export const ContactListQuery = z.object({ q: Text.max(320).optional(), cursor: Text.max(500).optional(), limit: Limit }).strict();
 export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
-export const ContactCreate = z.object({ email: Email, name: z.string().max(200).optional(), account: z.string().max(200).optional() }).strict();
+export const ContactCreate = z.object({ email: Email, name: HeaderText.max(200).optional(), account: Text.max(200).optional() }).strict();
 export type ContactCreate = z.infer<typeof ContactCreate>;
 
 export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).strict();

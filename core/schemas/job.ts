@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Timestamp } from './common';
+import { Email, HeaderText, Id, Text, Timestamp } from './common';
 import { CommentVisibility } from './thread';
 import { CustomFieldValue } from './ticket';
 
@@ -11,8 +11,8 @@ export type Operation = z.infer<typeof Operation>;
 const ReplyPayloadFields = z
   .object({
     templateId: Id.optional(),
-    subject: z.string().max(998).optional(),
-    body: z.string().max(100_000),
+    subject: HeaderText.max(998).optional(),
+    body: Text.max(100_000),
     omitAddresses: z.array(Email).max(100).optional(),
   })
   .strict();
@@ -24,7 +24,7 @@ export const OperationPayload = z.discriminatedUnion('operation', [
   }),
   z.object({
     operation: z.literal('update_field'),
-    payload: z.object({ field: z.string().min(1).max(100), value: CustomFieldValue }).strict(),
+    payload: z.object({ field: Text.min(1).max(100), value: CustomFieldValue }).strict(),
   }),
   z.object({
     operation: z.literal('reply'),
@@ -32,11 +32,11 @@ export const OperationPayload = z.discriminatedUnion('operation', [
   }),
   z.object({
     operation: z.literal('comment'),
-    payload: z.object({ visibility: CommentVisibility, body: z.string().min(1).max(100_000) }).strict(),
+    payload: z.object({ visibility: CommentVisibility, body: Text.min(1).max(100_000) }).strict(),
   }),
   z.object({
     operation: z.literal('merge'),
-    payload: z.object({ primaryId: Id, fieldChoices: z.record(z.string(), Id) }).strict(),
+    payload: z.object({ primaryId: Id, fieldChoices: z.record(Text.max(100), Id) }).strict(),
   }),
   z.object({ operation: z.literal('close'), payload: z.object({}).strict() }),
   z.object({ operation: z.literal('delete'), payload: z.object({}).strict() }),
@@ -44,7 +44,7 @@ export const OperationPayload = z.discriminatedUnion('operation', [
   z.object({ operation: z.literal('spam'), payload: z.object({ sender: z.boolean().optional() }).strict() }),
   z.object({ operation: z.literal('macro'), payload: z.object({ macroId: Id }).strict() }),
   z.object({ operation: z.literal('remove_blueprint'), payload: z.object({}).strict() }),
-  z.object({ operation: z.literal('update_resolution'), payload: z.object({ text: z.string().max(20000) }).strict() }),
+  z.object({ operation: z.literal('update_resolution'), payload: z.object({ text: Text.max(20000) }).strict() }),
 ]);
 export type OperationPayload = z.infer<typeof OperationPayload>;
 
@@ -144,7 +144,7 @@ export const JobListQuery = z
     /** R-BULK-10: mass history apart from bulk history. */
     mode: JobMode.optional(),
     departmentId: z.coerce.number<number | string>().int().positive().optional(),
-    cursor: z.string().max(500).optional(),
+    cursor: Text.max(500).optional(),
     limit: z.coerce.number<number | string>().int().min(1).max(200).default(50),
   })
   .strict();

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Text, Timestamp } from './common';
 
 /** Mail the server kept instead of sending, because no SMTP server is configured (demo mode). */
 export const StoredMail = z
@@ -17,7 +17,7 @@ export const StoredMail = z
 export type StoredMail = z.infer<typeof StoredMail>;
 
 /** POST /inbound/dsn: a bounce as the mail server received it (RFC 3464 delivery-status message, raw). */
-export const DsnReport = z.object({ message: z.string().min(1).max(5_000_000) });
+export const DsnReport = z.object({ message: Text.min(1).max(5_000_000) });
 /** What a posted bounce did; it never names the recipient, so the answer leaks no address or id. */
 export const DsnApplied = z
   .object({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Text, Timestamp } from './common';
 
 /** A host name or address, nothing URL-like: the IMAP client gets it as is. */
 const Host = z
@@ -9,12 +9,12 @@ const Host = z
   .max(253)
   .regex(/^[A-Za-z0-9.:[\]-]+$/, 'must be a host name or IP address, e.g. imap.gmail.com');
 const Port = z.number().int().min(1).max(65535);
-const Username = z.string().trim().min(1).max(320);
+const Username = Text.trim().min(1).max(320);
 export const MailboxAuth = z.enum(['password', 'oauth2']);
 export type MailboxAuth = z.infer<typeof MailboxAuth>;
 /** A password or an OAuth 2 access token (Microsoft's run to a few KB). */
-const Secret = z.string().min(1).max(16_384);
-const Folder = z.string().trim().min(1).max(200);
+const Secret = Text.min(1).max(16_384);
+const Folder = Text.trim().min(1).max(200);
 
 /** Everything needed to log in to an IMAP server and open the folder that is read. */
 const ConnectionFields = z.object({ host: Host, port: Port, secure: z.boolean(), username: Username, auth: MailboxAuth, secret: Secret, folder: Folder });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, Timestamp } from './common';
+import { Id, Text, Timestamp } from './common';
 import { Contact } from './contact';
 import { Violation } from './error';
 import { Job } from './job';
@@ -7,7 +7,7 @@ import { Comment, Thread } from './thread';
 import { Ticket } from './ticket';
 
 /** Field name → the id of the ticket whose value the merged ticket keeps (R-MERGE-4, R-CC-9). */
-export const FieldChoices = z.record(z.string().max(100), Id);
+export const FieldChoices = z.record(Text.max(100), Id);
 export type FieldChoices = z.infer<typeof FieldChoices>;
 
 /** POST /merge/preview: the tickets to merge; the count is a rule (R-MERGE-2), so 1 or 6 are answered with it. */

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Email, Id } from './common';
+import { Email, HeaderText, Id } from './common';
 
 /** R-CC-4: pick an existing contact, or type an address (it becomes a new contact). */
-export const SecondaryContactRef = z.union([z.object({ id: Id }).strict(), z.object({ email: Email, name: z.string().max(200).optional() }).strict()]);
+export const SecondaryContactRef = z.union([z.object({ id: Id }).strict(), z.object({ email: Email, name: HeaderText.max(200).optional() }).strict()]);
 export type SecondaryContactRef = z.infer<typeof SecondaryContactRef>;
 
 /** PUT /tickets/:id/secondary-contacts: the ticket's whole list after the change (R-CC-2: at most 20). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Text } from './common';
 import { CommentVisibility } from './thread';
 import { CustomFieldValue, TicketStatus } from './ticket';
 
@@ -18,9 +18,9 @@ export type Template = z.infer<typeof Template>;
 export const MacroStep = z.discriminatedUnion('type', [
   z.object({ type: z.literal('send_reply'), templateId: Id }),
   z.object({ type: z.literal('set_status'), status: TicketStatus }),
-  z.object({ type: z.literal('set_fields'), fields: z.record(z.string(), CustomFieldValue) }),
-  z.object({ type: z.literal('add_comment'), visibility: CommentVisibility, body: z.string().min(1).max(100_000) }),
-  z.object({ type: z.literal('create_task'), title: z.string().min(1).max(200), dueInDays: z.number().int().min(0).max(365) }),
+  z.object({ type: z.literal('set_fields'), fields: z.record(Text.max(100), CustomFieldValue) }),
+  z.object({ type: z.literal('add_comment'), visibility: CommentVisibility, body: Text.min(1).max(100_000) }),
+  z.object({ type: z.literal('create_task'), title: Text.min(1).max(200), dueInDays: z.number().int().min(0).max(365) }),
 ]);
 export type MacroStep = z.infer<typeof MacroStep>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, IdParam, Timestamp } from './common';
+import { Email, Id, IdParam, Text, Timestamp } from './common';
 import { Channel } from './ticket';
 
 export const ThreadDirection = z.enum(['in', 'out']);
@@ -49,13 +49,13 @@ export const Comment = z
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentCreate = z
-  .object({ visibility: CommentVisibility, body: z.string().trim().min(1).max(100_000) })
+  .object({ visibility: CommentVisibility, body: Text.trim().min(1).max(100_000) })
   .strict()
   .meta({ id: 'CommentCreate' });
 export type CommentCreate = z.infer<typeof CommentCreate>;
 
 export const CommentEdit = z
-  .object({ body: z.string().trim().min(1).max(100_000) })
+  .object({ body: Text.trim().min(1).max(100_000) })
   .strict()
   .meta({ id: 'CommentEdit' });
 export type CommentEdit = z.infer<typeof CommentEdit>;

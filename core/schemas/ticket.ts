@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Email, Id, Timestamp } from './common';
+import { Email, Id, Text, Timestamp } from './common';
 
 export const Channel = z.enum(['email', 'web', 'chat', 'phone', 'social', 'forum', 'im']);
 export type Channel = z.infer<typeof Channel>;
@@ -10,7 +10,7 @@ export type TicketStatus = z.infer<typeof TicketStatus>;
 export const Priority = z.enum(['low', 'medium', 'high', 'urgent']);
 export type Priority = z.infer<typeof Priority>;
 
-export const CustomFieldValue = z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]);
+export const CustomFieldValue = z.union([Text.max(2000), z.number(), z.boolean(), z.null()]);
 export type CustomFieldValue = z.infer<typeof CustomFieldValue>;
 
 export const WebmailProvider = z.enum(['gmail', 'outlook']);
@@ -19,8 +19,8 @@ export type WebmailProvider = z.infer<typeof WebmailProvider>;
 /** Where a ticket's conversation lives in a webmail: the key the extension looks rows up by. */
 export const WebmailThread = z.object({
   provider: WebmailProvider,
-  mailbox: z.string().min(1).max(320),
-  threadId: z.string().min(1).max(200),
+  mailbox: Text.min(1).max(320),
+  threadId: Text.min(1).max(200),
 });
 export type WebmailThread = z.infer<typeof WebmailThread>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { Id, Text } from './common';
 import { Channel, Priority, TicketStatus } from './ticket';
 
 /** R-BULK-4/5 decide what may run in a view by its kind. */
@@ -16,7 +16,7 @@ export const ViewFilter = z
     assigneeTeamIds: z.array(Id).optional(),
     unassigned: z.boolean().optional(),
     blueprintId: Id.optional(),
-    tags: z.array(z.string().min(1).max(60)).optional(),
+    tags: z.array(Text.min(1).max(60)).optional(),
     contactIds: z.array(Id).optional(),
     spam: z.boolean().optional(),
   })

@@ -6,7 +6,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/client';
 import { departments } from '../db/schema';
 import type { AppEnv } from '../http/app-env';
-import { ApiFailure } from '../http/api-failure';
+import { describeError, knownFailure } from '../http/error-report';
 import { failedPage, notFoundPage, tooManyPage } from './error-pages';
 import { pickLanguage } from './language';
 import { bareContext, pageContext, type HelpEnv } from './page-context';
@@ -56,9 +56,9 @@ function departmentOf(db: Db): MiddlewareHandler<HelpEnv> {
 
 function errorPage(c: Context<HelpEnv>, error: Error) {
   const ctx = c.get('department') ? pageContext(c) : bareContext(c.get('lang') ?? 'en', c.req.path);
-  const status = error instanceof ApiFailure || error instanceof HTTPException ? error.status : 500;
+  const status = knownFailure(error)?.status ?? (error instanceof HTTPException ? error.status : 500);
   if (status === 429) return c.html(tooManyPage(ctx), 429);
-  if (status === 500) console.error(`[help center ${randomUUID()}]`, error);
+  if (status === 500) console.error(`[help center ${randomUUID()}] ${describeError(error)}`);
   return c.html(failedPage(ctx), status);
 }
 

@@ -31,6 +31,14 @@ function validate<S extends Schema | undefined>(schema: S, value: unknown, where
   throw new ApiFailure(400, 'VALIDATION', `The request is invalid — ${summary}`, undefined, { issues });
 }
 
+/** An answer outside the route's own response schema is the server's fault (a 500), not the request's. */
+function answerOf(spec: Contract, out: unknown): unknown {
+  const result = spec.response.safeParse(out);
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+  throw new Error(`${spec.name} answered outside its response schema — ${issues}`);
+}
+
 async function readJson(c: Context<AppEnv>): Promise<{ raw: string; value: unknown }> {
   const raw = await c.req.text();
   if (raw.trim() === '') return { raw, value: {} };
@@ -62,7 +70,7 @@ export class Api {
       const { raw, value } = spec.body ? await readJson(c) : { raw: '', value: undefined };
       const body = validate(spec.body, value, 'body') as PartOf<C, 'body'>;
       const auth = (c.get('auth') ?? null) as HandlerInput<C>['auth'];
-      const run = (db: Db) => handler({ params, query, body, auth, db, c }).then((out) => spec.response.parse(out));
+      const run = (db: Db) => handler({ params, query, body, auth, db, c }).then((out) => answerOf(spec, out));
       const status = spec.status ?? 200;
       if (spec.method === 'get' || spec.readOnly) return c.json(await run(this.db), status);
       const result = await withIdempotency(this.db, c, raw, status, run);

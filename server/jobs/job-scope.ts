@@ -65,6 +65,15 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
     return { mode: modeOrRefuse(total, 'selection'), allDepartments: request.departmentId === 'all', view: null, departmentIds, where, total };
   }
   const view = await loadView(db, auth, request.viewId!);
+  // The job row records the department it was started from; it must be the view's own (a foreign key, and the history's filter).
+  const viewDepartment = view.departmentId ?? 'all';
+  if (request.departmentId !== viewDepartment) {
+    throw new ApiFailure(
+      400,
+      'VALIDATION',
+      `The view "${view.name}" belongs to ${viewDepartment === 'all' ? 'all departments' : `department ${viewDepartment}`}: send departmentId ${JSON.stringify(viewDepartment)}.`,
+    );
+  }
   // R-BULK-4 does not depend on how many tickets the view holds: refuse before counting them.
   enforce(checkViewAllowsJob({ ...view, kind: view.kind as View['kind'] }, 'bulk'));
   const { where, departmentIds, total } = await viewSelection(db, auth, view);

@@ -4,6 +4,7 @@ import { departments, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
 import { sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
+import { describeError } from '../http/error-report';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
 export type NoticeKind = 'cc_notice' | 'sign_in_link';
@@ -99,7 +100,7 @@ export class NoticeQueue {
     this.running = (async () => {
       do {
         this.again = false;
-        await this.pass().catch((error) => console.error('Sending notices failed; they stay queued:', error));
+        await this.pass().catch((error) => console.error(`Sending notices failed; they stay queued: ${describeError(error)}`));
       } while (this.again);
     })().finally(() => (this.running = null));
     return this.running;

@@ -4,6 +4,7 @@ import { mailboxes } from '../../db/schema';
 import { ingestOnce, type OnceResult } from './ingest-once';
 import { DEFAULT_TIMING, MailboxWatch, type WatchTiming } from './mailbox-watch';
 import type { MailboxRow } from '../../db/rows';
+import { describeError } from '../../http/error-report';
 
 export interface MailIngestOptions {
   timing?: Partial<WatchTiming>;
@@ -40,7 +41,10 @@ export class MailIngest {
 
   async start(): Promise<void> {
     await this.reload();
-    this.reloadTimer = setInterval(() => void this.reload().catch((e: unknown) => this.log(`Reading the mailbox list failed: ${String(e)}`)), this.options.reloadMs ?? 60_000);
+    this.reloadTimer = setInterval(
+      () => void this.reload().catch((e: unknown) => this.log(`Reading the mailbox list failed: ${describeError(e)}`)),
+      this.options.reloadMs ?? 60_000,
+    );
     this.reloadTimer.unref();
   }
 
