@@ -5,6 +5,7 @@ import { withHelpCenterLink } from './help-center-footer';
 import { sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
 import { describeError } from '../http/error-report';
+import { SecretKeyMismatch } from '../secrets/secret-box';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
 export type NoticeKind = 'cc_notice' | 'sign_in_link';
@@ -132,7 +133,18 @@ export class NoticeQueue {
       )
       .orderBy(asc(outgoingMail.id))
       .limit(500);
-    for (const row of rows) await this.send(row);
+    const unreadable = new Set<number>();
+    for (const row of rows) {
+      if (unreadable.has(row.departmentId)) continue;
+      try {
+        await this.send(row);
+      } catch (error) {
+        // One department's SMTP settings saved with another key must not hold up every other department's notices.
+        if (!(error instanceof SecretKeyMismatch)) throw error;
+        unreadable.add(row.departmentId);
+        console.error(`Notices of department ${row.departmentId} stay queued: ${error.message}`);
+      }
+    }
   }
 
   /** A ticket's notice ends with its help-center page, as the help center stands when it leaves. */

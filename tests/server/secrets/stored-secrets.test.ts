@@ -4,10 +4,11 @@ import { eq, ne } from 'drizzle-orm';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
-import { contacts, departments, mailboxes, replyRecipients, threads, tickets } from '../../../server/db/schema';
+import { contacts, departments, mailboxes, outgoingMail, replyRecipients, threads, tickets } from '../../../server/db/schema';
 import { runJob } from '../../../server/jobs/job-runner';
 import { ingestOnce } from '../../../server/mail/ingest/ingest-once';
 import { Mailers } from '../../../server/mail/mailers';
+import { NoticeQueue } from '../../../server/mail/notice-queue';
 import { resealStoredSecrets } from '../../../server/secrets/reseal';
 import { useSecretKey } from '../../../server/secrets/stored-secrets';
 import { databaseKinds, TEST_SECRET_KEY, type TestServer } from '../harness';
@@ -186,6 +187,33 @@ describe.each(databaseKinds)(`${title} on %s`, (kind) => {
       expect((await api('GET', `/departments/${support()}/mail`)).status).toBe(200);
     } finally {
       await api('PATCH', `/departments/${support()}/mail`, { smtpUrl: null });
+    }
+  });
+
+  it("notices of a department whose SMTP settings were saved with another key stay queued, and other departments' still leave", async () => {
+    const relay = await startRelay('relay@acme', SMTP_PASSWORD);
+    const billing = world.departments.billing.id;
+    try {
+      await saveSmtp(relay.port);
+      useSecretKey(randomBytes(32));
+      const setBilling = await api('PATCH', `/departments/${billing}/mail`, { smtpUrl: `smtp://relay%40acme:${SMTP_PASSWORD}@127.0.0.1:${relay.port}` });
+      expect(setBilling.status).toBe(200);
+      const notice = (departmentId: number, to: string) => ({ to: [to], subject: 'You were added', bodyText: 'Hello', kind: 'cc_notice', departmentId });
+      const [stuck, sent] = await db
+        .insert(outgoingMail)
+        .values([notice(support(), 'cc.support@customer.example'), notice(billing, 'cc.billing@customer.example')])
+        .returning({ id: outgoingMail.id });
+      const mailers = new Mailers(null);
+      await new NoticeQueue(db, mailers, 'http://help.test').kick();
+      mailers.close();
+      const status = async (id: number) => (await db.select({ status: outgoingMail.status }).from(outgoingMail).where(eq(outgoingMail.id, id)))[0]!.status;
+      expect(await status(stuck!.id)).toBe('stored');
+      expect(await status(sent!.id)).toBe('sent');
+      expect(relay.received).toEqual(['cc.billing@customer.example']);
+    } finally {
+      await api('PATCH', `/departments/${support()}/mail`, { smtpUrl: null });
+      await api('PATCH', `/departments/${billing}/mail`, { smtpUrl: null });
+      await relay.stop();
     }
   });
 });
