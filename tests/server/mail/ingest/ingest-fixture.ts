@@ -68,3 +68,12 @@ export function folderName(): string {
   folders += 1;
   return `T${process.pid}x${folders}`;
 }
+
+/** Mails the messages to a fresh folder of the IMAP peer and reads it once with a new mailbox of the department. */
+export async function deliverOnce(db: Db, peer: ImapPeer, departmentId: number, messages: string[]) {
+  const folder = folderName();
+  await peer.append(messages, folder);
+  const mailbox = await addMailbox(db, peer, departmentId, folder);
+  const counts = await readMailbox(db, peer, mailbox.id);
+  return { mailbox, counts, rows: await ingested(db, mailbox.id) };
+}

@@ -6,7 +6,7 @@ import { databaseKinds, type TestServer } from '../../harness';
 import { startWorld, type World } from '../../world';
 import { dsnMessage, sentRecipient } from '../dsn-fixture';
 import { ImapPeer, imapUnavailable } from '../imap-peer';
-import { addMailbox, folderName, ingested, readMailbox } from './ingest-fixture';
+import { deliverOnce } from './ingest-fixture';
 
 const title = imapUnavailable ? `bounces mailed to the support mailbox (skipped: ${imapUnavailable})` : 'bounces mailed to the support mailbox';
 
@@ -26,14 +26,7 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: only a 
     await peer.close();
   });
 
-  /** Mails the messages to a fresh folder of the real IMAP server, read once by a new Support mailbox. */
-  async function deliver(messages: string[]) {
-    const folder = folderName();
-    await peer.append(messages, folder);
-    const mailbox = await addMailbox(db, peer, world.departments.support.id, folder);
-    const counts = await readMailbox(db, peer, mailbox.id);
-    return { counts, rows: await ingested(db, mailbox.id) };
-  }
+  const deliver = (messages: string[]) => deliverOnce(db, peer, world.departments.support.id, messages);
   const recipient = (address: string) => sentRecipient(db, world.departments.support.id, world.contacts.alice.id, address);
   const statusOf = async (id: number) => (await db.select().from(t.replyRecipients).where(eq(t.replyRecipients.id, id)))[0]!.status;
   const ticketCount = async () => (await db.select({ n: sql<number>`count(*)::int` }).from(t.tickets))[0]!.n;

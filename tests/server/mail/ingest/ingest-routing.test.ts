@@ -5,8 +5,9 @@ import type { Db } from '../../../../server/db/client';
 import * as t from '../../../../server/db/schema';
 import { databaseKinds, type TestServer } from '../../harness';
 import { startWorld, type World } from '../../world';
+import { dsnMessage } from '../dsn-fixture';
 import { ImapPeer, imapUnavailable } from '../imap-peer';
-import { addMailbox, composeMail, folderName, ingested, readMailbox, sentReply, ticketRow, ticketThreads } from './ingest-fixture';
+import { composeMail, deliverOnce, sentReply, ticketRow, ticketThreads } from './ingest-fixture';
 
 const title = imapUnavailable ? `mail ingestion over IMAP (skipped: ${imapUnavailable})` : 'mail ingestion over IMAP';
 
@@ -27,13 +28,7 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
   });
 
   /** Delivers the messages to a fresh folder read by a new Support mailbox, and reads it once. */
-  async function deliver(messages: string[], departmentId = world.departments.support.id) {
-    const folder = folderName();
-    await peer.append(messages, folder);
-    const mailbox = await addMailbox(db, peer, departmentId, folder);
-    const counts = await readMailbox(db, peer, mailbox.id);
-    return { mailbox, counts, rows: await ingested(db, mailbox.id) };
-  }
+  const deliver = (messages: string[], departmentId = world.departments.support.id) => deliverOnce(db, peer, departmentId, messages);
 
   async function customerTicket(subject: string, status = 'open') {
     const [row] = await db
@@ -199,38 +194,7 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title}: what ea
     const ours = await sentReply(db, ticket.id, 'gone@customer.test');
     const token = randomBytes(16).toString('base64url');
     await db.insert(t.replyRecipients).values({ ticketId: ticket.id, threadId: ours.id, address: 'gone@customer.test', kind: 'to', token, status: 'sent' });
-    const dsn = (reportToken: string) =>
-      [
-        'From: Mail Delivery System <MAILER-DAEMON@mx.acme.test>',
-        'To: support@acme.test',
-        'Subject: Undelivered Mail Returned to Sender',
-        `Message-ID: <${randomBytes(6).toString('hex')}@mx.acme.test>`,
-        'MIME-Version: 1.0',
-        'Content-Type: multipart/report; report-type=delivery-status; boundary="b"',
-        '',
-        '--b',
-        'Content-Type: text/plain',
-        '',
-        'Your message could not be delivered.',
-        '--b',
-        'Content-Type: message/delivery-status',
-        '',
-        'Reporting-MTA: dns; mx.acme.test',
-        '',
-        'Final-Recipient: rfc822; gone@customer.test',
-        'Action: failed',
-        'Status: 5.1.1',
-        'Diagnostic-Code: smtp; 550 5.1.1 no such user',
-        '',
-        '--b',
-        'Content-Type: text/rfc822-headers',
-        '',
-        `X-Inbox-Desk-Token: ${reportToken}`,
-        'Subject: Re: help',
-        '',
-        '--b--',
-        '',
-      ].join('\r\n');
+    const dsn = (reportToken: string) => dsnMessage({ token: reportToken, finalRecipient: 'gone@customer.test' });
     const before = await db.select({ n: sql<number>`count(*)::int` }).from(t.tickets);
     const { counts, rows } = await deliver([dsn(token), dsn(randomBytes(16).toString('base64url'))]);
     expect(counts).toMatchObject({ bounce: 1, refused: 1, ticket: 0 });
