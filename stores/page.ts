@@ -8,7 +8,7 @@ import type { Person } from '../webmail/adapter';
 export interface OpenConversation {
   threadId: string;
   subject: string;
-  firstMessage: { from: Person; to: Person[]; cc: Person[]; messageId: string | null; date: string | null } | null;
+  firstMessage: { from: Person; to: Person[] | null; cc: Person[] | null; messageId: string | null; date: string | null } | null;
 }
 
 export interface SelectedRow {

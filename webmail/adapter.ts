@@ -27,8 +27,9 @@ export interface ThreadMessage {
    */
   messageId: string | null;
   from: Person;
-  to: Person[];
-  cc: Person[];
+  /** Null when the page does not show them (a collapsed or hidden message): unknown, never "none". */
+  to: Person[] | null;
+  cc: Person[] | null;
   date: string | null;
   element: HTMLElement;
   /** Where a read-receipt mark goes in this message's header (beside its date). */

@@ -3,7 +3,7 @@ import type { WebmailProvider } from '../../../core/schemas/ticket';
 import type { OpenConversation } from '../../../stores/page';
 import type { Person } from '../../../webmail/adapter';
 
-const addresses = (people: Person[]) => people.map((p) => p.email).filter((e): e is string => !!e);
+const addresses = (people: Person[] | null) => (people ?? []).map((p) => p.email).filter((e): e is string => !!e);
 
 /**
  * A ticket for the open conversation: the first message's sender is the contact, and its To/CC
