@@ -1,11 +1,12 @@
-import { and, asc, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { checkPermission, departmentLabel } from '../../core/rules/permissions';
+import { asc, count, eq, inArray } from 'drizzle-orm';
+import { checkPermission } from '../../core/rules/permissions';
 import type { BlueprintCreate, BlueprintPatch } from '../../core/schemas/admin';
 import type { Blueprint } from '../../core/schemas/template';
+import { refuseTakenName } from './unique-name';
 import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { BlueprintRow } from '../db/rows';
-import { blueprints, departments, tickets } from '../db/schema';
+import { blueprints, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
@@ -19,21 +20,6 @@ async function writableBlueprint(db: Db, auth: AuthContext, id: number): Promise
   if (!row) throw notFound(`Blueprint ${id}`);
   enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
   return row;
-}
-
-/**
- * Names are unique per department (case-insensitively, as agents pick them from a list). Locking the
- * department row makes two concurrent writers of one name take turns, so the second sees the first.
- */
-async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, name: string, exceptId = 0) {
-  await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).for('no key update');
-  const [taken] = await db
-    .select({ id: blueprints.id })
-    .from(blueprints)
-    .where(and(eq(blueprints.departmentId, departmentId), sql`lower(${blueprints.name}) = lower(${name})`, ne(blueprints.id, exceptId)));
-  if (taken) {
-    throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a blueprint named "${name}"; pick another name.`, { blueprintId: taken.id });
-  }
 }
 
 /** R-BULK-15: a blueprint still steering tickets is not deleted from under them. */
@@ -60,14 +46,14 @@ export async function listBlueprints(db: Db, auth: AuthContext, departmentId: nu
 
 export async function createBlueprint(db: Db, auth: AuthContext, body: BlueprintCreate): Promise<Blueprint> {
   enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
-  await refuseTakenName(db, auth, body.departmentId, body.name);
+  await refuseTakenName(db, auth, 'blueprint', { departmentId: body.departmentId, name: body.name });
   const [row] = await db.insert(blueprints).values(body).returning();
   return toBlueprint(row!);
 }
 
 export async function updateBlueprint(db: Db, auth: AuthContext, id: number, patch: BlueprintPatch): Promise<Blueprint> {
   const row = await writableBlueprint(db, auth, id);
-  if (patch.name !== undefined) await refuseTakenName(db, auth, row.departmentId, patch.name, row.id);
+  if (patch.name !== undefined) await refuseTakenName(db, auth, 'blueprint', { departmentId: row.departmentId, name: patch.name, exceptId: row.id });
   const [updated] = await db.update(blueprints).set(patch).where(eq(blueprints.id, row.id)).returning();
   return toBlueprint(updated!);
 }

@@ -1,12 +1,13 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { checkPermission, departmentLabel } from '../../core/rules/permissions';
 import type { MacroCreate, MacroPatch } from '../../core/schemas/admin';
 import type { Macro, MacroStep } from '../../core/schemas/template';
+import { refuseTakenName } from './unique-name';
 import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { MacroRow } from '../db/rows';
-import { departments, macros, templates } from '../db/schema';
-import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
+import { macros, templates } from '../db/schema';
+import { ApiFailure, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
 
@@ -16,21 +17,6 @@ async function writableMacro(db: Db, auth: AuthContext, id: number): Promise<Mac
   if (!row) throw notFound(`Macro ${id}`);
   enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
   return row;
-}
-
-/**
- * Names are unique per department (case-insensitively, as agents pick them from a list). Locking the
- * department row makes two concurrent writers of one name take turns, so the second sees the first.
- */
-async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, name: string, exceptId = 0) {
-  await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId)).for('no key update');
-  const [taken] = await db
-    .select({ id: macros.id })
-    .from(macros)
-    .where(and(eq(macros.departmentId, departmentId), sql`lower(${macros.name}) = lower(${name})`, ne(macros.id, exceptId)));
-  if (taken) {
-    throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a macro named "${name}"; pick another name.`, { macroId: taken.id });
-  }
 }
 
 /** R-BULK-14: a macro is per department, so its replies use that department's own templates only. */
@@ -60,7 +46,7 @@ export async function listMacros(db: Db, auth: AuthContext, departmentId: number
 export async function createMacro(db: Db, auth: AuthContext, body: MacroCreate): Promise<Macro> {
   enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
   await enforceOwnTemplates(db, auth, body.departmentId, body.steps);
-  await refuseTakenName(db, auth, body.departmentId, body.name);
+  await refuseTakenName(db, auth, 'macro', { departmentId: body.departmentId, name: body.name });
   const [row] = await db.insert(macros).values(body).returning();
   return row!;
 }
@@ -68,7 +54,7 @@ export async function createMacro(db: Db, auth: AuthContext, body: MacroCreate):
 export async function updateMacro(db: Db, auth: AuthContext, id: number, patch: MacroPatch): Promise<Macro> {
   const row = await writableMacro(db, auth, id);
   if (patch.steps) await enforceOwnTemplates(db, auth, row.departmentId, patch.steps);
-  if (patch.name !== undefined) await refuseTakenName(db, auth, row.departmentId, patch.name, row.id);
+  if (patch.name !== undefined) await refuseTakenName(db, auth, 'macro', { departmentId: row.departmentId, name: patch.name, exceptId: row.id });
   const [updated] = await db.update(macros).set(patch).where(eq(macros.id, row.id)).returning();
   return updated!;
 }

@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
-import { checkPermission, departmentLabel } from '../../core/rules/permissions';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { checkPermission } from '../../core/rules/permissions';
 import type { TemplateCreate, TemplatePatch } from '../../core/schemas/admin';
 import type { Template } from '../../core/schemas/template';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
+import { refuseTakenName } from './unique-name';
 import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { TemplateRow } from '../db/rows';
@@ -22,14 +23,6 @@ function refuseUnknownPlaceholders(subject: string, body: string) {
     'R-REPLY-2',
     { placeholders: unknown },
   );
-}
-
-async function refuseTakenName(db: Db, auth: AuthContext, departmentId: number, name: string, exceptId = 0) {
-  const [taken] = await db
-    .select({ id: templates.id })
-    .from(templates)
-    .where(and(eq(templates.departmentId, departmentId), sql`lower(${templates.name}) = lower(${name})`, ne(templates.id, exceptId)));
-  if (taken) throw conflict(`Department ${departmentLabel(auth.access, departmentId)} already has a template named "${name}"; pick another name.`, { templateId: taken.id });
 }
 
 /** R-BULK-14: a macro that replies with the template would fail on every ticket it runs on. */
@@ -72,7 +65,7 @@ export async function listTemplates(db: Db, auth: AuthContext, departmentId: num
 export async function createTemplate(db: Db, auth: AuthContext, body: TemplateCreate): Promise<Template> {
   enforce(checkPermission(auth.access, 'settings.manage', body.departmentId));
   refuseUnknownPlaceholders(body.subject, body.body);
-  await refuseTakenName(db, auth, body.departmentId, body.name);
+  await refuseTakenName(db, auth, 'template', { departmentId: body.departmentId, name: body.name });
   const [row] = await db.insert(templates).values(body).returning();
   return row!;
 }
@@ -88,7 +81,7 @@ async function writableTemplate(db: Db, auth: AuthContext, id: number): Promise<
 export async function updateTemplate(db: Db, auth: AuthContext, id: number, patch: TemplatePatch): Promise<Template> {
   const row = await writableTemplate(db, auth, id);
   refuseUnknownPlaceholders(patch.subject ?? row.subject, patch.body ?? row.body);
-  if (patch.name) await refuseTakenName(db, auth, row.departmentId, patch.name, row.id);
+  if (patch.name) await refuseTakenName(db, auth, 'template', { departmentId: row.departmentId, name: patch.name, exceptId: row.id });
   const [updated] = await db.update(templates).set(patch).where(eq(templates.id, row.id)).returning();
   return updated!;
 }
