@@ -65,7 +65,7 @@ describe('ConnectionForm: policy and host permission', () => {
   it('asks Chrome for the backend host permission when CORS withheld the answer, and tries again once granted', async () => {
     let calls = 0;
     const received = fakeBackground({ 'connection.status': managedStatus, 'connection.test': () => (++calls === 1 ? blocked() : connectionStatus([]).me!) });
-    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true);
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(true as never);
     const wrapper = mount(ConnectionForm, withPinia());
     await flushPromises();
     await wrapper.get('#api-token').setValue('idk_secret-token');
@@ -79,7 +79,7 @@ describe('ConnectionForm: policy and host permission', () => {
 
   it('says "permission not granted" with both fixes when the agent declines', async () => {
     fakeBackground({ 'connection.status': managedStatus, 'connection.test': blocked });
-    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
     const wrapper = mount(ConnectionForm, withPinia());
     await flushPromises();
     await wrapper.get('#api-token').setValue('idk_secret-token');

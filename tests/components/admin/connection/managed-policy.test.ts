@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { connectionItem } from '../../../../entrypoints/background/connection-store';
 import { connectionHandlers } from '../../../../entrypoints/background/handlers/connection';
 
-const status = () => connectionHandlers['connection.status']({}, {} as never);
+const status = () => connectionHandlers['connection.status']({});
 
 /** The background's side of the options page: what it reports when policy (chrome.storage.managed) sets the backend. */
 describe('connection status under an administrator policy', () => {
