@@ -10,7 +10,8 @@ import { extensionOrigin } from '../../../messaging/extension-origin';
 import type { Handlers } from '../router';
 import { services } from '../services';
 
-const fetchMe = (connection: Connection) => callWith(connection, session.me, {});
+/** No retry: a person waits for the answer, and the cause is what they need, not a later success. */
+const fetchMe = (connection: Connection) => callWith(connection, session.me, {}, { retry: 0 });
 
 const probes: ConnectionProbes = {
   ownOrigin: extensionOrigin(),

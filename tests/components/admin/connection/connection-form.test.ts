@@ -90,4 +90,22 @@ describe('ConnectionForm: policy and host permission', () => {
     expect(alert).toContain('CORS_ORIGINS');
     wrapper.unmount();
   });
+
+  it('on the next click asks Chrome first, before anything is awaited, as the prompt needs the click', async () => {
+    let calls = 0;
+    const received = fakeBackground({ 'connection.status': managedStatus, 'connection.test': () => (++calls === 1 ? blocked() : connectionStatus([]).me!) });
+    const request = vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValueOnce(false as never);
+    const wrapper = mount(ConnectionForm, withPinia());
+    await flushPromises();
+    await wrapper.get('#api-token').setValue('idk_secret-token');
+    await wrapper.get('button[type=button]').trigger('click');
+    await flushPromises();
+    request.mockResolvedValue(true as never);
+    void wrapper.get('button[type=button]').trigger('click');
+    expect(request).toHaveBeenCalledTimes(2);
+    await flushPromises();
+    expect(received.filter((m) => m.type === 'connection.test')).toHaveLength(2);
+    expect(wrapper.text()).toContain('Connected as Ada Admin');
+    wrapper.unmount();
+  });
 });
