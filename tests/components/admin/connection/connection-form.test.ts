@@ -4,6 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import ConnectionForm from '../../../../components/admin/connection/ConnectionForm.vue';
 import { fakeBackground, Refusal } from '../../fake-background';
 import { connectionStatus, withPinia } from '../../session-fixture';
+import { useLocale } from '../../setup';
 
 describe('ConnectionForm', () => {
   it('fills in the saved connection and who it signs in as', async () => {
@@ -58,9 +59,23 @@ describe('ConnectionForm: policy and host permission', () => {
     wrapper.unmount();
   });
 
-  const blocked = () => {
+  it('in Japanese, "permission not granted" and the administrator note are Japanese', async () => {
+    useLocale('ja');
+    fakeBackground({ 'connection.status': managedStatus, 'connection.test': blocked });
+    vi.spyOn(fakeBrowser.permissions, 'request').mockResolvedValue(false as never);
+    const wrapper = mount(ConnectionForm, withPinia());
+    await flushPromises();
+    expect(wrapper.text()).toContain('管理者が設定しています。');
+    await wrapper.get('#api-token').setValue('idk_secret-token');
+    await wrapper.get('button[type=button]').trigger('click');
+    await flushPromises();
+    expect(wrapper.get('[role=alert]').text()).toContain('権限が付与されていません。Chrome は Inbox Desk に https://helpdesk.corp.example へのアクセスを許可しませんでした。');
+    wrapper.unmount();
+  });
+
+  function blocked(): never {
     throw new Refusal({ code: 'FORBIDDEN', message: 'Chrome withholds its answers', details: { hostPermission: 'https://helpdesk.corp.example/*' } });
-  };
+  }
 
   it('asks Chrome for the backend host permission when CORS withheld the answer, and tries again once granted', async () => {
     let calls = 0;
