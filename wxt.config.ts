@@ -2,6 +2,8 @@ import { defineConfig } from 'wxt';
 import { DEV_EXTENSION_KEY } from './dev-extension';
 import { DEMO_GMAIL_MATCHES, GMAIL_MATCHES } from './webmail/matches';
 
+const ICONS = { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' };
+
 export default defineConfig({
   modules: ['@wxt-dev/module-vue', '@wxt-dev/i18n/module'],
   vue: {
@@ -14,7 +16,14 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // Each permission is explained in the README ("Permissions and why").
     permissions: ['storage', 'alarms'],
+    // Asked for on the options page, one backend origin at a time, only when the backend's answers are blocked by CORS.
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    icons: ICONS,
+    action: { default_icon: ICONS },
+    // An administrator sets the backend URL for every agent through policy (README "Deploying to a fleet").
+    storage: { managed_schema: 'managed_schema.json' },
     ...(mode === 'production' ? {} : { key: DEV_EXTENSION_KEY }),
   }),
   hooks: {

@@ -22,7 +22,8 @@ const { values } = parseArgs({
 });
 const dataDir = values['data-dir'];
 const backendUrl = `http://127.0.0.1:${values.port}`;
-const env = { ...process.env, CORS_ORIGINS: [process.env.CORS_ORIGINS, DEV_EXTENSION_ORIGIN].filter(Boolean).join(',') };
+// Unset, the backend accepts any extension (a production build too); a pinned list must still let in the browser opened here.
+const env = process.env.CORS_ORIGINS ? { ...process.env, CORS_ORIGINS: `${process.env.CORS_ORIGINS},${DEV_EXTENSION_ORIGIN}` } : process.env;
 
 function step(title: string, command: string, args: string[]): string {
   console.info(`▸ ${title}`);

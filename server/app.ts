@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { helpCenterRoutes } from './help-center/routes';
 import type { AppDeps, AppEnv } from './http/app-env';
 import { requireAgent } from './http/auth';
+import { browserOrigins } from './http/browser-origins';
 import { requireAgentOrInboundSecret } from './http/inbound-secret';
 import { TrustedProxies } from './http/client-address';
 import { identifyClient } from './http/rate-limit';
@@ -86,7 +86,7 @@ export function createApp(deps: AppDeps) {
     await next();
     if (c.req.method !== 'GET' && c.res.status < 400) void deps.mail.notices.kick();
   });
-  app.use('/api/*', cors({ origin: (origin) => (deps.corsOrigins.includes(origin) ? origin : null), allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'] }));
+  app.use('/api/*', browserOrigins(deps.corsOrigins));
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES }));
 
   const v1 = new Hono<AppEnv>();

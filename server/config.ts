@@ -41,7 +41,10 @@ const Env = z.object({
    * only the token of an agent with settings.manage in the ticket's department is accepted.
    */
   INBOUND_DSN_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. the output of: openssl rand -base64 32)').optional(),
-  /** Comma-separated browser origins allowed to call the API (e.g. chrome-extension://<id>); empty means none. */
+  /**
+   * Comma-separated browser origins allowed to call the API (e.g. chrome-extension://<id>); empty
+   * means any Chrome extension (the bearer token is still required) and no web page.
+   */
   CORS_ORIGINS: z
     .string()
     .default('')

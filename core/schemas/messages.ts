@@ -52,6 +52,8 @@ export const ConnectionStatus = z.object({
   me: Me.nullable(),
   lastSyncAt: z.string().nullable(),
   lastError: z.string().nullable(),
+  /** What an administrator set through policy (managed storage): the URL is then not the agent's to change. */
+  managed: z.object({ backendUrl: z.string().nullable(), tokenHint: z.string().nullable() }).optional(),
 });
 export type ConnectionStatus = z.infer<typeof ConnectionStatus>;
 

@@ -9,8 +9,10 @@ export class ApiCallError extends Error {
     readonly error: MessageError,
     readonly status: number | null,
     readonly transient: boolean,
+    /** What ky threw, so the connection check can tell an unreachable host from a blocked answer. */
+    options?: { cause?: unknown },
   ) {
-    super(error.message);
+    super(error.message, options);
     this.name = 'ApiCallError';
   }
 }
@@ -41,14 +43,18 @@ function fromHttp(status: number, data: unknown, backendUrl: string): ApiCallErr
 /** Turns whatever ky threw into one error type with a message an agent can act on. */
 export function toApiCallError(error: unknown, backendUrl: string): ApiCallError {
   if (error instanceof ApiCallError) return error;
-  if (isHTTPError(error)) return fromHttp(error.response.status, error.data, backendUrl);
+  const cause = { cause: error };
+  if (isHTTPError(error)) {
+    const { error: body, status, transient } = fromHttp(error.response.status, error.data, backendUrl);
+    return new ApiCallError(body, status, transient, cause);
+  }
   if (isTimeoutError(error)) {
-    return new ApiCallError({ code: 'INTERNAL', message: `The backend at ${backendUrl} did not answer within 10 seconds.` }, null, true);
+    return new ApiCallError({ code: 'INTERNAL', message: `The backend at ${backendUrl} did not answer within 10 seconds.` }, null, true, cause);
   }
   if (isNetworkError(error) || error instanceof TypeError) {
-    return new ApiCallError({ code: 'INTERNAL', message: `Cannot reach the backend at ${backendUrl}: check the URL and that the server is running.` }, null, true);
+    return new ApiCallError({ code: 'INTERNAL', message: `Cannot reach the backend at ${backendUrl}: check the URL and that the server is running.` }, null, true, cause);
   }
-  return new ApiCallError({ code: 'INTERNAL', message: String((error as Error)?.message ?? error) }, null, true);
+  return new ApiCallError({ code: 'INTERNAL', message: String((error as Error)?.message ?? error) }, null, true, cause);
 }
 
 /** Runs requests on the ky client of a connection, every failure mapped to an ApiCallError. */

@@ -4,7 +4,8 @@ import { contractNamed } from '../../core/contracts';
 import type { Contract, ContractInput, ContractOutput } from '../../core/contracts/contract';
 import type { Connection } from '../../core/schemas/messages';
 import { ApiCallError, callParts, callWith, sendWith, withApi, type CallOptions, type ContractParts } from './api-client';
-import { connectionItem, syncStateItem, updateSyncState } from './connection-store';
+import { connectionItem, managedConfig, syncStateItem, updateSyncState } from './connection-store';
+import { withManagedUrl } from './managed-config';
 import { refreshMe } from './me-refresh';
 import { applyDelivered } from './delivered-answer';
 import { Outbox } from './outbox';
@@ -26,7 +27,7 @@ async function requireConnection(): Promise<Connection> {
   if (!connection) {
     throw new ApiCallError({ code: 'UNAUTHORIZED', message: 'Inbox Desk is not connected: set the backend URL and API token on the options page.' }, null, false);
   }
-  return connection;
+  return withManagedUrl(connection, await managedConfig());
 }
 
 /** Tells open webmail tabs to redraw badges. */

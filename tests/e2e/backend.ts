@@ -38,6 +38,8 @@ export class Backend {
   /** The SMTP server the backend sends bulk replies to (SMTP_URL). */
   readonly smtp = new SmtpPeer();
   port = 0;
+  /** CORS_ORIGINS of the next start: the development build's origin, or '' (any extension) for the store package's tests. */
+  corsOrigins = DEV_EXTENSION_ORIGIN;
 
   get url() {
     return `http://127.0.0.1:${this.port}`;
@@ -45,7 +47,7 @@ export class Backend {
 
   private env() {
     const { DATABASE_URL: _ignored, ...env } = process.env;
-    return { ...env, CORS_ORIGINS: DEV_EXTENSION_ORIGIN, LOG_REQUESTS: 'false', SMTP_URL: this.smtp.url, REPLY_UNDO_SECONDS: '2' };
+    return { ...env, CORS_ORIGINS: this.corsOrigins, LOG_REQUESTS: 'false', SMTP_URL: this.smtp.url, REPLY_UNDO_SECONDS: '2' };
   }
 
   private run(args: string[]): Promise<string> {

@@ -7,7 +7,7 @@ test.describe('connecting the extension on the options page', () => {
     await page.backendUrl.fill('http://127.0.0.1:9');
     await page.apiToken.fill(backend.tokens[AGENT]!);
     await page.testConnection.click();
-    await expect(page.alert).toContainText('Cannot reach the backend at http://127.0.0.1:9');
+    await expect(page.alert).toContainText('Cannot reach http://127.0.0.1:9: nothing answers at this address');
 
     await page.backendUrl.fill(backend.url);
     await page.apiToken.fill('idk_wrong-token-0000000000');

@@ -19,7 +19,7 @@ export const ADMIN = 'admin@demo.example';
 export const LEAD = 'lead@demo.example';
 
 /** Gmail pages: the backend's demo mailbox under mail.google.com, or a fixture file by name. */
-async function routeWebmail(context: BrowserContext, backend: Backend) {
+export async function routeWebmail(context: BrowserContext, backend: Backend) {
   await context.route('https://mail.google.com/**', async (route) => {
     const url = new URL(route.request().url());
     const fixture = /\/fixture\/([\w-]+)$/.exec(url.pathname);
