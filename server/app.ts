@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps) {
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);
-  storedMailRoutes(api);
+  storedMailRoutes(api, deps.jobs);
   mailboxRoutes(api);
   roleRoutes(api);
   agentRoutes(api);

@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { departments, jobs, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
 import { DEFAULT_RETRY_DELAYS_MS } from './mail-retry';
-import { dueNow, sendRecordedMail } from './stored-mail';
+import { dueNow, mailDepartmentId, sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
 import { describeError } from '../http/error-report';
 import { SecretKeyMismatch } from '../secrets/secret-box';
@@ -158,8 +158,7 @@ export class NoticeQueue {
       })
       .from(outgoingMail)
       .leftJoin(jobs, eq(jobs.id, outgoingMail.jobId))
-      // A job's result leaves through its department's server, an all-departments job's through the first department's (completion-mail.ts).
-      .innerJoin(departments, sql`${departments.id} = coalesce(${outgoingMail.departmentId}, ${jobs.departmentId}, (select min(id) from ${departments}))`)
+      .innerJoin(departments, eq(departments.id, mailDepartmentId))
       .where(
         and(
           dueNow(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { ReplyMailer } from './smtp-mailer';
-import { outgoingMail } from '../db/schema';
+import { departments, jobs, outgoingMail } from '../db/schema';
 import { DEFAULT_RETRY_DELAYS_MS, nextStep } from './mail-retry';
 
 export interface MailMessage {
@@ -17,6 +17,12 @@ export const WAITING = ['stored', 'retrying'];
 
 /** Waiting, and past its backoff: the one condition every sender claims a row under. */
 export const dueNow = () => and(inArray(outgoingMail.status, WAITING), or(isNull(outgoingMail.nextAttemptAt), lte(outgoingMail.nextAttemptAt, sql`now()`)));
+
+/**
+ * The department a recorded message leaves through, with `jobs` joined on its job: its own, its
+ * job's, or for an all-departments job's result the first department (completion-mail.ts).
+ */
+export const mailDepartmentId = sql<number>`coalesce(${outgoingMail.departmentId}, ${jobs.departmentId}, (select min(id) from ${departments}))`;
 
 /**
  * Records a message in the caller's transaction, so it exists exactly when the change it reports
