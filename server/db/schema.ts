@@ -239,6 +239,8 @@ export const threads = pgTable(
     subject: text('subject').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
     bodyHtml: text('body_html'),
+    /** When incoming HTML went through server/mail/inbound-html.ts; null for rows stored before it existed, which startup sanitises. */
+    htmlSanitisedAt: at('html_sanitised_at'),
     messageId: text('message_id'),
     inReplyTo: text('in_reply_to'),
     references: text('references')
