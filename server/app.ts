@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps) {
   ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
-  inboundRoutes(api);
+  inboundRoutes(api, v1);
   contactRoutes(api);
   departmentRoutes(api);
   departmentMailRoutes(api);
