@@ -5,6 +5,7 @@ import type { Db } from '../db/client';
 import { jobs, outgoingMail, replyRecipients, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { LINK_MINUTES } from '../help-center/sign-in-links';
 import type { JobQueue } from '../jobs/queue';
 import { mailDepartmentId } from './stored-mail';
 
@@ -24,13 +25,16 @@ function checkResendable(what: string, status: string, to: string, request: Rese
 /** A notice, sign-in link or mass-action result back in the mail queue, from attempt 1 (the request's commit kicks the queue). */
 export async function resendOutgoing(db: Db, auth: AuthContext, id: number, request: ResendMail): Promise<MailResent> {
   const [row] = await db
-    .select({ status: outgoingMail.status, to: outgoingMail.to, departmentId: mailDepartmentId })
+    .select({ status: outgoingMail.status, to: outgoingMail.to, kind: outgoingMail.kind, createdAt: outgoingMail.createdAt, departmentId: mailDepartmentId })
     .from(outgoingMail)
     .leftJoin(jobs, eq(jobs.id, outgoingMail.jobId))
     .where(eq(outgoingMail.id, id));
   if (!row) throw notFound(`Message ${id}`);
   enforce(checkPermission(auth.access, 'settings.manage', row.departmentId));
   checkResendable(`Message ${id}`, row.status, row.to.join(', '), request);
+  if (row.kind === 'sign_in_link' && Date.now() - row.createdAt.getTime() >= LINK_MINUTES * 60_000) {
+    throw conflict(`The sign-in link in message ${id} has expired (links last ${LINK_MINUTES} minutes); the customer can ask for a new one on the help center.`);
+  }
   const [queued] = await db
     .update(outgoingMail)
     .set({ status: 'stored', attempts: 0, nextAttemptAt: null, response: `Resent by ${auth.agent.email}.`, updatedAt: sql`now()` })

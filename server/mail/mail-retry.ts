@@ -7,6 +7,11 @@ import type { SendOutcome } from './smtp-mailer';
  */
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 7_200_000];
 
+/** A sign-in link lasts 15 minutes (help-center/sign-in-links.ts): retried only while it can still be used. */
+const SIGN_IN_RETRY_DELAYS_MS = [30_000, 120_000, 300_000];
+
+export const retryDelaysFor = (kind: string): readonly number[] => (kind === 'sign_in_link' ? SIGN_IN_RETRY_DELAYS_MS : DEFAULT_RETRY_DELAYS_MS);
+
 /** Where a recorded message goes after one hand-over. */
 export type NextStep = { status: 'sent' | 'failed' | 'uncertain'; response: string } | { status: 'retrying'; response: string; delayMs: number };
 

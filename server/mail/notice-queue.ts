@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, jobs, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
-import { DEFAULT_RETRY_DELAYS_MS } from './mail-retry';
+import { retryDelaysFor } from './mail-retry';
 import { dueNow, mailDepartmentId, sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
 import { describeError } from '../http/error-report';
@@ -79,7 +79,8 @@ export class NoticeQueue {
   private timer: NodeJS.Timeout | null = null;
   private wake: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly delaysMs: readonly number[];
+  /** The same backoff for every kind (tests); by default each kind has its own (mail-retry.ts). */
+  private readonly delaysMs: readonly number[] | undefined;
 
   constructor(
     private readonly db: Db,
@@ -88,7 +89,7 @@ export class NoticeQueue {
     private readonly publicUrl: string,
     options: MailQueueOptions = {},
   ) {
-    this.delaysMs = options.retryDelaysMs ?? DEFAULT_RETRY_DELAYS_MS;
+    this.delaysMs = options.retryDelaysMs;
   }
 
   /** Sweeps now and every 15 s (a kick lost to a crash is caught up, a retry's time comes). */
@@ -190,6 +191,6 @@ export class NoticeQueue {
 
   private async send(row: PendingRow) {
     const mailer = this.mailers!.for({ id: row.departmentId, smtpUrl: row.smtpUrl });
-    if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs);
+    if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs ?? retryDelaysFor(row.kind));
   }
 }

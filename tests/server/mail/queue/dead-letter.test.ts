@@ -1,7 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/db/client';
-import { contacts, jobs, replyRecipients, threads, tickets } from '../../../../server/db/schema';
+import { contacts, jobs, outgoingMail, replyRecipients, threads, tickets } from '../../../../server/db/schema';
 import { runJob } from '../../../../server/jobs/job-runner';
 import { Mailers } from '../../../../server/mail/mailers';
 import { NoticeQueue } from '../../../../server/mail/notice-queue';
@@ -133,6 +133,27 @@ describe.each(databaseKinds)('the dead-letter list on %s', (kind) => {
     expect(after.map((r) => r.to[0])).toEqual([customer]);
     expect((await db.select().from(replyRecipients).where(eq(replyRecipients.id, item!.id)))[0]!.status).toBe('sent');
     expect((await api('POST', `/mail/reply-recipients/${item!.id}/resend`, {})).status).toBe(409);
+  });
+
+  it('does not resend a sign-in link past its 15 minutes: it could not sign anyone in', async () => {
+    const [link] = await db
+      .insert(outgoingMail)
+      .values({
+        to: ['late@customer.example'],
+        subject: 'Your sign-in link',
+        bodyText: 'link',
+        kind: 'sign_in_link',
+        departmentId: support(),
+        status: 'failed',
+        createdAt: sql`now() - interval '16 minutes'`,
+      })
+      .returning();
+    const res = await api('POST', `/mail/outgoing/${link!.id}/resend`, {});
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/expired.*ask for a new one/);
+    const listedLink = (await listed()).find((i) => i.id === link!.id && i.source === 'outgoing');
+    expect(listedLink, 'listed, without its body (the token)').toBeDefined();
+    expect(listedLink).not.toHaveProperty('text');
   });
 
   it('answers 404 for a message that does not exist', async () => {

@@ -1,9 +1,10 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../../server/db/client';
-import { contacts, outgoingMail, tickets } from '../../../../server/db/schema';
+import { contacts, jobs, outgoingMail, tickets } from '../../../../server/db/schema';
 import { Mailers } from '../../../../server/mail/mailers';
 import { NoticeQueue } from '../../../../server/mail/notice-queue';
+import { deliverStoredMail, recordMail } from '../../../../server/mail/stored-mail';
 import { databaseKinds, TEST_PUBLIC_URL, type TestServer } from '../../harness';
 import { Browser } from '../../help-center/browser';
 import { SmtpPeer } from '../smtp-peer';
@@ -146,6 +147,24 @@ describe.each(databaseKinds)('the mail retry queue on %s', (kind) => {
     expect(notice).toMatchObject({ status: 'uncertain', attempts: 1 });
     expect(notice!.response).toMatch(/may have arrived/);
     expect(smtp.received.filter((r) => r.to.includes(cc))).toHaveLength(1);
+  });
+
+  it("R-BULK-9 a mass action's result met by an outage waits in the queue and leaves through its department's server once it is back", async () => {
+    const [job] = await db
+      .insert(jobs)
+      .values({ operation: 'close', mode: 'mass', payload: {}, departmentId: world.departments.billing.id, initiatorId: world.agents.admin.id, status: 'completed' })
+      .returning();
+    await recordMail(db, { to: ['admin@acme.test'], subject: 'Mass action "close" finished', bodyText: 'Done.', jobId: job!.id });
+    // The job runner's own attempt, right after the job (completion-mail.ts).
+    const mailer = mailers.for(undefined)!;
+    await deliverStoredMail(db, job!.id, mailer, 'billing@acme.test');
+    expect((await rows())[0]).toMatchObject({ kind: 'job_result', status: 'retrying', attempts: 1 });
+    // Its 30 s backoff, passed.
+    await db.update(outgoingMail).set({ nextAttemptAt: sql`now()` });
+    const smtp = await smtpBack();
+    await queue([100]).start();
+    await until(async () => (await rows())[0]!.status === 'sent');
+    expect(smtp.received.map((r) => [r.from, r.to])).toEqual([['billing@acme.test', ['admin@acme.test']]]);
   });
 
   it('two backends on one database send each queued message once', async () => {
