@@ -1,4 +1,4 @@
-import { and, asc, eq, isNotNull, lt, min, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { departments, jobs, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
@@ -11,6 +11,7 @@ import { SecretKeyMismatch } from '../secrets/secret-box';
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
 export type NoticeKind = 'cc_notice' | 'sign_in_link';
 const SWEEP_MS = 15_000;
+const MIN_WAKE_MS = 200;
 /**
  * Longer than any one hand-over can take (connection, greeting and every command each bounded by
  * the socket timeout): a row `sending` for longer was cut off by a crash. Another backend's send in
@@ -116,10 +117,12 @@ export class NoticeQueue {
       return this.running;
     }
     this.running = (async () => {
+      let handed: number;
       do {
         this.again = false;
-        await this.pass().catch((error) => console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`));
-      } while (this.again);
+        // Until a pass hands nothing over: a retry that fell due during one is taken by the next.
+        handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
+      } while ((this.again || handed > 0) && !this.stopped);
       await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
     })().finally(() => (this.running = null));
     return this.running;
@@ -130,16 +133,19 @@ export class NoticeQueue {
     const [next] = await this.db
       .select({ at: min(outgoingMail.nextAttemptAt) })
       .from(outgoingMail)
-      .where(eq(outgoingMail.status, 'retrying'));
+      // Retries ahead, or just due (since the last pass looked): one due longer is held back (a
+      // department's unreadable SMTP settings) and waits for the sweep instead of a busy loop.
+      .where(and(eq(outgoingMail.status, 'retrying'), gt(outgoingMail.nextAttemptAt, sql`now() - interval '1 second'`)));
     if (!next?.at || this.stopped) return;
-    const inMs = Math.max(0, next.at.getTime() - Date.now());
+    const inMs = Math.max(MIN_WAKE_MS, next.at.getTime() - Date.now());
     if (inMs >= SWEEP_MS) return;
     if (this.wake) clearTimeout(this.wake);
     this.wake = setTimeout(() => void this.kick(), inMs + 5);
     this.wake.unref();
   }
 
-  private async pass(): Promise<void> {
+  /** One look at what is due; answers how many messages it handed over. */
+  private async pass(): Promise<number> {
     await this.db
       .update(outgoingMail)
       .set({ status: 'uncertain', response: INTERRUPTED, updatedAt: sql`now()` })
@@ -170,10 +176,11 @@ export class NoticeQueue {
       .orderBy(asc(outgoingMail.id))
       .limit(500);
     const unreadable = new Set<number>();
+    let handed = 0;
     for (const row of rows) {
       if (unreadable.has(row.departmentId) || this.stopped) continue;
       try {
-        await this.send(row);
+        if (await this.send(row)) handed += 1;
       } catch (error) {
         // One department's SMTP settings saved with another key must not hold up every other department's mail.
         if (!(error instanceof SecretKeyMismatch)) throw error;
@@ -181,6 +188,7 @@ export class NoticeQueue {
         console.error(`Mail of department ${row.departmentId} stays queued: ${error.message}`);
       }
     }
+    return handed;
   }
 
   /** A ticket's notice ends with its help-center page, as the help center stands when it leaves. */
@@ -189,8 +197,8 @@ export class NoticeQueue {
     return withHelpCenterLink(row.bodyText, null, { ticketId: row.ticketId, departmentId: row.departmentId, helpCenter: row.helpCenter }, this.publicUrl).text;
   }
 
-  private async send(row: PendingRow) {
+  private async send(row: PendingRow): Promise<boolean> {
     const mailer = this.mailers!.for({ id: row.departmentId, smtpUrl: row.smtpUrl });
-    if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs ?? retryDelaysFor(row.kind));
+    return !!mailer && !!row.from && sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs ?? retryDelaysFor(row.kind));
   }
 }

@@ -47,7 +47,7 @@ export async function deliverStoredMail(db: Db, jobId: number, mailer: ReplyMail
 }
 
 /**
- * Hands one recorded message to SMTP at most once per attempt. The claim (waiting and due →
+ * Hands one recorded message to SMTP at most once per attempt; false when another sender had it. The claim (waiting and due →
  * `sending`) is one conditional UPDATE: of several backends on one database, exactly one sees the
  * row still waiting, the others' UPDATE matches nothing and they skip it. A transient failure puts
  * it back `retrying` with its backoff; anything that may have reached the server is never retried.
@@ -58,13 +58,13 @@ export async function sendRecordedMail(
   from: string,
   row: { id: number; to: string[]; subject: string; bodyText: string },
   delaysMs: readonly number[] = DEFAULT_RETRY_DELAYS_MS,
-): Promise<void> {
+): Promise<boolean> {
   const [claimed] = await db
     .update(outgoingMail)
     .set({ status: 'sending', attempts: sql`${outgoingMail.attempts} + 1`, updatedAt: sql`now()` })
     .where(and(eq(outgoingMail.id, row.id), dueNow()))
     .returning({ attempts: outgoingMail.attempts });
-  if (!claimed) return;
+  if (!claimed) return false;
   const outcome = await mailer.send({
     envelope: { from, to: row.to },
     from,
@@ -87,4 +87,5 @@ export async function sendRecordedMail(
       nextAttemptAt: step.status === 'retrying' ? sql`now() + ${`${step.delayMs} milliseconds`}::interval` : null,
     })
     .where(eq(outgoingMail.id, row.id));
+  return true;
 }

@@ -47,6 +47,7 @@ describe.each(databaseKinds)('incoming HTML sanitised on the server (issue 21 it
   const timelineHtml = async (ticketId: number) => {
     const res = await api('GET', `/tickets/${ticketId}/timeline`);
     expect(res.status).toBe(200);
+    expect(res.body.threads[0], 'the marker stays in the database').not.toHaveProperty('htmlSanitisedAt');
     return res.body.threads[0].bodyHtml as string;
   };
 

@@ -92,7 +92,7 @@ describe.each(databaseKinds)('the mail retry queue on %s', (kind) => {
 
   it('an SMTP outage then recovery delivers the CC notice and the sign-in link, once each', async () => {
     const { cc, customer } = await recordBoth();
-    const mail = queue([150, 150, 150]);
+    const mail = queue([500, 500, 500]);
     await mail.kick();
     for (const row of await rows()) {
       expect(row).toMatchObject({ status: 'retrying', attempts: 1 });
