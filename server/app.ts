@@ -95,7 +95,7 @@ export function createApp(deps: AppDeps) {
   ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
-  inboundRoutes(api);
+  inboundRoutes(api, v1);
   contactRoutes(api);
   departmentRoutes(api);
   departmentMailRoutes(api);
@@ -110,7 +110,7 @@ export function createApp(deps: AppDeps) {
   blueprintRoutes(api);
   macroRoutes(api);
   templateRoutes(api);
-  storedMailRoutes(api);
+  storedMailRoutes(api, deps.jobs);
   mailboxRoutes(api);
   roleRoutes(api);
   agentRoutes(api);

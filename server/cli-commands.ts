@@ -8,6 +8,7 @@ import { MailIngest } from './mail/ingest/mail-ingest';
 import { describeCounts } from './mail/ingest/pass-summary';
 import { purgeExpiredCredentials } from './help-center/expired-credentials';
 import { NoticeQueue } from './mail/notice-queue';
+import { sanitiseStoredHtml } from './mail/stored-html';
 import { Mailers } from './mail/mailers';
 import { smtpMailer } from './mail/smtp-mailer';
 import type { Config } from './config';
@@ -58,6 +59,8 @@ async function openMigrated(config: Config, options: CommonOptions): Promise<Dat
   try {
     await runMigrations(database);
     await resealSecrets(database, origin);
+    const sanitised = await sanitiseStoredHtml(database.db);
+    if (sanitised) console.info(`Sanitised the HTML of ${sanitised} incoming messages stored before HTML was sanitised on the server.`);
   } catch (error) {
     await database.close();
     throw error;

@@ -5,6 +5,7 @@ import { blueprints } from './blueprints';
 import { byName, type ContractInput, type ContractOutput } from './contract';
 import { departments } from './departments';
 import { macros } from './macros';
+import { mail } from './mail';
 import { roles } from './roles';
 import { teams } from './teams';
 import { templates } from './templates';
@@ -47,6 +48,9 @@ export const adminContracts = byName([
   blueprints.create,
   blueprints.update,
   blueprints.remove,
+  mail.undelivered,
+  mail.resendOutgoing,
+  mail.resendReply,
 ]);
 
 export type AdminContractName = keyof typeof adminContracts;

@@ -16,7 +16,7 @@ export type Email = z.infer<typeof Email>;
  */
 export const IdParam = z.coerce.number<number | string>().pipe(Id);
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+export const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
  * Text a request may carry. PostgreSQL cannot store U+0000, and a lone UTF-16 surrogate has no

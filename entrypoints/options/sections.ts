@@ -13,6 +13,7 @@ export const SECTIONS = [
   { id: 'templates', admin: true },
   { id: 'macros', admin: true },
   { id: 'blueprints', admin: true },
+  { id: 'mailDelivery', admin: true },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]['id'];

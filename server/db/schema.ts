@@ -239,6 +239,8 @@ export const threads = pgTable(
     subject: text('subject').notNull().default(''),
     bodyText: text('body_text').notNull().default(''),
     bodyHtml: text('body_html'),
+    /** When incoming HTML went through server/mail/inbound-html.ts; null for rows stored before it existed, which startup sanitises. */
+    htmlSanitisedAt: at('html_sanitised_at'),
     messageId: text('message_id'),
     inReplyTo: text('in_reply_to'),
     references: text('references')
@@ -462,9 +464,17 @@ export const outgoingMail = pgTable(
     to: text('to_addresses').array().notNull(),
     subject: text('subject').notNull(),
     bodyText: text('body_text').notNull(),
-    /** stored (kept; demo without SMTP) → sending → sent | failed | uncertain. */
+    /**
+     * stored (kept; demo without SMTP) → sending → sent | failed | uncertain, or → retrying (a
+     * transient failure, nothing handed over) → sending again at next_attempt_at.
+     */
     status: text('status').notNull().default('stored'),
     response: text('response'),
+    /** Hand-overs begun; bounded, so an outage ends in `failed` that an admin sees and resends. */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at'),
+    /** When the status last changed: a row `sending` for longer than any hand-over takes was cut off by a crash. */
+    updatedAt: at('updated_at').notNull().defaultNow(),
     jobId: id('job_id'),
     /** job_result (R-BULK-9), cc_notice (R-CC-5) or sign_in_link (help center); job results go out with their job. */
     kind: text('kind').notNull().default('job_result'),

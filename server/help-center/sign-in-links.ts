@@ -8,7 +8,7 @@ import { visibleTickets } from './ticket-access';
 import { signInLinkUrl } from './urls';
 import type { DepartmentRow } from '../db/rows';
 
-const LINK_MINUTES = 15;
+export const LINK_MINUTES = 15;
 /** Links per address per LINK_MINUTES: enough for a lost mail or two, too few to flood a mailbox. */
 const LINKS_PER_ADDRESS = 5;
 

@@ -1,16 +1,29 @@
-import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { departments, outgoingMail } from '../db/schema';
+import { departments, jobs, outgoingMail } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
-import { sendRecordedMail } from './stored-mail';
+import { retryDelaysFor } from './mail-retry';
+import { dueNow, mailDepartmentId, sendRecordedMail } from './stored-mail';
 import type { Mailers } from './mailers';
 import { describeError } from '../http/error-report';
 import { SecretKeyMismatch } from '../secrets/secret-box';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
 export type NoticeKind = 'cc_notice' | 'sign_in_link';
-const NOTICE_KINDS: NoticeKind[] = ['cc_notice', 'sign_in_link'];
 const SWEEP_MS = 15_000;
+const MIN_WAKE_MS = 200;
+/**
+ * Longer than any one hand-over can take (connection, greeting and every command each bounded by
+ * the socket timeout): a row `sending` for longer was cut off by a crash. Another backend's send in
+ * progress is younger, so starting a second backend never marks it.
+ */
+const SENDING_LEASE = '10 minutes';
+const INTERRUPTED = 'The server stopped while this message was being handed to SMTP: it may or may not have arrived, so it is not sent again automatically.';
+
+export interface MailQueueOptions {
+  /** Backoff between attempts after a transient failure (mail-retry.ts); its length is the number of retries. */
+  retryDelaysMs?: readonly number[];
+}
 
 interface PendingRow {
   id: number;
@@ -55,29 +68,33 @@ export async function recordNotice(tx: Db, notice: Notice): Promise<void> {
 }
 
 /**
- * Sends recorded notices, each at most once: a row is claimed (`stored` → `sending`) before it is
- * handed to SMTP, and a row found `sending` after a restart is marked `uncertain`, never resent.
- * Without an SMTP server for the department the notice stays `stored` (demo mode).
+ * The one retry queue of every recorded message (CC notices, sign-in links, R-BULK-9 results):
+ * each is claimed before its hand-over (stored-mail.ts), so several backends on one database send it
+ * once; a transient failure waits its backoff in the table, so a restart resumes it; a row found
+ * `sending` past the lease is marked `uncertain`, never resent. Without an SMTP server for the
+ * department the message stays `stored` (demo mode).
  */
 export class NoticeQueue {
   private running: Promise<void> | null = null;
   private again = false;
   private timer: NodeJS.Timeout | null = null;
+  private wake: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** The same backoff for every kind (tests); by default each kind has its own (mail-retry.ts). */
+  private readonly delaysMs: readonly number[] | undefined;
 
   constructor(
     private readonly db: Db,
     private readonly mailers: Mailers | undefined,
     /** The address customers reach the server at: a ticket's notice links to its help-center page. */
     private readonly publicUrl: string,
-  ) {}
+    options: MailQueueOptions = {},
+  ) {
+    this.delaysMs = options.retryDelaysMs;
+  }
 
-  /** Marks what a crash left half-sent, then sweeps now and every 15 s (a kick lost to a crash is caught up). */
+  /** Sweeps now and every 15 s (a kick lost to a crash is caught up, a retry's time comes). */
   async start(): Promise<void> {
-    await this.db
-      .update(outgoingMail)
-      .set({ status: 'uncertain', response: 'The server stopped while this message was being handed to SMTP; it is not sent again.' })
-      .where(and(eq(outgoingMail.status, 'sending'), inArray(outgoingMail.kind, NOTICE_KINDS)));
     this.timer = setInterval(() => void this.kick(), SWEEP_MS);
     this.timer.unref();
     await this.kick();
@@ -86,12 +103,13 @@ export class NoticeQueue {
   /** Stops sweeping and waits for a pass under way, so the database can close under it. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    if (this.wake) clearTimeout(this.wake);
+    this.timer = this.wake = null;
     this.stopped = true;
     await this.running;
   }
 
-  /** Sends what is pending; calls while a pass runs fold into one more pass. */
+  /** Sends what is due; calls while a pass runs fold into one more pass. */
   kick(): Promise<void> {
     if (!this.mailers || this.stopped) return Promise.resolve();
     if (this.running) {
@@ -99,15 +117,39 @@ export class NoticeQueue {
       return this.running;
     }
     this.running = (async () => {
+      let handed: number;
       do {
         this.again = false;
-        await this.pass().catch((error) => console.error(`Sending notices failed; they stay queued: ${describeError(error)}`));
-      } while (this.again);
+        // Until a pass hands nothing over: a retry that fell due during one is taken by the next.
+        handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
+      } while ((this.again || handed > 0) && !this.stopped);
+      await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
     })().finally(() => (this.running = null));
     return this.running;
   }
 
-  private async pass(): Promise<void> {
+  /** A retry due before the next sweep gets its own kick, so short backoffs are kept. */
+  private async wakeForRetry(): Promise<void> {
+    const [next] = await this.db
+      .select({ at: min(outgoingMail.nextAttemptAt) })
+      .from(outgoingMail)
+      // Retries ahead, or just due (since the last pass looked): one due longer is held back (a
+      // department's unreadable SMTP settings) and waits for the sweep instead of a busy loop.
+      .where(and(eq(outgoingMail.status, 'retrying'), gt(outgoingMail.nextAttemptAt, sql`now() - interval '1 second'`)));
+    if (!next?.at || this.stopped) return;
+    const inMs = Math.max(MIN_WAKE_MS, next.at.getTime() - Date.now());
+    if (inMs >= SWEEP_MS) return;
+    if (this.wake) clearTimeout(this.wake);
+    this.wake = setTimeout(() => void this.kick(), inMs + 5);
+    this.wake.unref();
+  }
+
+  /** One look at what is due; answers how many messages it handed over. */
+  private async pass(): Promise<number> {
+    await this.db
+      .update(outgoingMail)
+      .set({ status: 'uncertain', response: INTERRUPTED, updatedAt: sql`now()` })
+      .where(and(eq(outgoingMail.status, 'sending'), lt(outgoingMail.updatedAt, sql`now() - ${SENDING_LEASE}::interval`)));
     const rows = await this.db
       .select({
         id: outgoingMail.id,
@@ -122,11 +164,11 @@ export class NoticeQueue {
         from: sql<string | null>`${departments.fromAddresses}[1]`,
       })
       .from(outgoingMail)
-      .innerJoin(departments, eq(departments.id, outgoingMail.departmentId))
+      .leftJoin(jobs, eq(jobs.id, outgoingMail.jobId))
+      .innerJoin(departments, eq(departments.id, mailDepartmentId))
       .where(
         and(
-          eq(outgoingMail.status, 'stored'),
-          inArray(outgoingMail.kind, NOTICE_KINDS),
+          dueNow(),
           // Kept (demo) mail of departments without any SMTP server is not looked at again and again.
           this.mailers!.hasDefault ? undefined : isNotNull(departments.smtpUrl),
         ),
@@ -134,17 +176,19 @@ export class NoticeQueue {
       .orderBy(asc(outgoingMail.id))
       .limit(500);
     const unreadable = new Set<number>();
+    let handed = 0;
     for (const row of rows) {
-      if (unreadable.has(row.departmentId)) continue;
+      if (unreadable.has(row.departmentId) || this.stopped) continue;
       try {
-        await this.send(row);
+        if (await this.send(row)) handed += 1;
       } catch (error) {
-        // One department's SMTP settings saved with another key must not hold up every other department's notices.
+        // One department's SMTP settings saved with another key must not hold up every other department's mail.
         if (!(error instanceof SecretKeyMismatch)) throw error;
         unreadable.add(row.departmentId);
-        console.error(`Notices of department ${row.departmentId} stay queued: ${error.message}`);
+        console.error(`Mail of department ${row.departmentId} stays queued: ${error.message}`);
       }
     }
+    return handed;
   }
 
   /** A ticket's notice ends with its help-center page, as the help center stands when it leaves. */
@@ -153,8 +197,8 @@ export class NoticeQueue {
     return withHelpCenterLink(row.bodyText, null, { ticketId: row.ticketId, departmentId: row.departmentId, helpCenter: row.helpCenter }, this.publicUrl).text;
   }
 
-  private async send(row: PendingRow) {
+  private async send(row: PendingRow): Promise<boolean> {
     const mailer = this.mailers!.for({ id: row.departmentId, smtpUrl: row.smtpUrl });
-    if (mailer && row.from) await sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) });
+    return !!mailer && !!row.from && sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs ?? retryDelaysFor(row.kind));
   }
 }

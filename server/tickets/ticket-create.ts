@@ -7,6 +7,7 @@ import { departments, threads, ticketHistory, tickets } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { findOrCreateContact, getContact } from '../contacts/contact-store';
+import { sanitiseInboundHtml } from '../mail/inbound-html';
 import { enforceAssignee } from './assignee';
 import { noticeFollowers } from '../notices/cc-notices';
 import { autoSecondaryContacts, NO_AUTO_CC } from './auto-cc';
@@ -48,7 +49,7 @@ async function insertFirstThread(db: Db, ticketId: number, input: TicketCreate, 
       cc: first.cc,
       subject: first.subject ?? input.subject,
       bodyText: first.bodyText,
-      bodyHtml: first.bodyHtml ?? null,
+      ...(first.bodyHtml ? { bodyHtml: sanitiseInboundHtml(first.bodyHtml), htmlSanitisedAt: new Date() } : {}),
       messageId: first.messageId ?? null,
       ...(headers ?? {}),
       ...(first.createdAt ? { createdAt: new Date(first.createdAt) } : {}),

@@ -3,6 +3,8 @@ import { simpleParser, type AddressObject, type HeaderLines, type ParsedMail, ty
 import type { HeaderFields } from '../../../core/mail/header-fields';
 import { messageIdsIn } from '../../../core/mail/message-ids';
 import { isDeliveryReport } from '../../../core/mail/delivery-report';
+import { sanitiseInboundHtml } from '../inbound-html';
+import { storableMail } from '../inbound-text';
 
 export interface MailAddress {
   address: string;
@@ -40,9 +42,8 @@ export interface IncomingMail {
   source: Buffer;
 }
 
-/** The schema's limits for a thread (ThreadInput); a longer body is cut with a visible mark. */
+/** The schema's limit for a thread's text (ThreadInput); a longer body is cut with a visible mark (HTML: inbound-html.ts). */
 const MAX_TEXT = 1_000_000;
-const MAX_HTML = 2_000_000;
 
 function addressesOf(field: AddressObject | AddressObject[] | undefined): MailAddress[] {
   const objects = Array.isArray(field) ? field : field ? [field] : [];
@@ -92,7 +93,7 @@ function toIncoming(mail: ParsedMail, source: Buffer): IncomingMail {
     deliveredTo: [...new Set([...to, ...cc, ...envelopeRecipients(headers)])],
     subject: (mail.subject ?? '').trim(),
     text: cut(mail.text ?? '', MAX_TEXT),
-    html: typeof mail.html === 'string' ? cut(mail.html, MAX_HTML) : null,
+    html: typeof mail.html === 'string' ? mail.html : null,
     // A sender's clock in the future would sort the message after replies not yet written.
     date: mail.date && mail.date.getTime() <= Date.now() ? mail.date : null,
     inReplyTo,
@@ -112,5 +113,7 @@ function toIncoming(mail: ParsedMail, source: Buffer): IncomingMail {
 /** Parses a raw RFC 5322 message; `cid:` links stay as they are (the images are kept as attachments). */
 export async function parseIncomingMail(source: Buffer): Promise<IncomingMail> {
   const mail = await simpleParser(source, { keepCidLinks: true, checksumAlgo: false });
-  return toIncoming(mail, source);
+  // Cleaned first, so a NUL cannot hide a scheme from the sanitiser ("java\0script:"); sanitised once, here (issue 21).
+  const incoming = storableMail(toIncoming(mail, source));
+  return { ...incoming, html: incoming.html === null ? null : sanitiseInboundHtml(incoming.html) };
 }

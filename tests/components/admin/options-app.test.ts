@@ -51,6 +51,7 @@ describe('options page', () => {
       'Templates',
       'Macros',
       'Blueprints',
+      'Undelivered mail',
     ]);
     expect(wrapper.get('a[aria-current="page"]').text()).toBe('Roles and permissions');
     expect(wrapper.get('main').attributes('aria-label')).toBe('Roles and permissions');
