@@ -11,7 +11,7 @@ const agents: AdminAgent[] = [
   { ...SIGNED_IN, memberships: [], teamIds: [] },
   { id: 2, email: 'bo@example.com', name: 'Bo Berg', active: true, memberships: [], teamIds: [] },
 ];
-const laptop: ApiToken = { id: 11, agentId: 1, label: 'Laptop', createdAt: '2026-01-05T09:00:00Z', lastUsedAt: null, revokedAt: null };
+const laptop: ApiToken = { id: 11, agentId: 1, label: 'Laptop', createdAt: '2026-01-05T09:00:00Z', lastUsedAt: null, revokedAt: null, expiresAt: null, createdById: null };
 const PLAIN = 'idk_4f9c0d3b8e7a6f5e4d3c2b1a09f8e7d6c5b4a392817f6e5d4c3b2a1908f7e6d5';
 const status = connectionStatus([{ id: 10, name: 'Support', permissions: [...ALL_PERMISSIONS] }]);
 
@@ -23,7 +23,7 @@ function tokenServer(ops: AdminAnswers = {}) {
     'tokens.list': (call) => ({ items: kept.filter((t) => t.agentId === call.query!.agentId) }),
     'tokens.create': (call) => {
       const { agentId, label } = call.body as { agentId: number; label: string };
-      const token: ApiToken = { id: 12, agentId, label, createdAt: '2026-02-01T10:00:00Z', lastUsedAt: null, revokedAt: null };
+      const token: ApiToken = { id: 12, agentId, label, createdAt: '2026-02-01T10:00:00Z', lastUsedAt: null, revokedAt: null, expiresAt: null, createdById: null };
       kept.push(token);
       return { ...token, token: PLAIN };
     },
