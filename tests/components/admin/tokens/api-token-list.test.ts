@@ -60,7 +60,8 @@ describe('ApiTokenList', () => {
       .map((c) => c.text());
     expect(cells[0]).toBe('Laptop');
     expect(cells[2]).toBe('Never');
-    expect(cells[3]).toBe('No');
+    expect(cells[3]).toBe('Never');
+    expect(cells[4]).toBe('No');
     wrapper.unmount();
   });
 
@@ -90,6 +91,18 @@ describe('ApiTokenList', () => {
     expect(reloaded.find('#api-token-plain').exists()).toBe(false);
     expect(reloaded.html()).not.toContain(PLAIN);
     reloaded.unmount();
+  });
+
+  it('sends the end of the chosen day as the expiry, and none when the day is left empty', async () => {
+    const { calls } = tokenServer();
+    const wrapper = await mountList();
+    await wrapper.get('form input').setValue('Contractor');
+    await wrapper.get('input[type="date"]').setValue('2027-03-31');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(calls.find((c) => c.op === 'tokens.create')!.body).toEqual({ agentId: 1, label: 'Contractor', expiresAt: new Date('2027-03-31T23:59:59.999').toISOString() });
+    expect(wrapper.get<HTMLInputElement>('input[type="date"]').element.value).toBe('');
+    wrapper.unmount();
   });
 
   it("lists another agent's tokens, keeping the token just shown, named as its owner's, until it is dismissed", async () => {
