@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { Id, IdParam, Timestamp } from './common';
 
 /** What the audit log records: every change to a token, a role, or who holds which role. */
-export const AuditAction = z.enum(['token.created', 'token.revoked', 'role.created', 'role.permissions_changed', 'role.removed', 'agent.role_changed', 'agent.deactivated', 'agent.reactivated']);
+export const AuditAction = z.enum([
+  'token.created',
+  'token.revoked',
+  'role.created',
+  'role.permissions_changed',
+  'role.removed',
+  'agent.role_changed',
+  'agent.deactivated',
+  'agent.reactivated',
+]);
 export type AuditAction = z.infer<typeof AuditAction>;
 
 /** Why a token stopped working, when it did not stop at an admin's own click. */

@@ -39,7 +39,9 @@ export async function setMembership(db: Db, auth: AuthContext, agentId: number, 
   await lockDepartments(db, [departmentId]);
   const role = body.roleId === null ? null : await roleRow(db, body.roleId);
   // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
-  const handOut = role ? checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions: await storedRolePermissions(db, role.id, departmentId) }) : { ok: true as const };
+  const handOut = role
+    ? checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions: await storedRolePermissions(db, role.id, departmentId) })
+    : { ok: true as const };
   enforce(checkMayHandOutIn(auth.access, departmentId, handOut));
   const [agent] = await db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.id, agentId));
   if (!agent) throw notFound(`Agent ${agentId}`);

@@ -113,6 +113,13 @@ export async function revokeOutgrownTokens(db: Db, actorId: number, agentIds: re
     const creator = await loadAccess(db, token.createdById!);
     if (checkMayManageAgent(creator.access, creator.roleIn, agent!, holdings).ok) continue;
     const [revoked] = await revokeWhere(db, eq(apiTokens.id, token.id));
-    if (revoked) await auditRevoked(db, actorId, revoked, holdings.map((h) => h.departmentId), 'creator_out_of_reach');
+    if (revoked)
+      await auditRevoked(
+        db,
+        actorId,
+        revoked,
+        holdings.map((h) => h.departmentId),
+        'creator_out_of_reach',
+      );
   }
 }

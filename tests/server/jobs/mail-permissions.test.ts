@@ -23,7 +23,8 @@ describe.each(databaseKinds)('permissions on mail and jobs on %s', (kind) => {
 
   const support = () => world.departments.support.id;
   const emailTicket = () => world.tickets[0]!.id;
-  const submit = (token: string, body: Record<string, unknown>) => server.request('POST', '/api/v1/jobs', { token, body: { departmentId: support(), ticketIds: [emailTicket()], ...body } });
+  const submit = (token: string, body: Record<string, unknown>) =>
+    server.request('POST', '/api/v1/jobs', { token, body: { departmentId: support(), ticketIds: [emailTicket()], ...body } });
   const reply = { operation: 'reply', payload: { subject: 'Hello', body: 'The outage is over.' } };
 
   it('R-PERM-5 a bulk reply without ticket.send_email is refused naming it, in the pre-check too', async () => {
@@ -33,7 +34,10 @@ describe.each(databaseKinds)('permissions on mail and jobs on %s', (kind) => {
     expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
     expect(res.body.error.message).toContain('ticket.send_email in department Support');
     expect(res.body.error.message).toContain('ticket.bulk_reply');
-    const preview = await server.request('POST', '/api/v1/replies/preview', { token: editor.token, body: { departmentId: support(), ticketIds: [emailTicket()], payload: reply.payload } });
+    const preview = await server.request('POST', '/api/v1/replies/preview', {
+      token: editor.token,
+      body: { departmentId: support(), ticketIds: [emailTicket()], payload: reply.payload },
+    });
     expect(preview.body.violations.map((v: { message: string }) => v.message).join(' ')).toContain('ticket.send_email');
   });
 
@@ -46,7 +50,9 @@ describe.each(databaseKinds)('permissions on mail and jobs on %s', (kind) => {
       .insert(macros)
       .values({ departmentId: support(), name: 'Hold', steps: [{ type: 'set_status', status: 'on_hold' }] })
       .returning();
-    const editor = (await api.call('POST', '/tokens', { agentId: (await api.call('GET', '/agents')).body.items.find((a: { email: string }) => a.email === 'ed@acme.test').id, label: 'm' })).body.token;
+    const editor = (
+      await api.call('POST', '/tokens', { agentId: (await api.call('GET', '/agents')).body.items.find((a: { email: string }) => a.email === 'ed@acme.test').id, label: 'm' })
+    ).body.token;
     const refused = await submit(editor, { operation: 'macro', payload: { macroId: sends!.id } });
     expect(refused.status).toBe(403);
     expect(refused.body.error.message).toContain('You need the permission ticket.send_email in department Support');

@@ -25,7 +25,12 @@ describe.each(databaseKinds)('rule ids of role edits on %s', (kind) => {
     const admin = await ctx.api.call('PUT', `/agents/${ctx.world.agents.nobody.id}/departments/${ctx.support()}`, { roleId: await ctx.api.roleId('Admin') }, ctx.world.tokens.lead);
     expect(admin.status).toBe(403);
     expect(admin.body.error.rule).toBe('R-PERM-3');
-    const viewer = await ctx.api.call('PUT', `/agents/${ctx.world.agents.nobody.id}/departments/${ctx.support()}`, { roleId: await ctx.api.roleId('Viewer') }, ctx.world.tokens.lead);
+    const viewer = await ctx.api.call(
+      'PUT',
+      `/agents/${ctx.world.agents.nobody.id}/departments/${ctx.support()}`,
+      { roleId: await ctx.api.roleId('Viewer') },
+      ctx.world.tokens.lead,
+    );
     expect(viewer.status).toBe(403);
     expect(viewer.body.error).toMatchObject({ rule: 'R-PERM-5', message: expect.stringContaining('settings.manage in department Support') });
     const plain = await ctx.api.call('PUT', `/roles/${await ctx.api.roleId('Viewer')}/departments/${ctx.support()}`, { permissions: ['ticket.view'] }, ctx.world.tokens.lead);

@@ -10,8 +10,26 @@ import { useLocale } from '../../setup';
 const status = connectionStatus([{ id: 10, name: 'Support', permissions: [...ALL_PERMISSIONS] }]);
 const base = { actorId: 1, actorName: 'Ada Admin', agentId: 2, agentName: 'Bo Berg', roleId: null, tokenId: 5, departmentIds: [10] };
 const created: AuditEvent = { ...base, id: 3, at: '2026-02-01T10:00:00Z', action: 'token.created', details: { label: 'Laptop', expiresAt: null } };
-const revoked: AuditEvent = { ...base, id: 4, at: '2026-02-02T10:00:00Z', action: 'token.revoked', actorName: null, actorId: null, details: { label: 'Laptop', reason: 'creator_out_of_reach' } };
-const role: AuditEvent = { ...base, id: 2, at: '2026-01-01T10:00:00Z', action: 'role.permissions_changed', agentId: null, agentName: null, tokenId: null, roleId: 7, details: { name: 'Helper' } };
+const revoked: AuditEvent = {
+  ...base,
+  id: 4,
+  at: '2026-02-02T10:00:00Z',
+  action: 'token.revoked',
+  actorName: null,
+  actorId: null,
+  details: { label: 'Laptop', reason: 'creator_out_of_reach' },
+};
+const role: AuditEvent = {
+  ...base,
+  id: 2,
+  at: '2026-01-01T10:00:00Z',
+  action: 'role.permissions_changed',
+  agentId: null,
+  agentName: null,
+  tokenId: null,
+  roleId: 7,
+  details: { name: 'Helper' },
+};
 
 async function mountLog() {
   const wrapper = mount(AuditLog, withPinia());
