@@ -15,6 +15,7 @@ import { Api } from './http/route';
 import { SecretKeyMismatch } from './secrets/secret-box';
 import { agentRoutes } from './routes/agents';
 import { apiTokenRoutes } from './routes/api-tokens';
+import { auditRoutes } from './routes/audit';
 import { attachmentRoutes } from './routes/attachments';
 import { blueprintRoutes } from './routes/blueprints';
 import { commentRoutes } from './routes/comments';
@@ -116,6 +117,7 @@ export function createApp(deps: AppDeps) {
   agentRoutes(api);
   teamRoutes(api);
   apiTokenRoutes(api);
+  auditRoutes(api);
   attachmentRoutes(v1, db);
   const document = openApiDocument(api.routes, deps.version);
   v1.get('/openapi.json', (c) => c.json(document));

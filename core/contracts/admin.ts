@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { tokens } from './api-tokens';
 import { agents } from './agents';
+import { audit } from './audit';
 import { blueprints } from './blueprints';
 import { byName, type ContractInput, type ContractOutput } from './contract';
 import { departments } from './departments';
@@ -32,6 +33,7 @@ export const adminContracts = byName([
   tokens.list,
   tokens.create,
   tokens.revoke,
+  audit.list,
   departments.create,
   departments.update,
   departments.mail,

@@ -1,5 +1,6 @@
 import { tokens } from './api-tokens';
 import { agents } from './agents';
+import { audit } from './audit';
 import { blueprints } from './blueprints';
 import { comments } from './comments';
 import { contacts } from './contacts';
@@ -24,6 +25,7 @@ import { views } from './views';
 
 export {
   agents,
+  audit,
   blueprints,
   comments,
   contacts,
@@ -71,6 +73,7 @@ export const resources = {
   agents,
   teams,
   tokens,
+  audit,
 };
 
 type Resources = typeof resources;

@@ -1,6 +1,6 @@
 import type { Permission, Role, RoleKind } from '../schemas/role';
-import { ALL_PERMISSIONS, departmentLabel, hasPermission, normalizePermissions, type AgentAccess } from './permissions';
-import { allOf, OK, violation, type Verdict } from './verdict';
+import { ALL_PERMISSIONS, checkPermission, departmentLabel, hasPermission, normalizePermissions, type AgentAccess } from './permissions';
+import { allOf, OK, verdictOf, violation, type Verdict } from './verdict';
 
 /**
  * Who may administer what (R-PERM-1/5): settings.manage is held per department, so an admin of one
@@ -85,6 +85,17 @@ export function checkMayGrantPermissions(access: AgentAccess, roles: HeldRoles, 
   const held = normalizePermissions(before);
   const added = normalizePermissions(after).filter((p) => !held.includes(p));
   return checkHandOut(access, roles, departmentId, added, { lead: 'This change grants', todo: added.length === 1 ? 'grant it' : 'grant them' });
+}
+
+/**
+ * R-PERM-3 before R-PERM-5: settings.manage in the department, and the hand-out check, joined so
+ * that a lead handing out bulk reply or the admin role hears that only an admin can, rather than
+ * only that they lack settings.manage.
+ */
+export function checkMayHandOutIn(access: AgentAccess, departmentId: number, handOut: Verdict): Verdict {
+  const all = allOf(checkPermission(access, 'settings.manage', departmentId), handOut);
+  if (all.ok) return all;
+  return verdictOf([...all.violations.filter((v) => v.rule === 'R-PERM-3'), ...all.violations.filter((v) => v.rule !== 'R-PERM-3')]);
 }
 
 /** A role as held in one department: its kind and what it grants there. */

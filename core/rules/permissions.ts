@@ -1,7 +1,7 @@
 import { Permission } from '../schemas/role';
 import type { Department } from '../schemas/department';
 import type { Membership, Role, RoleKind } from '../schemas/role';
-import { OK, violation } from './verdict';
+import { allOf, OK, violation } from './verdict';
 import type { Verdict } from './verdict';
 
 /** R-PERM-2: every permission a role can grant, in the order the schema lists them. */
@@ -98,4 +98,34 @@ export function checkPermission(access: AgentAccess, permission: Permission, dep
 /** R-PERM-5: the departments whose tickets the agent may see at all. */
 export function visibleDepartmentIds(access: AgentAccess): number[] {
   return access.departments.filter((d) => d.permissions.includes('ticket.view')).map((d) => d.departmentId);
+}
+
+/**
+ * R-PERM-2/4: what an e-mail an agent causes needs in the ticket's department: ticket.send_email
+ * always (a reply, a macro's reply), and ticket.bulk_reply too when it is a bulk reply.
+ */
+export function mailPermissions(bulk: boolean): Permission[] {
+  return bulk ? ['ticket.send_email', 'ticket.bulk_reply'] : ['ticket.send_email'];
+}
+
+/** R-PERM-5: refuses sending mail in a department, naming each missing permission. */
+export function checkMaySendMail(access: AgentAccess, departmentId: number, bulk: boolean): Verdict {
+  return allOf(...mailPermissions(bulk).map((p) => checkPermission(access, p, departmentId)));
+}
+
+/** R-PERM-2/5: a bulk reply's history and per-recipient delivery, for holders of ticket.bulk_reply there and the job's own agent. */
+export function bulkReplyHistoryDepartmentIds(access: AgentAccess): number[] {
+  return access.departments.filter((d) => d.permissions.includes('ticket.view') && d.permissions.includes('ticket.bulk_reply')).map((d) => d.departmentId);
+}
+
+/**
+ * R-PERM-5: a job is cancelled or resent by the agent who started it, or by a manager of its
+ * department (settings.manage there), who answers for what the department's agents do.
+ */
+export function checkMayControlJob(access: AgentAccess, job: { id: number; initiatorId: number; departmentId: number | null }, action: 'cancel' | 'resend'): Verdict {
+  if (job.initiatorId === access.agentId) return OK;
+  if (job.departmentId !== null && hasPermission(access, 'settings.manage', job.departmentId)) return OK;
+  const verb = action === 'cancel' ? 'cancel' : 'resend';
+  const where = job.departmentId === null ? 'every department it touches' : `department ${departmentLabel(access, job.departmentId)}`;
+  return violation('R-PERM-5', `Job ${job.id} was started by another agent: to ${verb} it you need the permission settings.manage in ${where} (or ask the agent who started it).`);
 }

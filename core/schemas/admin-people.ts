@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agent, Team } from './agent';
-import { Email, HeaderText, Id, IdParam, Text, Timestamp } from './common';
+import { Email, HeaderText, Id, IdParam, Text, Timestamp, TimestampInput } from './common';
 import { Permission, RoleKind } from './role';
 
 const Name = Text.trim().min(1).max(120);
@@ -55,11 +55,15 @@ export const ApiToken = z
     createdAt: Timestamp,
     lastUsedAt: Timestamp.nullable(),
     revokedAt: Timestamp.nullable(),
+    /** After this instant the token answers 401; null: it never expires. */
+    expiresAt: Timestamp.nullable(),
+    /** Who minted it (null: the command line, or an agent since removed). */
+    createdById: Id.nullable(),
   })
   .meta({ id: 'ApiToken' });
 export type ApiToken = z.infer<typeof ApiToken>;
 
-export const TokenCreate = z.object({ agentId: Id, label: Text.trim().min(1).max(120) }).strict();
+export const TokenCreate = z.object({ agentId: Id, label: Text.trim().min(1).max(120), expiresAt: TimestampInput.optional() }).strict();
 export type TokenCreate = z.infer<typeof TokenCreate>;
 
 /** GET /tokens: your own tokens, or another agent's. */

@@ -64,7 +64,7 @@ export async function loadAdminAgent(db: Db, auth: AuthContext, agentId: number)
 }
 
 /** The role the agent holds in each department they work in, with what it grants there. */
-async function agentHoldings(db: Db, agentId: number): Promise<AgentHolding[]> {
+export async function agentHoldings(db: Db, agentId: number): Promise<AgentHolding[]> {
   const rows = await db
     .select({ departmentId: memberships.departmentId, name: roles.name, kind: roles.kind, permissions: rolePermissions.permissions })
     .from(memberships)

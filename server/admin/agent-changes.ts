@@ -6,6 +6,8 @@ import { agents } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { loadAdminAgent, manageableAgent } from './admin-agents';
+import { revokeAgentTokens } from './api-tokens';
+import { recordAudit } from './audit-log';
 import { departmentsWithAdmins, lockDepartments, refuseLockOut, refuseLosingLastAdmin } from './lock-out';
 
 const emailTaken = (email: string, agentId: number | undefined) =>
@@ -45,10 +47,13 @@ export async function updateAgent(db: Db, auth: AuthContext, agentId: number, pa
   if (deactivating) await lockDepartments(db, departmentIds);
   const hadAdmins = deactivating ? await departmentsWithAdmins(db, departmentIds) : new Set<number>();
   await db.update(agents).set(patch).where(eq(agents.id, agent.id));
-  // An inactive agent's tokens stop working on their next request (requireAgent checks agents.active).
   if (deactivating) {
     await refuseLockOut(db, auth, departmentIds);
     await refuseLosingLastAdmin(db, auth, hadAdmins);
+    // Revoked, not merely refused while inactive: reactivating the agent must not bring old tokens back.
+    const revokedTokens = await revokeAgentTokens(db, auth.agent.id, agent.id, departmentIds);
+    await recordAudit(db, { actorId: auth.agent.id, action: 'agent.deactivated', agentId: agent.id, departmentIds, details: { revokedTokens } });
   }
+  if (patch.active === true && !agent.active) await recordAudit(db, { actorId: auth.agent.id, action: 'agent.reactivated', agentId: agent.id, departmentIds });
   return loadAdminAgent(db, auth, agent.id);
 }

@@ -1,12 +1,13 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { checkMayAssignRole, checkMayChangeHeldRole } from '../../core/rules/admin-scope';
+import { checkMayAssignRole, checkMayChangeHeldRole, checkMayHandOutIn } from '../../core/rules/admin-scope';
 import type { AdminAgent, MembershipPut } from '../../core/schemas/admin-people';
 import type { Db } from '../db/client';
-import { agents, memberships, teamMembers, teams } from '../db/schema';
+import { agents, departments, memberships, teamMembers, teams } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-import { managedDepartment } from '../http/department-scope';
 import { loadAdminAgent } from './admin-agents';
+import { revokeOutgrownTokens } from './api-tokens';
+import { recordAudit } from './audit-log';
 import { roleRow, storedRolePermissions } from './admin-roles';
 import { unassignLeaver } from './leaver-tickets';
 import { departmentsWithAdmins, lockDepartments, refuseLockOut, refuseLosingLastAdmin } from './lock-out';
@@ -33,17 +34,22 @@ async function removeMembership(db: Db, auth: AuthContext, agentId: number, depa
 
 /** R-PERM-1: the role an agent holds in one department; none takes them out of it, its teams and its tickets. */
 export async function setMembership(db: Db, auth: AuthContext, agentId: number, departmentId: number, body: MembershipPut): Promise<AdminAgent> {
-  await managedDepartment(db, auth, departmentId);
+  const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+  if (!department) throw notFound(`Department ${departmentId}`);
+  await lockDepartments(db, [departmentId]);
+  const role = body.roleId === null ? null : await roleRow(db, body.roleId);
+  // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
+  const handOut = role
+    ? checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions: await storedRolePermissions(db, role.id, departmentId) })
+    : { ok: true as const };
+  enforce(checkMayHandOutIn(auth.access, departmentId, handOut));
   const [agent] = await db.select({ id: agents.id, name: agents.name }).from(agents).where(eq(agents.id, agentId));
   if (!agent) throw notFound(`Agent ${agentId}`);
-  const role = body.roleId === null ? null : await roleRow(db, body.roleId);
-  await lockDepartments(db, [departmentId]);
   const hadAdmins = await departmentsWithAdmins(db, [departmentId]);
-  if (role) {
-    // R-PERM-3/5: a role hands out what it grants there, so the caller must hold it all (the admin role: be an admin there).
-    const permissions = await storedRolePermissions(db, role.id, departmentId);
-    enforce(checkMayAssignRole(auth.access, auth.roleIn, departmentId, { ...role, permissions }));
-  }
+  const [before] = await db
+    .select({ roleId: memberships.roleId })
+    .from(memberships)
+    .where(and(eq(memberships.agentId, agent.id), eq(memberships.departmentId, departmentId)));
   await refuseTakingBack(db, auth, agent, departmentId, role?.id ?? null);
   if (role) {
     await db
@@ -55,5 +61,10 @@ export async function setMembership(db: Db, auth: AuthContext, agentId: number, 
   }
   await refuseLockOut(db, auth, [departmentId]);
   await refuseLosingLastAdmin(db, auth, hadAdmins);
+  if ((before?.roleId ?? null) !== (role?.id ?? null)) {
+    const details = { departmentId, roleIdBefore: before?.roleId ?? null, roleIdAfter: role?.id ?? null, roleNameAfter: role?.name ?? null };
+    await recordAudit(db, { actorId: auth.agent.id, action: 'agent.role_changed', agentId: agent.id, roleId: role?.id ?? null, departmentIds: [departmentId], details });
+    await revokeOutgrownTokens(db, auth.agent.id, [agent.id]);
+  }
   return loadAdminAgent(db, auth, agent.id);
 }

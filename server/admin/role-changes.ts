@@ -1,18 +1,21 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import { checkManagesEvery, checkManagesSomeDepartment, checkMayCopyRole, checkMayGrantPermissions, managedDepartmentIds } from '../../core/rules/admin-scope';
+import { checkManagesEvery, checkManagesSomeDepartment, checkMayCopyRole, checkMayGrantPermissions, checkMayHandOutIn, managedDepartmentIds } from '../../core/rules/admin-scope';
 import { checkRolePermissions, normalizePermissions } from '../../core/rules/permissions';
 import type { RoleCreate, RolePermissionsPut } from '../../core/schemas/admin-people';
 import type { Permission, Role } from '../../core/schemas/role';
 import type { Db } from '../db/client';
-import { memberships, rolePermissions, roles } from '../db/schema';
-import { conflict, enforce } from '../http/api-failure';
+import { departments, memberships, rolePermissions, roles } from '../db/schema';
+import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
-import { managedDepartment } from '../http/department-scope';
 import { loadScopedRole, roleDepartmentIds, roleRow, storedRolePermissions, storeRolePermissions } from './admin-roles';
+import { revokeOutgrownTokens } from './api-tokens';
+import { recordAudit } from './audit-log';
 import { lockDepartments, refuseLockOut } from './lock-out';
 import { removed } from './removed';
 
-const adminRoleIsFixed = (name: string) => conflict(`${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`);
+// R-PERM-3: the admin role holds every permission; that is what makes its holders admins.
+const adminRoleIsFixed = (name: string) =>
+  new ApiFailure(409, 'CONFLICT', `${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`, 'R-PERM-3');
 
 /** Names are unique case-insensitively: agents pick roles from a list by name. */
 async function refuseTakenName(db: Db, name: string, exceptId = 0) {
@@ -47,22 +50,44 @@ export async function createRole(db: Db, auth: AuthContext, body: RoleCreate): P
   // A concurrent create of the same name got there first.
   if (!row) throw conflict(`A role named "${body.name}" already exists; pick another name.`);
   if (copied.length > 0) await db.insert(rolePermissions).values(copied.map((g) => ({ ...g, roleId: row.id })));
+  await recordAudit(db, {
+    actorId: auth.agent.id,
+    action: 'role.created',
+    roleId: row.id,
+    departmentIds: copied.map((g) => g.departmentId),
+    details: { name: row.name, kind: row.kind, copiedFromRoleId: body.copyFromRoleId ?? null },
+  });
   return loadScopedRole(db, auth, row.id);
 }
 
 export async function setRolePermissions(db: Db, auth: AuthContext, roleId: number, departmentId: number, body: RolePermissionsPut): Promise<Role> {
-  await managedDepartment(db, auth, departmentId);
+  const [department] = await db.select({ id: departments.id }).from(departments).where(eq(departments.id, departmentId));
+  if (!department) throw notFound(`Department ${departmentId}`);
   const role = await roleRow(db, roleId);
   if (role.kind === 'admin') throw adminRoleIsFixed(role.name);
+  // R-PERM-3/5: bulk reply may be granted to any non-admin role, department by department, but only
+  // by an admin there; anything else only by someone who manages the department and holds it there.
+  const before = await storedRolePermissions(db, role.id, departmentId);
+  enforce(checkMayHandOutIn(auth.access, departmentId, checkMayGrantPermissions(auth.access, auth.roleIn, departmentId, before, body.permissions)));
   // R-PERM-4: refused rather than silently dropped, so the admin sees why bulk reply did not stick.
   enforce(checkRolePermissions(body.permissions));
   await lockDepartments(db, [departmentId]);
-  // R-PERM-3/5: bulk reply may be granted to any non-admin role, department by department, but only
-  // by an admin there; anything else only by someone who holds it there.
-  const before = await storedRolePermissions(db, role.id, departmentId);
-  enforce(checkMayGrantPermissions(auth.access, auth.roleIn, departmentId, before, body.permissions));
-  await storeRolePermissions(db, role.id, departmentId, normalizePermissions(body.permissions));
+  const after = normalizePermissions(body.permissions);
+  await storeRolePermissions(db, role.id, departmentId, after);
   await refuseLockOut(db, auth, [departmentId]);
+  if (after.join() !== before.join()) {
+    const details = { name: role.name, departmentId, before, after };
+    await recordAudit(db, { actorId: auth.agent.id, action: 'role.permissions_changed', roleId: role.id, departmentIds: [departmentId], details });
+    const holders = await db
+      .select({ agentId: memberships.agentId })
+      .from(memberships)
+      .where(and(eq(memberships.roleId, role.id), eq(memberships.departmentId, departmentId)));
+    await revokeOutgrownTokens(
+      db,
+      auth.agent.id,
+      holders.map((h) => h.agentId),
+    );
+  }
   return loadScopedRole(db, auth, role.id);
 }
 
@@ -79,5 +104,6 @@ export async function removeRole(db: Db, auth: AuthContext, roleId: number) {
     });
   }
   await db.delete(roles).where(eq(roles.id, role.id));
+  await recordAudit(db, { actorId: auth.agent.id, action: 'role.removed', roleId: role.id, departmentIds: await roleDepartmentIds(db, role.id), details: { name: role.name } });
   return removed(role.id);
 }

@@ -1,6 +1,7 @@
 import type {
   agents,
   apiTokens,
+  auditEvents,
   blueprints,
   comments,
   contacts,
@@ -21,6 +22,7 @@ import type {
 /** One name per table for a row as it is read, so every module speaks of the same thing the same way. */
 export type AgentRow = typeof agents.$inferSelect;
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
+export type AuditEventRow = typeof auditEvents.$inferSelect;
 export type BlueprintRow = typeof blueprints.$inferSelect;
 export type CommentRow = typeof comments.$inferSelect;
 export type ContactRow = typeof contacts.$inferSelect;

@@ -121,7 +121,34 @@ export const apiTokens = pgTable('api_tokens', {
   createdAt: at('created_at').notNull().defaultNow(),
   lastUsedAt: at('last_used_at'),
   revokedAt: at('revoked_at'),
+  /** After this the token answers 401 (optional: null never expires). */
+  expiresAt: at('expires_at'),
+  /** Who minted it; null for the command line. A token minted by someone who no longer manages its agent is revoked. */
+  createdById: id('created_by_id').references(() => agents.id, { onDelete: 'set null' }),
 });
+
+/**
+ * Who changed which token or role, and when. `departmentIds` are the departments the change
+ * concerns, so each department's admins see their share (none: every manager sees it).
+ */
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: at('at').notNull().defaultNow(),
+    actorId: id('actor_id').references(() => agents.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    agentId: id('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    roleId: id('role_id'),
+    tokenId: id('token_id'),
+    departmentIds: bigint('department_ids', { mode: 'number' })
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [index('audit_events_at').on(t.at)],
+);
 
 export const contacts = pgTable(
   'contacts',

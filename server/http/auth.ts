@@ -23,6 +23,7 @@ export async function agentOf(db: Db, header: string | undefined): Promise<AuthC
   const token = bearerToken(header);
   if (!token) throw unauthorized('Send an API token as "Authorization: Bearer <token>". Create one with: npm run server -- token <agent-email>.');
   const auth = await authenticate(db, token);
+  if (auth === 'expired') throw unauthorized('This API token has expired. Ask an admin for a new one, or create one with: npm run server -- token <agent-email>.');
   if (!auth) throw unauthorized('This API token is unknown or revoked. Create a new one with: npm run server -- token <agent-email>.');
   return auth;
 }
@@ -38,13 +39,16 @@ export function requireAgent(db: Db): MiddlewareHandler<AppEnv> {
  * Nothing about a token or its agent is cached: a revocation, a deactivation or a changed role
  * takes effect on the very next request.
  */
-async function authenticate(db: Db, token: string): Promise<AuthContext | null> {
+async function authenticate(db: Db, token: string): Promise<AuthContext | 'expired' | null> {
   const [row] = await db
-    .select({ agent: agents, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .select({ agent: agents, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, expiresAt: apiTokens.expiresAt })
     .from(apiTokens)
     .innerJoin(agents, eq(agents.id, apiTokens.agentId))
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt), eq(agents.active, true)));
-  if (!row || !(await noteUse(db, row.tokenId, row.lastUsedAt))) return null;
+  if (!row) return null;
+  // Only a token that would otherwise work says it expired: an unknown or revoked one learns nothing more.
+  if (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now()) return 'expired';
+  if (!(await noteUse(db, row.tokenId, row.lastUsedAt))) return null;
   const { createdAt: _created, ...agent } = row.agent;
   return { agent, ...(await loadAccess(db, agent.id)) };
 }

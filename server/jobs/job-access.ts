@@ -1,6 +1,6 @@
-import { and, desc, eq, inArray, isNull, lt, or, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { visibleDepartmentIds } from '../../core/rules/permissions';
+import { bulkReplyHistoryDepartmentIds, visibleDepartmentIds } from '../../core/rules/permissions';
 import type { Page } from '../../core/schemas/api';
 import type { Job, JobListQuery } from '../../core/schemas/job';
 import type { Db } from '../db/client';
@@ -13,10 +13,16 @@ import { toJob } from './job-rows';
 
 const Cursor = z.object({ id: z.number().int() });
 
-/** Jobs of the departments an agent can view, and their own all-departments jobs. */
+/**
+ * Jobs of the departments an agent can view, and their own all-departments jobs. A bulk reply (its
+ * recipients, their delivery) only where the agent holds ticket.bulk_reply, or their own (R-PERM-5).
+ */
 function visibleJobs(auth: AuthContext): SQL {
   const departments = visibleDepartmentIds(auth.access);
-  return or(departments.length ? inArray(jobs.departmentId, departments) : undefined, and(isNull(jobs.departmentId), eq(jobs.initiatorId, auth.agent.id)))!;
+  const replyDepartments = bulkReplyHistoryDepartmentIds(auth.access);
+  const mine = eq(jobs.initiatorId, auth.agent.id);
+  const replies = or(mine, replyDepartments.length ? inArray(jobs.departmentId, replyDepartments) : undefined);
+  return or(departments.length ? and(inArray(jobs.departmentId, departments), or(ne(jobs.operation, 'reply'), replies)) : undefined, and(isNull(jobs.departmentId), mine))!;
 }
 
 /** One job the agent can see; 404 for any other, so nobody learns of jobs outside their reach. */

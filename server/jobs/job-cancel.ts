@@ -2,15 +2,16 @@ import { and, eq } from 'drizzle-orm';
 import type { Job } from '../../core/schemas/job';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
-import { ApiFailure, conflict } from '../http/api-failure';
+import { checkMayControlJob } from '../../core/rules/permissions';
+import { ApiFailure, conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { visibleJob } from './job-access';
 import { toJob } from './job-rows';
 
-/** Only a queued job is cancelled, and only by who started it: a running one has changed tickets already (R-BULK-8). */
+/** Only a queued job is cancelled (a running one has changed tickets already, R-BULK-8), by who started it or a manager of its department. */
 export async function cancelJob(db: Db, auth: AuthContext, id: number): Promise<Job> {
   const row = await visibleJob(db, auth, id);
-  if (row.initiatorId !== auth.agent.id) throw new ApiFailure(403, 'FORBIDDEN', 'Only the agent who started a job can cancel it.');
+  enforce(checkMayControlJob(auth.access, row, 'cancel'));
   const [cancelled] = await db
     .update(jobs)
     .set({ status: 'cancelled', finishedAt: new Date() })

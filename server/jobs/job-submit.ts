@@ -8,7 +8,7 @@ import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placehol
 import type { Job, JobCreate } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import type { Db } from '../db/client';
-import { departments, jobItems, jobs, tickets } from '../db/schema';
+import { departments, jobItems, jobs, macros, tickets } from '../db/schema';
 import { mergeTickets } from '../merge/merge-apply';
 import { recordMassBatches } from './mass-batch';
 import { ApiFailure, enforce } from '../http/api-failure';
@@ -42,6 +42,14 @@ async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope:
   }
 }
 
+/** R-PERM-5: a bulk reply sends mail, and so does a macro with a reply step (ticket.send_email). */
+async function sendsMail(db: Db, request: JobCreate): Promise<boolean> {
+  if (request.operation === 'reply') return true;
+  if (request.operation !== 'macro') return false;
+  const [macro] = await db.select({ steps: macros.steps }).from(macros).where(eq(macros.id, request.payload.macroId));
+  return macro?.steps.some((step) => step.type === 'send_reply') ?? false;
+}
+
 /** R-BULK-6 and R-BULK-7, counted under the locks so concurrent submits cannot both slip through. */
 async function enforceCapacity(db: Db, auth: AuthContext, scope: JobScope) {
   if (scope.view) await db.execute(sql`select pg_advisory_xact_lock(${LOCK_VIEW}::int, ${scope.view.id}::int)`);
@@ -67,7 +75,7 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   const scope = await resolveScope(db, auth, request);
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
-  enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds));
+  enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds, await sendsMail(db, request)));
   if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
   if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
   await enforceMove(db, auth, request, scope);

@@ -2,7 +2,8 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Job } from '../../core/schemas/job';
 import type { Db } from '../db/client';
 import { jobs, replyRecipients } from '../db/schema';
-import { ApiFailure, conflict } from '../http/api-failure';
+import { checkMayControlJob, checkMaySendMail } from '../../core/rules/permissions';
+import { ApiFailure, conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { toJob } from './job-rows';
 import type { JobQueue } from './queue';
@@ -17,7 +18,9 @@ const RESENDABLE = ['failed', 'uncertain'];
  */
 export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, row: JobRow): Promise<Job> {
   if (row.operation !== 'reply') throw new ApiFailure(422, 'VALIDATION', `Job ${row.id} is not a bulk reply; only replies can be resent.`);
-  if (row.initiatorId !== auth.agent.id) throw new ApiFailure(403, 'FORBIDDEN', 'Only the agent who sent a bulk reply can resend it.');
+  enforce(checkMayControlJob(auth.access, row, 'resend'));
+  // R-PERM-4/5: resending is sending; whoever asks for it needs what sending the reply needed.
+  if (row.departmentId !== null) enforce(checkMaySendMail(auth.access, row.departmentId, true));
   const [job] = await db
     .update(jobs)
     .set({ status: 'queued', finishedAt: null })

@@ -1,10 +1,12 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, desc, eq, inArray } from 'drizzle-orm';
+import { checkMaySendMail } from '../../../core/rules/permissions';
 import { replyEligibility, replyRecipients as recipientsOf } from '../../../core/rules/reply-eligibility';
 import type { OperationPayload } from '../../../core/schemas/job';
 import type { Channel } from '../../../core/schemas/ticket';
 import type { Db } from '../../db/client';
 import { agents, contacts, departments, replyRecipients, templates, threads } from '../../db/schema';
+import { loadAccess } from '../../http/auth';
 import { renderReply } from '../../mail/render';
 import { ItemFailure, type Executor } from '../executor';
 import type { TicketRow } from '../../db/rows';
@@ -48,6 +50,9 @@ const domainOf = (address: string) => address.split('@')[1] ?? 'localhost';
  * contact, then the secondary contacts and CC addresses). Delivery happens after this commits.
  */
 export const reply: Executor = async ({ tx, job, ticket }) => {
+  // R-PERM-5 at run time too: a permission taken away during the undo window stops the mail.
+  const allowed = checkMaySendMail((await loadAccess(tx, job.initiatorId)).access, ticket.departmentId, true);
+  if (!allowed.ok) throw new ItemFailure(allowed.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
   const [contact] = await tx.select().from(contacts).where(eq(contacts.id, ticket.contactId));
   const verdict = replyEligibility({
     ticket: { id: ticket.id, departmentId: ticket.departmentId, channel: ticket.channel as Channel, lastThreadChannel: ticket.lastThreadChannel as Channel | null },

@@ -357,8 +357,9 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     expect(job).toMatchObject({ status: 'completed', delivery: { total: 6, counts: { sent: 2, failed: 4 } } });
     expect(peer.received).toHaveLength(2);
 
+    // R-PERM-5: the lead holds no ticket.bulk_reply, so the bulk reply is not even in their history.
     const agentTry = await server.request('POST', `/api/v1/jobs/${res.body.id}/resend`, { token: world.tokens.lead });
-    expect(agentTry.status).toBe(403);
+    expect(agentTry.status).toBe(404);
     const resent = await server.request('POST', `/api/v1/jobs/${res.body.id}/resend`, { token: world.tokens.admin });
     expect(resent.status).toBe(202);
     expect(resent.body.status).toBe('queued');

@@ -56,16 +56,19 @@ describe.each(databaseKinds)('agent routes on %s', (kind) => {
     expect(wider.body.error.message).toContain('settings.manage in department Billing');
   });
 
-  it('a deactivated agent is refused on their next request (401), and works again once reactivated', async () => {
-    expect((await ctx.api.call('GET', '/me', undefined, ctx.world.tokens.agent)).status).toBe(200);
-    const off = await ctx.api.call('PATCH', `/agents/${ctx.world.agents.agent.id}`, { active: false }, ctx.supportAdmin.token);
+  it('a deactivated agent is refused on their next request (401); reactivated, they need a new token: the old ones stay revoked', async () => {
+    const kim = await ctx.api.agentIn(ctx.support(), 'Agent', 'kim.deactivated@acme.test');
+    expect((await ctx.api.call('GET', '/me', undefined, kim.token)).status).toBe(200);
+    const off = await ctx.api.call('PATCH', `/agents/${kim.id}`, { active: false }, ctx.supportAdmin.token);
     expect(off.status).toBe(200);
     expect(off.body.active).toBe(false);
-    const refused = await ctx.api.call('GET', '/me', undefined, ctx.world.tokens.agent);
+    const refused = await ctx.api.call('GET', '/me', undefined, kim.token);
     expect(refused.status).toBe(401);
     expect(refused.body.error.code).toBe('UNAUTHORIZED');
-    expect((await ctx.api.call('PATCH', `/agents/${ctx.world.agents.agent.id}`, { active: true }, ctx.supportAdmin.token)).status).toBe(200);
-    expect((await ctx.api.call('GET', '/me', undefined, ctx.world.tokens.agent)).status).toBe(200);
+    expect((await ctx.api.call('PATCH', `/agents/${kim.id}`, { active: true }, ctx.supportAdmin.token)).status).toBe(200);
+    expect((await ctx.api.call('GET', '/me', undefined, kim.token)).status).toBe(401);
+    const fresh = (await ctx.api.call('POST', '/tokens', { agentId: kim.id, label: 'after reactivation' }, ctx.supportAdmin.token)).body.token;
+    expect((await ctx.api.call('GET', '/me', undefined, fresh)).status).toBe(200);
   });
 
   it('nobody deactivates themselves', async () => {

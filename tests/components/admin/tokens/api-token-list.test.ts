@@ -11,7 +11,7 @@ const agents: AdminAgent[] = [
   { ...SIGNED_IN, memberships: [], teamIds: [] },
   { id: 2, email: 'bo@example.com', name: 'Bo Berg', active: true, memberships: [], teamIds: [] },
 ];
-const laptop: ApiToken = { id: 11, agentId: 1, label: 'Laptop', createdAt: '2026-01-05T09:00:00Z', lastUsedAt: null, revokedAt: null };
+const laptop: ApiToken = { id: 11, agentId: 1, label: 'Laptop', createdAt: '2026-01-05T09:00:00Z', lastUsedAt: null, revokedAt: null, expiresAt: null, createdById: null };
 const PLAIN = 'idk_4f9c0d3b8e7a6f5e4d3c2b1a09f8e7d6c5b4a392817f6e5d4c3b2a1908f7e6d5';
 const status = connectionStatus([{ id: 10, name: 'Support', permissions: [...ALL_PERMISSIONS] }]);
 
@@ -23,7 +23,7 @@ function tokenServer(ops: AdminAnswers = {}) {
     'tokens.list': (call) => ({ items: kept.filter((t) => t.agentId === call.query!.agentId) }),
     'tokens.create': (call) => {
       const { agentId, label } = call.body as { agentId: number; label: string };
-      const token: ApiToken = { id: 12, agentId, label, createdAt: '2026-02-01T10:00:00Z', lastUsedAt: null, revokedAt: null };
+      const token: ApiToken = { id: 12, agentId, label, createdAt: '2026-02-01T10:00:00Z', lastUsedAt: null, revokedAt: null, expiresAt: null, createdById: null };
       kept.push(token);
       return { ...token, token: PLAIN };
     },
@@ -60,7 +60,8 @@ describe('ApiTokenList', () => {
       .map((c) => c.text());
     expect(cells[0]).toBe('Laptop');
     expect(cells[2]).toBe('Never');
-    expect(cells[3]).toBe('No');
+    expect(cells[3]).toBe('Never');
+    expect(cells[4]).toBe('No');
     wrapper.unmount();
   });
 
@@ -90,6 +91,18 @@ describe('ApiTokenList', () => {
     expect(reloaded.find('#api-token-plain').exists()).toBe(false);
     expect(reloaded.html()).not.toContain(PLAIN);
     reloaded.unmount();
+  });
+
+  it('sends the end of the chosen day as the expiry, and none when the day is left empty', async () => {
+    const { calls } = tokenServer();
+    const wrapper = await mountList();
+    await wrapper.get('form input').setValue('Contractor');
+    await wrapper.get('input[type="date"]').setValue('2027-03-31');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(calls.find((c) => c.op === 'tokens.create')!.body).toEqual({ agentId: 1, label: 'Contractor', expiresAt: new Date('2027-03-31T23:59:59.999').toISOString() });
+    expect(wrapper.get<HTMLInputElement>('input[type="date"]').element.value).toBe('');
+    wrapper.unmount();
   });
 
   it("lists another agent's tokens, keeping the token just shown, named as its owner's, until it is dismissed", async () => {
