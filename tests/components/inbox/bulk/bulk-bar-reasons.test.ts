@@ -66,7 +66,7 @@ describe('BulkBar: every button does something visible or says why it cannot', (
     expect(wrapper.get('[role=status]').text()).toBe('Creating 2 tickets…');
     await flushPromises();
     expect(wrapper.get('[role=status]').text()).toBe(
-      '1 tickets created; 1 saved on this computer, which reach the server when it is reachable again. 1 conversations were skipped: the page shows no sender address for them (open each once, then try again).',
+      'Created 0 tickets; 1 more are saved on this computer and reach the server when it is reachable again. 1 conversations were skipped: the page shows no sender address for them (open each once, then try again).',
     );
     expect(received.filter((m) => m.type === 'tickets.create').map((m) => (m.payload as TicketCreate).webmailThread?.threadId)).toEqual(['a']);
   });
