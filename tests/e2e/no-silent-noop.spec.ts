@@ -144,7 +144,12 @@ interface Control {
   name: string;
   /** Among the region's buttons of that name. */
   nth: number;
+  /** A ticket field of the panel: changed to its next value instead of pressed. */
+  field?: boolean;
 }
+
+/** The panel's ticket fields, whose change is itself the action (a save). */
+const TICKET_FIELDS = ['Status', 'Priority', 'Assignee'];
 
 const nameOf = (button: Locator) => button.evaluate((b) => b.getAttribute('aria-label') ?? (b as HTMLElement).innerText.trim());
 
@@ -163,6 +168,12 @@ async function controlsOf(ui: Ui, region: 'bar' | 'panel'): Promise<{ enabled: C
     else disabled.push(button);
   }
   disabled.push(...(await root.locator('select:disabled, input:disabled, textarea:disabled').all()));
+  if (region === 'panel') {
+    for (const name of TICKET_FIELDS) {
+      const field = root.getByRole('combobox', { name: new RegExp(`^${name}`) });
+      if ((await field.count()) === 1 && (await field.isEnabled())) enabled.push({ region, name, nth: 0, field: true });
+    }
+  }
   return { enabled, disabled };
 }
 
@@ -236,10 +247,14 @@ for (const fixture of FIXTURES) {
 
         for (const control of [...controls.filter((c) => !mutates(c)), ...controls.filter(mutates)]) {
           const ui = await open();
-          const button = regionOf(ui, control.region).getByRole('button', { name: control.name, exact: true }).nth(control.nth);
-          await expect(button, `${control.region}: "${control.name}" is offered again`).toBeEnabled();
+          const root = regionOf(ui, control.region);
+          const target = control.field
+            ? root.getByRole('combobox', { name: new RegExp(`^${control.name}`) })
+            : root.getByRole('button', { name: control.name, exact: true }).nth(control.nth);
+          await expect(target, `${control.region}: "${control.name}" is offered again`).toBeEnabled();
           const before = await snapshot(ui, fixture.regions);
-          await button.click();
+          if (control.field) await target.selectOption({ index: await target.evaluate((s: HTMLSelectElement) => (s.selectedIndex + 1) % s.options.length) });
+          else await target.click();
           await expect.poll(() => snapshot(ui, fixture.regions), { message: `${control.region}: "${control.name}" showed nothing within 1 s`, timeout: 1_000 }).not.toBe(before);
           if (scenario.expectText) {
             const said = ui.page.locator('inbox-desk-toolbar, inbox-desk-panel').getByText(scenario.expectText);
