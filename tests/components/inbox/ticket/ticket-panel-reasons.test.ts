@@ -2,7 +2,7 @@ import { flushPromises, mount } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
 import TicketPanel from '../../../../components/inbox/ticket/TicketPanel.vue';
 import type { TicketCreate } from '../../../../core/schemas/api';
-import { fakeBackground } from '../../fake-background';
+import { fakeBackground, Refusal } from '../../fake-background';
 import { heldAnswer } from '../../session-fixture';
 import { useLocale } from '../../setup';
 import { conversation, inboxPage } from '../inbox-fixture';
@@ -51,6 +51,24 @@ describe('TicketPanel: Create ticket never does nothing', () => {
     expect(wrapper.get('[role=status]').text()).toBe('Saved on this computer; it will reach the server when it is reachable again.');
     const sent = received.find((m) => m.type === 'tickets.create')!.payload as TicketCreate;
     expect(sent.contact).toMatchObject({ email: 'alice@customer.test' });
+  });
+
+  it('Outlook: when the backend cannot be asked whether the mailbox already made the ticket, the panel says so', async () => {
+    const { pinia, page } = inboxPage({});
+    page.provider = 'outlook';
+    page.conversation = { ...conversation('alice@customer.test'), firstMessage: { ...conversation('alice@customer.test').firstMessage!, date: '2026-11-03T10:42:00' } };
+    const unreachable = 'Cannot reach the backend at https://desk.example.com: check the URL and that the server is running.';
+    fakeBackground({
+      'tickets.byThreads': () => ({ tickets: {} }),
+      'tickets.lookup': () => {
+        throw new Refusal({ code: 'INTERNAL', message: unreachable });
+      },
+    });
+    const wrapper = mount(TicketPanel, { global: { plugins: [pinia] } });
+    await flushPromises();
+    expect(wrapper.text()).toContain(`Could not check whether the mailbox already made this conversation a ticket: ${unreachable}`);
+    // Creating stays possible: the agent knows it may make a duplicate.
+    expect(createButton(wrapper).attributes('aria-disabled')).toBe('false');
   });
 
   it('says why in Japanese too', async () => {
