@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { useIntervalFn } from '@vueuse/core';
 import { computed, ref, shallowRef } from 'vue';
 import type { Job, JobCreate } from '../core/schemas/job';
@@ -42,9 +43,18 @@ export function useJobRunner() {
     error.value = null;
   }
 
+  /** The progress could not be read: said once, and taken back when the backend answers again. */
+  const lost = ref<string | null>(null);
   useIntervalFn(async () => {
     if (!job.value || finished.value) return;
-    job.value = await send('jobs.get', { id: job.value.id }).catch(() => job.value);
+    try {
+      job.value = await send('jobs.get', { id: job.value.id });
+      if (lost.value !== null && error.value === lost.value) error.value = null;
+      lost.value = null;
+    } catch (e) {
+      lost.value = i18n.t('unavailable.jobLost', [e instanceof MessageFailure ? e.message : String(e)]);
+      error.value = lost.value;
+    }
     if (finished.value) await send('sync.now', {}).catch(() => undefined);
   }, 1000);
 

@@ -1,9 +1,9 @@
-import { shallowRef } from 'vue';
+import { ref, shallowRef } from 'vue';
 import { decideMatch, lookupRequestFor, type LookupRequest } from './ingested-match';
 import { hasPermission } from '../../../core/rules/permissions';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import type { Ticket, WebmailThread } from '../../../core/schemas/ticket';
-import { send } from '../../../messaging/send';
+import { MessageFailure, send } from '../../../messaging/send';
 import { usePageStore } from '../../../stores/page';
 import { useSessionStore } from '../../../stores/session';
 
@@ -15,6 +15,8 @@ export function useIngestedMatch() {
   const page = usePageStore();
   const session = useSessionStore();
   const candidates = shallowRef<TicketSummary[]>([]);
+  /** Why the last lookup could not ask the backend: the agent then knows "Create ticket" may make a duplicate. */
+  const lookupError = ref<string | null>(null);
   /** A load that runs while a link is on its way must not link twice: the second would carry a stale version. */
   let running: { threadId: string; found: Promise<Ticket | null> } | null = null;
 
@@ -32,9 +34,9 @@ export function useIngestedMatch() {
   }
 
   async function lookUpAndLink(request: LookupRequest, webmailThread: WebmailThread): Promise<Ticket | null> {
-    // Unreachable backend: the panel works as before (Create ticket, queued) rather than showing an error on every open.
-    const { items } = await send('tickets.lookup', request).catch((error: Error) => {
-      console.warn('Inbox Desk: ticket lookup failed:', error.message);
+    // Unreachable backend: the panel still offers Create ticket (queued), and says the check for a duplicate could not run.
+    const { items } = await send('tickets.lookup', request).catch((error: unknown) => {
+      lookupError.value = error instanceof MessageFailure ? error.message : String(error);
       return { items: [] };
     });
     if (page.conversation?.threadId !== webmailThread.threadId) return null;
@@ -50,6 +52,7 @@ export function useIngestedMatch() {
     const webmailThread = openThread();
     if (webmailThread && running?.threadId === webmailThread.threadId) return running.found;
     candidates.value = [];
+    lookupError.value = null;
     if (!request || !webmailThread) return Promise.resolve(null);
     const found = lookUpAndLink(request, webmailThread);
     const done = () => {
@@ -66,5 +69,5 @@ export function useIngestedMatch() {
     return webmailThread ? linkThread(match, webmailThread) : null;
   }
 
-  return { candidates, find, link };
+  return { candidates, lookupError, find, link };
 }

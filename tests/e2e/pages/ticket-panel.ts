@@ -41,6 +41,10 @@ export class TicketPanel {
   constructor(readonly page: Page) {
     this.cc = new CcEditor(page);
   }
+  /** The whole panel, with every control and message it shows. */
+  get root() {
+    return this.page.locator('inbox-desk-panel section.panel');
+  }
   heading(number: number) {
     return this.page.getByRole('heading', { name: `Ticket #${number}`, exact: true });
   }
