@@ -4,18 +4,7 @@ import { conversationIdInUrl } from './conversation-url';
 import { oldestFirst } from './message-order';
 import { nobody, outlookPerson, personInLine } from './person';
 import { isMarked } from './rows';
-import {
-  MESSAGE_BODY,
-  MESSAGE_CC,
-  MESSAGE_DATE,
-  MESSAGE_FROM,
-  MESSAGE_ITEM,
-  MESSAGE_TO,
-  PANE_CONVERSATION,
-  PERSONA,
-  READING_PANE,
-  THREAD_HEADING,
-} from './selectors';
+import { MESSAGE_BODY, MESSAGE_CC, MESSAGE_DATE, MESSAGE_FROM, MESSAGE_ITEM, MESSAGE_TO, PANE_CONVERSATION, PERSONA, READING_PANE, THREAD_HEADING } from './selectors';
 
 /**
  * The conversation in the reading pane (or the popped-out reading window), or null when none is
