@@ -19,6 +19,7 @@ test('Outlook on outlook.cloud.microsoft without the mailbox address on the page
   backend,
   connect,
   context,
+  options,
 }) => {
   await connect(AGENT);
   const conversation = OPEN.replace(/=$/, `${TAG}=`);
@@ -48,4 +49,15 @@ test('Outlook on outlook.cloud.microsoft without the mailbox address on the page
   const created = tickets.find((t) => t.number === number)!;
   cleanup = [created];
   expect(created.webmailThreads).toEqual([expect.objectContaining({ provider: 'outlook', mailbox: 'support@acme.test', threadId: conversation })]);
+
+  // The options page shows what was remembered for the account, and changes it.
+  const settings = await options('preferences');
+  const remembered = settings.page.getByLabel('Account: Acme Support');
+  await expect(remembered).toHaveValue('support@acme.test');
+  await remembered.fill('help@acme.test');
+  await settings.page.getByRole('button', { name: 'Save', exact: true }).last().click();
+  await expect(settings.page.getByText('Address saved.')).toBeVisible();
+  await inbox.page.reload();
+  await expect(inbox.page.getByText(UNKNOWN)).toHaveCount(0);
+  await expect(inbox.panel.createButton).toBeEnabled();
 });
