@@ -27,7 +27,9 @@ export const usePageStore = defineStore('page', () => {
   /** The selected rows that have a ticket, and those that have none yet (with what a new ticket needs). */
   const selectedTickets = shallowRef<TicketSummary[]>([]);
   const selectedWithoutTicket = shallowRef<SelectedRow[]>([]);
+  /** Outlook's own count when "select all" selected more than the page has drawn (issue 19, item 12), else null. */
+  const selectionBeyondView = shallowRef<{ reported: number; visible: number } | null>(null);
   /** Bumped whenever the background says the ticket index changed. */
   const indexRevision = ref(0);
-  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, selectedTickets, selectedWithoutTicket, indexRevision };
+  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, selectedTickets, selectedWithoutTicket, selectionBeyondView, indexRevision };
 });

@@ -67,4 +67,10 @@ export interface WebmailAdapter {
   mountPoints(): MountPoints;
   /** Calls back at most once per animation frame after the page changed, until the signal aborts. */
   onChange(callback: () => void, signal: AbortSignal): void;
+  /**
+   * When the webmail says more conversations are selected than its (virtualised) list has drawn,
+   * as after Outlook's "select all": its count and how many of them the page holds, which are all
+   * the extension can act on. Null otherwise; absent where the webmail never does this.
+   */
+  selectionBeyondView?(): { reported: number; visible: number } | null;
 }

@@ -21,6 +21,7 @@ export const selectionBar: Feature = {
         page.selectedTickets = selection.tickets;
         page.selectedTicketCount = selection.tickets.length;
         page.selectedWithoutTicket = selection.withoutTicket;
+        page.selectionBeyondView = adapter.selectionBeyondView?.() ?? null;
       },
     };
   },

@@ -7,6 +7,7 @@ import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
 import { StoredMail } from './mail';
+import { RememberedMailboxes, RememberMailbox } from './mailbox-address';
 import { IngestedMessage, IngestSettings, IngestSettingsPatch, Mailbox, MailboxCreate, MailboxDeleteResult, MailboxPatch, MailboxTest, MailboxTestResult } from './mailbox';
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
@@ -165,6 +166,9 @@ export const protocol = {
   'admin.call': { request: AdminCall, response: z.custom<AdminAnswer>() },
   'preferences.get': { request: z.object({}).strict(), response: Preferences },
   'preferences.set': { request: Preferences, response: Preferences },
+  /** Mailbox addresses the agent set for webmail accounts whose page does not show theirs: content scripts may ask and set them. */
+  'mailboxAddresses.get': { request: z.object({}).strict(), response: RememberedMailboxes },
+  'mailboxAddresses.set': { request: RememberMailbox, response: RememberedMailboxes },
 } as const;
 
 export type MessageType = keyof typeof protocol;

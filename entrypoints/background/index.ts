@@ -7,6 +7,7 @@ import { dashboardHandlers } from './handlers/dashboard';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
 import { mailboxHandlers } from './handlers/mailboxes';
+import { mailboxAddressHandlers } from './handlers/mailbox-addresses';
 import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
@@ -25,6 +26,7 @@ const handlers: Handlers<MessageType> = {
   ...receiptHandlers,
   ...ccHandlers,
   ...mailboxHandlers,
+  ...mailboxAddressHandlers,
   ...satisfactionHandlers,
   ...attachmentHandlers,
   ...adminHandlers,

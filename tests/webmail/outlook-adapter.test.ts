@@ -57,6 +57,12 @@ function rowOf(threadId: string): HTMLElement {
   return row;
 }
 
+function checkbox(threadId: string): HTMLElement {
+  const box = rowOf(threadId).querySelector<HTMLElement>('[role="checkbox"]');
+  if (!box) throw new Error(`no checkbox in ${threadId}`);
+  return box;
+}
+
 function plainRows(adapter: WebmailAdapter): unknown[] {
   return adapter.rows().map(({ threadId, subject, sender, date, selected }) => ({ threadId, subject, sender, date, selected }));
 }
@@ -122,11 +128,26 @@ describe('Outlook adapter on the inbox with the reading pane', () => {
     expect(plainRows(adapter)).toEqual(before);
   });
 
-  it('lists the selected rows and follows aria-selected', () => {
+  it("lists the selected rows and follows each row's checkbox", () => {
+    expect(adapter.selectedThreadIds()).toEqual([ALICE, CAROL]);
+    checkbox(CAROL).setAttribute('aria-checked', 'false');
+    checkbox(DAVE).setAttribute('aria-checked', 'true');
+    expect(adapter.selectedThreadIds()).toEqual([ALICE, DAVE]);
+  });
+
+  it('does not count the conversation that is merely open (issue 19, item 11)', () => {
+    for (const id of [ALICE, CAROL]) checkbox(id).setAttribute('aria-checked', 'false');
+    rowOf(CAROL).setAttribute('aria-selected', 'false');
+    // Alice stays aria-selected: Outlook marks the open conversation so, checked or not.
+    expect(adapter.selectedThreadIds()).toEqual([]);
+    expect(adapter.openThread()?.threadId).toBe(ALICE);
+  });
+
+  it('without checkboxes, takes one marked row as open only, several as selected', () => {
+    for (const box of document.querySelectorAll('[role="option"] [role="checkbox"]')) box.remove();
     expect(adapter.selectedThreadIds()).toEqual([ALICE, CAROL]);
     rowOf(CAROL).setAttribute('aria-selected', 'false');
-    rowOf(DAVE).setAttribute('aria-selected', 'true');
-    expect(adapter.selectedThreadIds()).toEqual([ALICE, DAVE]);
+    expect(adapter.selectedThreadIds()).toEqual([]);
   });
 
   it('reads the open conversation: the selected row whose subject the pane shows', () => {
@@ -208,7 +229,7 @@ describe('Outlook adapter on the inbox with the reading pane', () => {
     let calls = 0;
     adapter.onChange(() => calls++, controller.signal);
     rowOf(DAVE).setAttribute('aria-selected', 'true');
-    rowOf(BOB).setAttribute('aria-selected', 'true');
+    checkbox(BOB).setAttribute('aria-checked', 'true');
     await nextFrame();
     await nextFrame();
     expect(calls).toBe(1);

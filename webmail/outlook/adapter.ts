@@ -1,18 +1,25 @@
-import { addressKey } from '../../core/rules/address';
 import type { WebmailAdapter } from '../adapter';
-import { addressIn, queryFirst } from '../dom-query';
+import { queryFirst } from '../dom-query';
 import { onPageChange } from '../frame-batcher';
+import { outlookMailbox, type RememberedAddress } from './mailbox';
 import { outlookOpenThread } from './open-thread';
 import { outlookRows } from './rows';
-import { ACCOUNT_BUTTON, LIST_SECTION, MESSAGE_LIST, READING_PANE, THREAD_HEADING, WATCHED_ATTRIBUTES } from './selectors';
+import { outlookSelectionBeyondView } from './selection-count';
+import { LIST_SECTION, MESSAGE_LIST, READING_PANE, THREAD_HEADING, WATCHED_ATTRIBUTES } from './selectors';
+
+export interface OutlookAdapterOptions {
+  /** The address the agent set for an account whose page does not show it (see mailbox.ts). */
+  remembered?: RememberedAddress;
+}
 
 /** Outlook on the web behind the WebmailAdapter interface; reads the page on every call, caches nothing. */
-export function createOutlookAdapter(doc: Document = document): WebmailAdapter {
+export function createOutlookAdapter(doc: Document = document, options: OutlookAdapterOptions = {}): WebmailAdapter {
+  const remembered = options.remembered ?? (() => null);
   const rows = () => outlookRows(doc);
   const openThread = () => outlookOpenThread(doc, rows());
   return {
     provider: 'outlook',
-    mailbox: () => outlookMailbox(doc),
+    mailbox: () => outlookMailbox(doc, remembered),
     // An empty list looks the same as a list our selectors no longer match; with nothing to act on,
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,
@@ -24,13 +31,8 @@ export function createOutlookAdapter(doc: Document = document): WebmailAdapter {
     openThread,
     mountPoints: () => ({ toolbar: toolbarMount(doc), threadPanel: threadPanelMount(doc) }),
     onChange: (callback, signal) => onPageChange(doc, WATCHED_ATTRIBUTES, callback, signal),
+    selectionBeyondView: () => outlookSelectionBeyondView(doc, rows()),
   };
-}
-
-/** Lower-cased: the mailbox is part of a ticket's thread key, which must not split on letter case. */
-function outlookMailbox(doc: Document): string | null {
-  const address = addressIn(queryFirst(doc, ACCOUNT_BUTTON)?.getAttribute('aria-label')) ?? addressIn(doc.title);
-  return address ? addressKey(address) : null;
 }
 
 function toolbarMount(doc: Document): HTMLElement | null {

@@ -1,17 +1,35 @@
 import type { ThreadRow } from '../adapter';
-import { isAddress, normaliseSpace, queryAll, textOf } from '../dom-query';
+import { isAddress, normaliseSpace, queryAll, queryFirst, textOf } from '../dom-query';
 import { nobody, outlookPerson } from './person';
-import { ROW, ROW_TITLED } from './selectors';
+import { ROW, ROW_CHECKBOX, ROW_TITLED } from './selectors';
 
 /** The conversation rows of the message list; a row without a conversation id is skipped. */
 export function outlookRows(doc: Document): ThreadRow[] {
-  return queryAll(doc, ROW).flatMap((element) => {
-    const row = parseRow(element);
+  const elements = queryAll(doc, ROW);
+  // Without checkboxes, one aria-selected row is only the open one; several are what the agent picked.
+  const marked = elements.filter(isMarked).length;
+  return elements.flatMap((element) => {
+    const row = parseRow(element, marked > 1);
     return row ? [row] : [];
   });
 }
 
-function parseRow(element: HTMLElement): ThreadRow | null {
+/** aria-selected: the open conversation, and the selected ones too. */
+export function isMarked(row: Element): boolean {
+  return row.getAttribute('aria-selected') === 'true';
+}
+
+/**
+ * Selected by the agent (issue 19, item 11): the row's checkbox is checked. A row drawn without a
+ * checkbox counts as selected only among several marked rows, never as the one merely open.
+ */
+function isChosen(row: HTMLElement, severalMarked: boolean): boolean {
+  const checkbox = queryFirst(row, ROW_CHECKBOX);
+  if (checkbox) return checkbox.getAttribute('aria-checked') === 'true' || (checkbox as HTMLInputElement).checked === true;
+  return severalMarked && isMarked(row);
+}
+
+function parseRow(element: HTMLElement, severalMarked: boolean): ThreadRow | null {
   const threadId = element.getAttribute('data-convid')?.trim();
   if (!threadId) return null;
   const parts = titledParts(element);
@@ -21,7 +39,7 @@ function parseRow(element: HTMLElement): ThreadRow | null {
     subject: textOf(parts.subject) || subjectFromLabel(element.getAttribute('aria-label') ?? '', sender.name),
     sender,
     date: parts.date?.getAttribute('title') ?? null,
-    selected: element.getAttribute('aria-selected') === 'true',
+    selected: isChosen(element, severalMarked),
     element,
     // Our badge goes first in the subject's container, so it reads before the subject.
     badgeSlot: parts.subject?.parentElement ?? element,

@@ -4,7 +4,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { BulkBar } from './bulk-bar';
 import { TicketPanel } from './ticket-panel';
 
-const FIXTURE = path.resolve(import.meta.dirname, '../../webmail/fixtures/outlook-inbox.html');
+const FIXTURES = path.resolve(import.meta.dirname, '../../webmail/fixtures');
 /** The mailbox the Outlook fixture belongs to. */
 export const OUTLOOK_MAILBOX = 'support@acme.test';
 
@@ -36,15 +36,17 @@ export class OutlookInbox {
     return FIXTURE_IDS[which].replace(/=$/, `${tag}=`);
   }
 
-  static async open(context: BrowserContext, tag: string): Promise<OutlookInbox> {
+  /** The fixture (outlook-inbox.html unless named) served on an Outlook host (outlook.office.com unless named). */
+  static async open(context: BrowserContext, tag: string, layout: { fixture?: string; host?: string } = {}): Promise<OutlookInbox> {
     if (!/^[A-Za-z0-9]+$/.test(tag)) throw new Error(`An Outlook tag is letters and digits: ${tag}`);
-    const html = readFileSync(FIXTURE, 'utf8').replace(/data-convid="([^"]+)="/g, `data-convid="$1${tag}="`);
-    for (const id of Object.values(FIXTURE_IDS)) {
+    const { fixture = 'outlook-inbox.html', host = 'outlook.office.com' } = layout;
+    const html = readFileSync(path.join(FIXTURES, fixture), 'utf8').replace(/data-convid="([^"]+)="/g, `data-convid="$1${tag}="`);
+    for (const id of fixture === 'outlook-inbox.html' ? Object.values(FIXTURE_IDS) : []) {
       if (!html.includes(id.replace(/=$/, `${tag}=`))) throw new Error(`The Outlook fixture no longer holds ${id}`);
     }
-    await context.route(`https://outlook.office.com/mail/${tag}`, (route) => route.fulfill({ body: html, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
+    await context.route(`https://${host}/mail/${tag}`, (route) => route.fulfill({ body: html, headers: { 'Content-Type': 'text/html; charset=utf-8' } }));
     const page = await context.newPage();
-    await page.goto(`https://outlook.office.com/mail/${tag}`);
+    await page.goto(`https://${host}/mail/${tag}`);
     return new OutlookInbox(page, tag);
   }
 
