@@ -1,6 +1,7 @@
 import { and, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ticketMatchesFilter } from '../../../core/rules/view-scope';
+import type { CustomFieldValue } from '../../../core/schemas/ticket';
 import type { ViewFilter } from '../../../core/schemas/view';
 import { tickets } from '../../../server/db/schema';
 import { viewFilterSql } from '../../../server/tickets/view-filter-sql';
@@ -36,7 +37,14 @@ describe.each(databaseKinds)('view filters select the same tickets in SQL and in
           blueprintId: i % 7 === 0 ? world.blueprint.id : null,
           spam: i % 11 === 0,
           account: i % 3 === 0 ? "O'Brien & Co 100%" : i % 3 === 1 ? '株式会社テスト' : null,
-          customFields: i % 4 === 0 ? { orderNumber: `DM-${i}` } : i % 4 === 1 ? { "size'; drop table tickets;--": 42, rush: true } : i % 4 === 2 ? { rush: null } : {},
+          customFields:
+            i % 4 === 0
+              ? { orderNumber: `DM-${i}` }
+              : i % 4 === 1
+                ? { "size'; drop table tickets;--": 42, rush: true }
+                : i % 4 === 2
+                  ? { rush: null }
+                  : ({} as Record<string, CustomFieldValue>),
           createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
           updatedAt: new Date(Date.UTC(2026, 6, 1 + i)),
         })),
