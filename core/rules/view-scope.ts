@@ -1,6 +1,6 @@
 import type { JobMode } from '../schemas/job';
 import type { Ticket } from '../schemas/ticket';
-import type { View, ViewFilter, ViewKind } from '../schemas/view';
+import type { DateRange, View, ViewFilter, ViewKind } from '../schemas/view';
 import { MAX_BULK_TICKETS } from './bulk-limits';
 import { OK, violation } from './verdict';
 import type { Verdict } from './verdict';
@@ -35,13 +35,21 @@ export function checkViewAllowsJob(view: Pick<View, 'kind' | 'filter' | 'name'>,
   return OK;
 }
 
-export type FilterableTicket = Pick<Ticket, 'status' | 'priority' | 'channel' | 'assigneeAgentId' | 'assigneeTeamId' | 'blueprintId' | 'tags' | 'contactId' | 'spam'>;
+export type FilterableTicket = Pick<
+  Ticket,
+  'status' | 'priority' | 'channel' | 'assigneeAgentId' | 'assigneeTeamId' | 'blueprintId' | 'tags' | 'contactId' | 'spam' | 'account' | 'createdAt' | 'updatedAt' | 'customFields'
+>;
+
+/** Who is looking: "assigned to me" means this agent. */
+export interface FilterViewer {
+  agentId: number;
+}
 
 /**
  * Whether a ticket belongs in a view. Every given criterion must hold; a list means "any of", so an
  * empty list matches nothing (as `= ANY('{}')` does in SQL) rather than widening a mass action to everything.
  */
-export function ticketMatchesFilter(ticket: FilterableTicket, filter: ViewFilter): boolean {
+export function ticketMatchesFilter(ticket: FilterableTicket, filter: ViewFilter, viewer: FilterViewer | null = null): boolean {
   return (
     anyOf(filter.statuses, ticket.status) &&
     anyOf(filter.priorities, ticket.priority) &&
@@ -49,9 +57,14 @@ export function ticketMatchesFilter(ticket: FilterableTicket, filter: ViewFilter
     anyOf(filter.assigneeAgentIds, ticket.assigneeAgentId) &&
     anyOf(filter.assigneeTeamIds, ticket.assigneeTeamId) &&
     anyOf(filter.contactIds, ticket.contactId) &&
+    anyOf(filter.accounts, ticket.account) &&
+    (filter.assigneeMe === undefined || (viewer !== null && ticket.assigneeAgentId === viewer.agentId) === filter.assigneeMe) &&
     (filter.blueprintId === undefined || ticket.blueprintId === filter.blueprintId) &&
     (filter.tags === undefined || filter.tags.some((t) => ticket.tags.includes(t))) &&
     (filter.unassigned === undefined || isUnassigned(ticket) === filter.unassigned) &&
+    inRange(filter.createdAt, ticket.createdAt) &&
+    inRange(filter.updatedAt, ticket.updatedAt) &&
+    customFieldsMatch(filter.customFields, ticket.customFields) &&
     // R-BULK-12: spam tickets live in the spam view, so other views leave them out unless they ask.
     ticket.spam === (filter.spam ?? false)
   );
@@ -59,6 +72,18 @@ export function ticketMatchesFilter(ticket: FilterableTicket, filter: ViewFilter
 
 function anyOf<T>(allowed: readonly T[] | undefined, value: T | null): boolean {
   return allowed === undefined || (value !== null && allowed.includes(value));
+}
+
+function inRange(range: DateRange | undefined, at: string): boolean {
+  if (range === undefined) return true;
+  const t = Date.parse(at);
+  return (range.from === undefined || t >= Date.parse(range.from)) && (range.to === undefined || t <= Date.parse(range.to));
+}
+
+/** A missing key is no value at all: it matches no listed value (null included, as SQL's jsonb comparison). */
+function customFieldsMatch(wanted: ViewFilter['customFields'], values: Ticket['customFields']): boolean {
+  if (wanted === undefined) return true;
+  return Object.entries(wanted).every(([key, allowed]) => Object.hasOwn(values, key) && allowed.some((v) => v === values[key]));
 }
 
 function isUnassigned(ticket: FilterableTicket): boolean {

@@ -15,6 +15,8 @@ export const DepartmentFeatures = z.object({
   /** R-CC-1: needs the help center. */
   cc: z.boolean(),
   ccOptions: CcOptions,
+  /** R-BULK-4: a view nobody has used for this many days counts as archived; absent means DEFAULT_VIEW_ARCHIVE_DAYS. */
+  viewArchiveDays: z.number().int().min(1).max(3650).optional(),
 });
 export type DepartmentFeatures = z.infer<typeof DepartmentFeatures>;
 
@@ -25,9 +27,10 @@ export const DepartmentFeaturesPatch = z
     helpCenter: z.boolean().optional(),
     cc: z.boolean().optional(),
     ccOptions: CcOptions.partial().strict().optional(),
+    viewArchiveDays: z.number().int().min(1).max(3650).optional(),
   })
   .strict()
-  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send receipts, helpCenter, cc or ccOptions.' });
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send receipts, helpCenter, cc, ccOptions or viewArchiveDays.' });
 export type DepartmentFeaturesPatch = z.infer<typeof DepartmentFeaturesPatch>;
 
 export const Department = z

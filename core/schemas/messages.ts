@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AdminCall, type AdminAnswer } from '../contracts/admin';
 import { Preferences } from './preferences';
-import { Me, TicketCreate, TicketLookupQuery, Timeline } from './api';
+import { Me, Removed, TicketCreate, TicketLookupQuery, Timeline } from './api';
 import { DashboardView } from './dashboard';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
@@ -18,7 +18,7 @@ import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
 import { ErrorCode } from './error';
 import { Priority, Ticket, TicketStatus, WebmailProvider, WebmailThread } from './ticket';
-import { View, ViewCount } from './view';
+import { View, ViewCount, ViewCreate, ViewPatch } from './view';
 
 /**
  * What a content script may know of a ticket: enough for a badge and for the merge pre-check
@@ -154,6 +154,9 @@ export const protocol = {
   'mail.stored': { request: z.object({}).strict(), response: z.object({ items: z.array(StoredMail) }) },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
+  'views.create': { request: ViewCreate, response: View },
+  'views.update': { request: z.object({ viewId: Id, patch: ViewPatch }), response: View },
+  'views.remove': { request: z.object({ viewId: Id }), response: Removed },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */

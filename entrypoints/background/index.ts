@@ -12,6 +12,7 @@ import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
+import { viewHandlers } from './handlers/views';
 import { route, type Handlers } from './router';
 import { services } from './services';
 import type { MessageType } from '../../core/schemas/messages';
@@ -31,6 +32,7 @@ const handlers: Handlers<MessageType> = {
   ...attachmentHandlers,
   ...adminHandlers,
   ...dashboardHandlers,
+  ...viewHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */

@@ -317,13 +317,21 @@ export const ticketHistory = pgTable(
   (t) => [index('ticket_history_ticket').on(t.ticketId, t.createdAt)],
 );
 
-export const views = pgTable('views', {
-  id: bigserial('id', { mode: 'number' }).primaryKey(),
-  name: text('name').notNull(),
-  kind: text('kind').notNull(),
-  departmentId: id('department_id').references(() => departments.id),
-  filter: jsonb('filter').$type<ViewFilter>().notNull().default({}),
-});
+export const views = pgTable(
+  'views',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull(),
+    departmentId: id('department_id').references(() => departments.id),
+    /** The agent whose own view it is; null: shared with the department. */
+    ownerAgentId: id('owner_agent_id').references(() => agents.id),
+    filter: jsonb('filter').$type<ViewFilter>().notNull().default({}),
+    /** R-BULK-4: views unused for the department's period count as archived. */
+    lastUsedAt: at('last_used_at').notNull().defaultNow(),
+  },
+  (t) => [index('views_department_owner').on(t.departmentId, t.ownerAgentId)],
+);
 
 export const templates = pgTable('templates', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -1,34 +1,27 @@
-import { and, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { jobModeFor } from '../../core/rules/bulk-limits';
 import { checkPermission, visibleDepartmentIds } from '../../core/rules/permissions';
 import type { JobCreate, JobMode } from '../../core/schemas/job';
 import type { View, ViewFilter } from '../../core/schemas/view';
 import { checkViewAllowsJob } from '../../core/rules/view-scope';
 import type { Db } from '../db/client';
-import { tickets, views } from '../db/schema';
+import { tickets } from '../db/schema';
 import { ApiFailure, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { followMerges } from '../merge/merge-tickets';
+import { useView } from '../tickets/saved-views';
 import { viewFilterSql } from '../tickets/view-filter-sql';
-import type { ViewRow } from '../db/rows';
 
 /** The tickets a job will touch, decided at submit time (R-BULK-1: a selection, or every ticket of a view). */
 export interface JobScope {
   mode: JobMode;
   allDepartments: boolean;
-  view: ViewRow | null;
+  view: View | null;
   /** Departments the tickets are in: permissions are checked in each. */
   departmentIds: number[];
   /** A SQL condition selecting exactly the job's tickets, for a set-based insert of its items. */
   where: SQL;
   total: number;
-}
-
-async function loadView(db: Db, auth: AuthContext, viewId: number): Promise<ViewRow> {
-  const [view] = await db.select().from(views).where(eq(views.id, viewId));
-  if (!view) throw notFound(`View ${viewId}`);
-  if (view.departmentId !== null) enforce(checkPermission(auth.access, 'ticket.view', view.departmentId));
-  return view;
 }
 
 async function departmentsOf(db: Db, where: SQL): Promise<{ departmentIds: number[]; total: number }> {
@@ -64,7 +57,7 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
     }
     return { mode: modeOrRefuse(total, 'selection'), allDepartments: request.departmentId === 'all', view: null, departmentIds, where, total };
   }
-  const view = await loadView(db, auth, request.viewId!);
+  const view = await useView(db, auth, request.viewId!);
   // The job row records the department it was started from; it must be the view's own (a foreign key, and the history's filter).
   const viewDepartment = view.departmentId ?? 'all';
   if (request.departmentId !== viewDepartment) {
@@ -81,15 +74,15 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
 }
 
 /** Every live ticket a view matches, in the departments the agent can see: what "all tickets in this view" selects. */
-async function viewSelection(db: Db, auth: AuthContext, view: ViewRow): Promise<{ where: SQL; departmentIds: number[]; total: number }> {
+async function viewSelection(db: Db, auth: AuthContext, view: View): Promise<{ where: SQL; departmentIds: number[]; total: number }> {
   const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
   const scopeDepartments = view.departmentId === null ? visibleDepartmentIds(auth.access) : [view.departmentId];
   const filter: ViewFilter = view.kind === 'spam' ? { ...view.filter, spam: true } : view.filter;
-  const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter))!;
+  const where = and(inArray(tickets.departmentId, scopeDepartments), live, viewFilterSql(filter, { agentId: auth.agent.id }))!;
   return { where, ...(await departmentsOf(db, where)) };
 }
 
 /** How many tickets "select all in this view" would take right now. */
 export async function countView(db: Db, auth: AuthContext, viewId: number): Promise<number> {
-  return (await viewSelection(db, auth, await loadView(db, auth, viewId))).total;
+  return (await viewSelection(db, auth, await useView(db, auth, viewId))).total;
 }

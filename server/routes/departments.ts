@@ -3,7 +3,7 @@ import { createDepartment, updateDepartment } from '../admin/department-admin';
 import { getDepartment, listDepartments } from '../departments/departments';
 import type { Api } from '../http/route';
 import { countView } from '../jobs/job-scope';
-import { listViews } from '../tickets/saved-views';
+import { createView, deleteView, listViews, updateView } from '../tickets/saved-views';
 
 export function departmentRoutes(api: Api) {
   api.add(contracts.departments.list, async ({ db, auth }) => ({ items: await listDepartments(db, auth) }));
@@ -12,4 +12,7 @@ export function departmentRoutes(api: Api) {
   api.add(contracts.departments.update, ({ db, auth, params, body }) => updateDepartment(db, auth, params.id, body));
   api.add(contracts.views.list, async ({ db, auth, query }) => ({ items: await listViews(db, auth, query.departmentId) }));
   api.add(contracts.views.count, async ({ db, auth, params }) => ({ viewId: params.id, total: await countView(db, auth, params.id) }));
+  api.add(contracts.views.create, ({ db, auth, body }) => createView(db, auth, body));
+  api.add(contracts.views.update, ({ db, auth, params, body }) => updateView(db, auth, params.id, body));
+  api.add(contracts.views.remove, ({ db, auth, params }) => deleteView(db, auth, params.id));
 }

@@ -7,7 +7,7 @@ import { toTickets } from '../tickets/ticket-rows';
 import { ticketHistoryOf, ticketTimeline } from '../tickets/ticket-timeline';
 
 export function ticketRoutes(api: Api) {
-  api.add(contracts.tickets.list, ({ db, auth, query }) => listTickets(db, auth.access, query));
+  api.add(contracts.tickets.list, ({ db, auth, query }) => listTickets(db, auth, query));
   api.add(contracts.tickets.create, ({ db, auth, body }) => createTicket(db, auth, body));
   api.add(contracts.tickets.get, async ({ db, auth, params }) => (await toTickets(db, [await getVisibleTicket(db, auth.access, params.id)]))[0]!);
   api.add(contracts.tickets.update, ({ db, auth, params, body }) => patchTicket(db, auth, params.id, body));

@@ -5,10 +5,12 @@ import type { Page, TicketListQuery } from '../../core/schemas/api';
 import type { Ticket } from '../../core/schemas/ticket';
 import type { ViewFilter } from '../../core/schemas/view';
 import type { Db } from '../db/client';
-import { tickets, views } from '../db/schema';
+import type { AuthContext } from '../http/app-env';
+import { tickets } from '../db/schema';
 import { enforce, notFound } from '../http/api-failure';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { toTickets } from './ticket-rows';
+import { useView } from './saved-views';
 import { viewFilterSql } from './view-filter-sql';
 
 const SyncCursor = z.object({ at: z.iso.datetime(), id: z.number().int() });
@@ -20,16 +22,13 @@ interface Scope {
 }
 
 /** R-PERM-5: an agent lists only departments where they have ticket.view. */
-async function scopeOf(db: Db, access: AgentAccess, query: TicketListQuery): Promise<Scope> {
+async function scopeOf(db: Db, auth: AuthContext, query: TicketListQuery): Promise<Scope> {
+  const { access } = auth;
   let departmentIds = visibleDepartmentIds(access);
   let filter: ViewFilter | undefined;
   if (query.viewId !== undefined) {
-    const [view] = await db.select().from(views).where(eq(views.id, query.viewId));
-    if (!view) throw notFound(`View ${query.viewId}`);
-    if (view.departmentId !== null) {
-      enforce(checkPermission(access, 'ticket.view', view.departmentId));
-      departmentIds = [view.departmentId];
-    }
+    const view = await useView(db, auth, query.viewId);
+    if (view.departmentId !== null) departmentIds = [view.departmentId];
     filter = view.kind === 'spam' ? { ...view.filter, spam: true } : view.filter;
   }
   if (query.departmentId !== undefined) {
@@ -43,8 +42,8 @@ async function scopeOf(db: Db, access: AgentAccess, query: TicketListQuery): Pro
  * Two orders: newest first for lists; with updatedSince, oldest change first with every ticket
  * (trashed, merged, spam) included, so the extension's index can follow each change.
  */
-export async function listTickets(db: Db, access: AgentAccess, query: TicketListQuery): Promise<Page<Ticket>> {
-  const scope = await scopeOf(db, access, query);
+export async function listTickets(db: Db, auth: AuthContext, query: TicketListQuery): Promise<Page<Ticket>> {
+  const scope = await scopeOf(db, auth, query);
   if (scope.departmentIds.length === 0) return { items: [], nextCursor: null };
   const sync = query.updatedSince !== undefined;
   const conditions: (SQL | undefined)[] = [inArray(tickets.departmentId, scope.departmentIds), query.contactId === undefined ? undefined : eq(tickets.contactId, query.contactId)];
@@ -57,7 +56,7 @@ export async function listTickets(db: Db, access: AgentAccess, query: TicketList
     }
   } else {
     if (!query.includeTrashed) conditions.push(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
-    conditions.push(viewFilterSql(scope.filter ?? {}));
+    conditions.push(viewFilterSql(scope.filter ?? {}, { agentId: auth.agent.id }));
     const after = decodeCursor(query.cursor, ListCursor);
     if (after) conditions.push(lt(tickets.id, after.id));
   }

@@ -10,7 +10,16 @@ const lead: AgentAccess = {
     { departmentId: 2, departmentName: 'Billing', permissions: ['ticket.view', 'ticket.edit', 'ticket.delete'] },
   ],
 };
-const view = (over: Partial<View> = {}): View => ({ id: 7, name: 'Outage', kind: 'normal', departmentId: 1, filter: {}, ...over });
+const view = (over: Partial<View> = {}): View => ({
+  id: 7,
+  name: 'Outage',
+  kind: 'normal',
+  departmentId: 1,
+  ownerAgentId: null,
+  filter: {},
+  lastUsedAt: '2026-12-01T00:00:00.000Z',
+  ...over,
+});
 const selection = (total: number, over: Partial<View> = {}): ViewSelection => ({ view: view(over), total });
 
 describe('what "all tickets in this view" offers', () => {
