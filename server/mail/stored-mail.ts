@@ -22,7 +22,7 @@ export const dueNow = () => and(inArray(outgoingMail.status, WAITING), or(isNull
  * The department a recorded message leaves through, with `jobs` joined on its job: its own, its
  * job's, or for an all-departments job's result the first department (completion-mail.ts).
  */
-export const mailDepartmentId = sql<number>`coalesce(${outgoingMail.departmentId}, ${jobs.departmentId}, (select min(id) from ${departments}))`;
+export const mailDepartmentId = sql<number>`coalesce(${outgoingMail.departmentId}, ${jobs.departmentId}, (select min(id) from ${departments}))`.mapWith(Number);
 
 /**
  * Records a message in the caller's transaction, so it exists exactly when the change it reports
