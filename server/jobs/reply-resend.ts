@@ -22,7 +22,6 @@ export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, 
   // R-PERM-4/5: resending is sending; whoever asks for it needs what sending the reply needed.
   if (row.departmentId !== null) enforce(checkMaySendMail(auth.access, row.departmentId, true));
   const resendable = request.confirmUncertain ? ['failed', 'uncertain'] : ['failed'];
-  if (!request.confirmUncertain) await refuseOnlyUncertain(db, row.id);
   const [job] = await db
     .update(jobs)
     .set({ status: 'queued', finishedAt: null })
@@ -34,21 +33,24 @@ export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, 
     .set({ status: 'queued', attempts: 0, updatedAt: sql`now()` })
     .where(and(eq(replyRecipients.jobId, row.id), inArray(replyRecipients.status, resendable)))
     .returning({ id: replyRecipients.id });
-  if (requeued.length === 0) throw conflict(`Job ${row.id} has no failed or uncertain recipient to resend.`);
+  // Throwing rolls the request's transaction back, job status included.
+  if (requeued.length === 0) throw await nothingToResend(db, row.id, request);
   await queue.enqueue(db, row.id, row.initiatorId);
   return toJob(db, job);
 }
 
-async function refuseOnlyUncertain(db: Db, jobId: number): Promise<void> {
-  const counts = await db
-    .select({ status: replyRecipients.status, n: sql<number>`count(*)`.mapWith(Number) })
-    .from(replyRecipients)
-    .where(and(eq(replyRecipients.jobId, jobId), inArray(replyRecipients.status, ['failed', 'uncertain'])))
-    .groupBy(replyRecipients.status);
-  const uncertain = counts.find((c) => c.status === 'uncertain')?.n ?? 0;
-  if (uncertain > 0 && !counts.some((c) => c.status === 'failed')) {
-    throw conflict(
-      `Job ${jobId}'s ${uncertain} undelivered recipient(s) are uncertain: their data reached the SMTP server without an answer, so they may already have the reply. Send { "confirmUncertain": true } to send it again anyway.`,
-    );
+/** Why nothing was queued: only uncertain recipients are left and the agent has not confirmed, or none at all. */
+async function nothingToResend(db: Db, jobId: number, request: ResendMail): Promise<Error> {
+  if (!request.confirmUncertain) {
+    const [uncertain] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(replyRecipients)
+      .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'uncertain')));
+    if (uncertain && uncertain.n > 0) {
+      return conflict(
+        `Job ${jobId}'s ${uncertain.n} undelivered recipient(s) are uncertain: their data reached the SMTP server without an answer, so they may already have the reply. Send { "confirmUncertain": true } to send it again anyway.`,
+      );
+    }
   }
+  return conflict(`Job ${jobId} has no failed or uncertain recipient to resend.`);
 }
