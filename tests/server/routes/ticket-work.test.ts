@@ -3,6 +3,7 @@ import type { Db } from '../../../server/db/client';
 import { contacts, tickets, ticketWebmailThreads } from '../../../server/db/schema';
 import { Mailers } from '../../../server/mail/mailers';
 import { databaseKinds, type TestServer } from '../harness';
+import { Browser } from '../help-center/browser';
 import { SmtpPeer } from '../mail/smtp-peer';
 import { startWorld, type World } from '../world';
 
@@ -71,6 +72,18 @@ describe.each(databaseKinds)('working one ticket on %s', (kind) => {
       await server.notices.kick();
       const texts = mailTo(partner.email!).map((r) => r.mail.text ?? '');
       expect(texts).toEqual([expect.stringContaining('> A fix ships Friday.'), expect.stringContaining('> A fix ships Monday.'), expect.stringContaining('was deleted')]);
+    });
+
+    it("the customer's help center shows the public comment and never the note", async () => {
+      const { ticket, customer } = await freshTicket();
+      await api('POST', `/tickets/${ticket.id}/comments`, { body: 'INTERNAL: refund needs approval' }, world.tokens.agent);
+      await api('POST', `/tickets/${ticket.id}/comments`, { visibility: 'public', body: 'Your refund is on its way.' }, world.tokens.agent);
+      const browser = new Browser(server);
+      expect((await browser.signIn(ticket.departmentId, customer.email!)).status).toBe(303);
+      const page = await browser.get(`/help/${ticket.departmentId}/tickets/${ticket.id}`);
+      expect(page.status).toBe(200);
+      expect(page.text).toContain('Your refund is on its way.');
+      expect(page.text).not.toContain('INTERNAL');
     });
 
     it('only the author or an admin of the department edits or deletes a comment', async () => {
@@ -230,6 +243,22 @@ describe.each(databaseKinds)('working one ticket on %s', (kind) => {
       expect(restored.status).toBe(200);
       expect(restored.body.trashedAt).toBeNull();
       expect((await api('POST', `/tickets/${ticket.id}/comments`, { body: 'back' })).status).toBe(201);
+    });
+
+    it("the trash lists the agent's departments' tickets with their purge date; restoring twice says there is nothing to restore", async () => {
+      const trashedAt = new Date(Date.now() - 10 * 24 * 3600_000);
+      const { ticket: mine } = await freshTicket('support', { trashedAt });
+      const { ticket: billing } = await freshTicket('billing', { trashedAt });
+      const listed = await api('GET', '/trash?limit=100', undefined, world.tokens.agent);
+      const ids = listed.body.items.map((i: { ticket: { id: number } }) => i.ticket.id);
+      expect(ids).toContain(mine.id);
+      expect(ids).not.toContain(billing.id);
+      const item = listed.body.items.find((i: { ticket: { id: number } }) => i.ticket.id === mine.id);
+      expect(item.purgeAt).toBe(new Date(trashedAt.getTime() + 60 * 24 * 3600_000).toISOString());
+      expect((await api('POST', `/trash/${mine.id}/restore`, undefined, world.tokens.lead)).status).toBe(200);
+      const again = await api('POST', `/trash/${mine.id}/restore`, undefined, world.tokens.lead);
+      expect(again.status).toBe(409);
+      expect(again.body.error.message).toBe(`Ticket #${mine.number} is not in the trash; there is nothing to restore.`);
     });
   });
 });
