@@ -28,7 +28,7 @@ async function ownComment(db: Db, auth: AuthContext, ticket: TicketRow, commentI
     .where(and(eq(comments.id, commentId), eq(comments.ticketId, ticket.id)));
   if (!row) throw notFound(`Comment ${commentId} on ticket #${ticket.number}`);
   if (row.authorAgentId !== auth.agent.id && !hasPermission(auth.access, 'settings.manage', ticket.departmentId)) {
-    throw new ApiFailure(403, 'FORBIDDEN', `Only the author of comment ${commentId} or an admin of the department can change it.`);
+    throw new ApiFailure(403, 'FORBIDDEN', `Only the author of this comment on ticket #${ticket.number} or an admin of the department (settings.manage) can change it.`);
   }
   return row;
 }
