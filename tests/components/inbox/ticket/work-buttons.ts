@@ -3,7 +3,13 @@ import type { DOMWrapper, VueWrapper } from '@vue/test-utils';
 /** The button whose accessible name (its aria-label, else its text) is exactly `name`: what screen readers and e2e tests use. */
 export function buttonNamed(wrapper: VueWrapper | DOMWrapper<Element>, name: string): DOMWrapper<HTMLButtonElement> {
   const found = wrapper.findAll('button').filter((b) => (b.attributes('aria-label') ?? b.text().trim()) === name);
-  if (found.length !== 1) throw new Error(`${found.length} buttons named "${name}"; named: ${wrapper.findAll('button').map((b) => b.attributes('aria-label') ?? b.text().trim()).join(' | ')}`);
+  if (found.length !== 1)
+    throw new Error(
+      `${found.length} buttons named "${name}"; named: ${wrapper
+        .findAll('button')
+        .map((b) => b.attributes('aria-label') ?? b.text().trim())
+        .join(' | ')}`,
+    );
   return found[0] as DOMWrapper<HTMLButtonElement>;
 }
 
