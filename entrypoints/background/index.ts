@@ -12,6 +12,7 @@ import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
+import { ticketWorkHandlers } from './handlers/ticket-work';
 import { viewHandlers } from './handlers/views';
 import { route, type Handlers } from './router';
 import { services } from './services';
@@ -21,6 +22,7 @@ import { listen, onExtensionStart } from '../../messaging/listen';
 const handlers: Handlers<MessageType> = {
   ...connectionHandlers,
   ...ticketHandlers,
+  ...ticketWorkHandlers,
   ...housekeepingHandlers,
   ...jobHandlers,
   ...mergeHandlers,
