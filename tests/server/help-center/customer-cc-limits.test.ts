@@ -66,8 +66,13 @@ describe.each(databaseKinds)('customers adding CCs in the help center, within li
   it(`R-CC-6 takes ${CUSTOMER_CC_PER_TICKET_PER_DAY} addresses on one ticket a day, and refuses the next saying the limit and what to do`, async () => {
     const {
       tickets: [row],
+      browser,
       addCc,
     } = await outsider();
+    // The form says the limits before anyone runs into them.
+    expect((await browser.get(`/help/${support}/tickets/${row!.id}`)).text).toContain(
+      'Up to 5 people can be added to one ticket a day, and up to 10 a day by you over all your tickets. For more, reply and ask support.',
+    );
     for (let i = 0; i < CUSTOMER_CC_PER_TICKET_PER_DAY; i++) expect((await addCc(row!.id, address('ok'))).status).toBe(303);
     const refused = address('sixth');
     const res = await addCc(row!.id, refused);
