@@ -110,7 +110,11 @@ export function mailPermissions(bulk: boolean): Permission[] {
 
 /** R-PERM-5: refuses sending mail in a department, naming each missing permission. */
 export function checkMaySendMail(access: AgentAccess, departmentId: number, bulk: boolean): Verdict {
-  return allOf(...mailPermissions(bulk).map((p) => checkPermission(access, p, departmentId)));
+  const missing = allOf(...mailPermissions(bulk).map((p) => checkPermission(access, p, departmentId)));
+  if (!bulk || hasPermission(access, 'ticket.send_email', departmentId)) return missing;
+  // R-PERM-4: bulk_reply alone never sends; say so, so nobody grants it again without send_email.
+  const why = violation('R-PERM-4', `A bulk reply needs ticket.send_email as well as ticket.bulk_reply in department ${departmentLabel(access, departmentId)}.`);
+  return allOf(missing, why);
 }
 
 /** R-PERM-2/5: a bulk reply's history and per-recipient delivery, for holders of ticket.bulk_reply there and the job's own agent. */
