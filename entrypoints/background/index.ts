@@ -12,6 +12,7 @@ import { mergeHandlers } from './handlers/merge';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
+import { ticketReplyHandlers } from './handlers/ticket-replies';
 import { viewHandlers } from './handlers/views';
 import { route, type Handlers } from './router';
 import { services } from './services';
@@ -33,6 +34,7 @@ const handlers: Handlers<MessageType> = {
   ...adminHandlers,
   ...dashboardHandlers,
   ...viewHandlers,
+  ...ticketReplyHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
