@@ -78,6 +78,6 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, 
 
 /** R-REPLY-7: a bulk reply's pre-check is the reply job's, with the sample rendered for the ticket asked for. */
 export function previewReply(db: Db, auth: AuthContext, request: ReplyPreviewRequest): Promise<JobPreview> {
-  const { departmentId, ticketIds, payload, sampleTicketId } = request;
-  return previewJob(db, auth, { operation: 'reply', departmentId, ticketIds, payload }, sampleTicketId);
+  const { departmentId, ticketIds, viewId, payload, sampleTicketId } = request;
+  return previewJob(db, auth, { operation: 'reply', departmentId, ticketIds, payload, ...(viewId === undefined ? {} : { viewId }) }, sampleTicketId);
 }

@@ -12,6 +12,8 @@ import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
 import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
 import type { JobRow, TicketRow } from '../db/rows';
+import { ticketStateReason } from '../../core/rules/ticket-state';
+import type { Operation } from '../../core/schemas/job';
 
 const BATCH = 200;
 
@@ -27,11 +29,15 @@ export interface JobRunOptions {
   notices?: NoticeQueue;
 }
 
-/** Why a ticket can no longer be processed as submitted (the view changed under the job). */
-function safetyFailure(job: JobRow, ticket: TicketRow | undefined): string | null {
+/**
+ * Why a ticket cannot be processed: its own state (spam, trash, merged away — whenever that
+ * happened, before the selection or meanwhile), or the view changed under the job.
+ */
+async function safetyFailure(tx: Db, job: JobRow, ticket: TicketRow | undefined): Promise<string | null> {
   if (!ticket) return VIEW_CHANGED.gone;
-  if (ticket.mergedIntoId) return VIEW_CHANGED.merged;
-  if (ticket.trashedAt && job.operation !== 'delete') return VIEW_CHANGED.trashed;
+  const [primary] = ticket.mergedIntoId === null ? [] : await tx.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, ticket.mergedIntoId));
+  const refused = ticketStateReason({ ...ticket, mergedIntoNumber: primary?.number ?? null }, job.operation as Operation);
+  if (refused) return refused;
   if (job.departmentId !== null && ticket.departmentId !== job.departmentId && job.operation !== 'move') return VIEW_CHANGED.moved;
   return null;
 }
@@ -47,7 +53,7 @@ async function apply(tx: Db, job: JobRow, ticket: TicketRow, change: ItemChange)
 /** Applies the job's operation to one locked ticket; answers why not when it cannot. */
 export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promise<string | null> {
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
-  const refused = safetyFailure(job, ticket);
+  const refused = await safetyFailure(tx, job, ticket);
   if (refused) return refused;
   try {
     // A savepoint, so a failing ticket rolls back alone.

@@ -29,7 +29,7 @@ function refuseStale(row: TicketRow, patch: TicketPatch) {
 export async function enforceBlueprint(db: Db, row: TicketRow, to: TicketStatus | undefined) {
   if (!to || row.blueprintId === null) return;
   const [blueprint] = await db.select().from(blueprints).where(eq(blueprints.id, row.blueprintId));
-  if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row.id));
+  if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row));
 }
 
 /** Keeps on-hold time (R-MERGE-5 carries it into merges): counted while the status is on_hold. */
