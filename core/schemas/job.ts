@@ -91,6 +91,8 @@ export const Job = z
     failures: z.array(JobFailure),
     /** Bulk replies only. */
     delivery: JobDelivery.nullable(),
+    /** R-BULK-6: a queued job waits for its initiator's earlier job (queued, in its undo window, or running). */
+    waitingForJobId: Id.nullable().optional(),
     createdAt: Timestamp,
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
@@ -108,6 +110,8 @@ export const ReplySample = z
     html: z.string(),
     text: z.string(),
     inReplyTo: z.string().nullable(),
+    /** R-CC-3: copies left out of this reply (spam or deleted since they were added), each with its reason. */
+    skipped: z.array(z.object({ address: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'ReplySample' });
 export type ReplySample = z.infer<typeof ReplySample>;

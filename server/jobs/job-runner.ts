@@ -5,6 +5,7 @@ import { SecretKeyMismatch } from '../secrets/secret-box';
 import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
+import { isTransient, logItemError, SERVER_ERROR, TRANSIENT_RETRIES } from './item-errors';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
 import type { NoticeQueue } from '../mail/notice-queue';
@@ -61,7 +62,10 @@ export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promis
     return null;
   } catch (error) {
     if (error instanceof ItemFailure) return error.message;
-    throw error;
+    // A transient error is tried again by the caller; anything else fails this one ticket, once (R-BULK-10).
+    if (isTransient(error)) throw error;
+    logItemError(job.id, ticketId, error);
+    return SERVER_ERROR;
   }
 }
 
@@ -70,6 +74,19 @@ export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promis
  * together, so a crash at any point leaves each ticket changed once or not at all.
  */
 async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runItemOnce(db, job, ticketId);
+    } catch (error) {
+      if (attempt < TRANSIENT_RETRIES && isTransient(error)) continue;
+      logItemError(job.id, ticketId, error);
+      return await runItemOnce(db, job, ticketId, SERVER_ERROR);
+    }
+  }
+}
+
+/** The item's transaction; with `failWith`, the ticket is left alone and the item fails with that reason. */
+async function runItemOnce(db: Db, job: JobRow, ticketId: number, failWith?: string): Promise<void> {
   await db.transaction(async (t) => {
     const tx = t as Db;
     // Locked and still pending, or another worker on the same job has applied it: never twice.
@@ -79,7 +96,7 @@ async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
       .where(and(eq(jobItems.jobId, job.id), eq(jobItems.ticketId, ticketId)))
       .for('update');
     if (item?.state !== 'pending') return;
-    const reason = await attemptItem(tx, job, ticketId);
+    const reason = failWith ?? (await attemptItem(tx, job, ticketId));
     await tx
       .update(jobItems)
       .set({ state: reason ? 'failed' : 'done', reason })
