@@ -1,5 +1,6 @@
 import { IdParams, pageOf } from '../schemas/api';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from '../schemas/job';
+import { ResendMail } from '../schemas/mail-delivery';
 import { resource } from './contract';
 
 export const jobs = resource('jobs', 'jobs', {
@@ -30,8 +31,9 @@ export const jobs = resource('jobs', 'jobs', {
   resend: {
     method: 'post',
     path: '/jobs/:id/resend',
-    summary: "Resend a finished bulk reply's failed and uncertain recipients (never one the SMTP server accepted)",
+    summary: "Resend a finished bulk reply's failed recipients, and its uncertain ones only with confirmUncertain (never one the SMTP server accepted)",
     params: IdParams,
+    body: ResendMail,
     response: Job,
     status: 202,
   },

@@ -32,8 +32,12 @@ export interface CcCandidate {
   contact: Pick<Contact, 'id' | 'deleted' | 'spam' | 'anonymous'> | null;
 }
 
+type DepartmentAddresses = Pick<Department, 'name' | 'supportAddresses' | 'fromAddresses'>;
+
 export interface SecondaryContactsInput {
-  department: Pick<Department, 'name' | 'supportAddresses' | 'fromAddresses'>;
+  department: DepartmentAddresses;
+  /** R-CC-3: every other department's support and from-addresses are refused too. */
+  otherDepartments?: DepartmentAddresses[];
   agentEmails: string[];
   /** The ticket's whole list of secondary contacts after the change, not just the added ones. */
   candidates: CcCandidate[];
@@ -86,11 +90,18 @@ function uniqueCandidates(candidates: CcCandidate[]): CcCandidate[] {
   return [...byKey.values()];
 }
 
+/** Which departments use each address, as support or from-address: none of them may be a CC (R-CC-3). */
+function addressOwners(departments: DepartmentAddresses[], pick: (d: DepartmentAddresses) => string[]): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const d of departments) for (const a of pick(d)) owners.set(addressKey(a), [...new Set([...(owners.get(addressKey(a)) ?? []), d.name])]);
+  return owners;
+}
+
 /** R-CC-3: the reasons an address may never be a secondary contact, in words for the agent. */
-function refusalReasons(input: SecondaryContactsInput): (candidate: CcCandidate) => string[] {
-  const { department } = input;
-  const support = new Set(department.supportAddresses.map(addressKey));
-  const from = new Set(department.fromAddresses.map(addressKey));
+function refusalReasons(input: Pick<SecondaryContactsInput, 'department' | 'otherDepartments' | 'agentEmails'>): (candidate: CcCandidate) => string[] {
+  const all = [input.department, ...(input.otherDepartments ?? [])];
+  const support = addressOwners(all, (d) => d.supportAddresses);
+  const from = addressOwners(all, (d) => d.fromAddresses);
   const agents = new Set(input.agentEmails.map(addressKey));
   return ({ email, contact }) => {
     const key = addressKey(email);
@@ -98,8 +109,8 @@ function refusalReasons(input: SecondaryContactsInput): (candidate: CcCandidate)
     if (contact?.deleted) reasons.push('a deleted contact');
     if (contact?.spam) reasons.push('a spam contact');
     if (contact?.anonymous) reasons.push('an anonymous contact');
-    if (support.has(key)) reasons.push(`a support address of department ${department.name}`);
-    if (from.has(key)) reasons.push(`a from-address of department ${department.name}`);
+    for (const name of support.get(key) ?? []) reasons.push(`a support address of department ${name}`);
+    for (const name of from.get(key) ?? []) reasons.push(`a from-address of department ${name}`);
     if (agents.has(key)) reasons.push("an agent's address");
     return reasons;
   };
@@ -110,7 +121,8 @@ function withTicket(ticketId: number | undefined, v: Violation): Violation {
 }
 
 export interface AutoCcInput {
-  department: Pick<Department, 'name' | 'supportAddresses' | 'fromAddresses'>;
+  department: DepartmentAddresses;
+  otherDepartments?: DepartmentAddresses[];
   agentEmails: string[];
   /** The incoming message: its sender and every To/CC recipient. */
   from: string;
@@ -128,7 +140,7 @@ export interface AutoCcInput {
  */
 export function autoCcAddresses(input: AutoCcInput): { add: CcCandidate[]; skipped: { email: string; reason: string }[] } {
   const sender = senderKey(input.from);
-  const refuse = refusalReasons({ department: input.department, agentEmails: input.agentEmails, candidates: [] });
+  const refuse = refusalReasons(input);
   const following = new Set(input.alreadyFollowing.map(addressKey));
   const room = MAX_SECONDARY_CONTACTS - following.size;
   const seen = new Set<string>([sender, ...following]);

@@ -153,7 +153,7 @@ export const protocol = {
   'jobs.get': { request: z.object({ id: Id }), response: Job },
   'jobs.list': { request: JobListQuery, response: z.object({ items: z.array(Job), nextCursor: z.string().nullable() }) },
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
-  'jobs.resend': { request: z.object({ id: Id }), response: Job },
+  'jobs.resend': { request: z.object({ id: Id, confirmUncertain: z.boolean().optional() }), response: Job },
   'mail.stored': { request: z.object({}).strict(), response: z.object({ items: z.array(StoredMail) }) },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },

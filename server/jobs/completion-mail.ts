@@ -1,6 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
+import type { Operation } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { agents, departments, memberships, roles } from '../db/schema';
+import { agents, departments, jobItems, memberships, roles, tickets, views } from '../db/schema';
+import { OPERATION_WORDS } from './operation-words';
 import { deliverStoredMail, recordMail } from '../mail/stored-mail';
 import type { Mailers } from '../mail/mailers';
 import type { JobRow } from '../db/rows';
@@ -17,18 +19,47 @@ async function recipients(tx: Db, job: JobRow): Promise<string[]> {
   return [...new Set([initiator?.email, ...adminRows.map((r) => r.email)].filter((e): e is string => !!e))];
 }
 
-/** R-BULK-9: when a mass action finishes, its initiator and the department's admins get the result by e-mail. */
-export async function mailMassResult(tx: Db, job: JobRow): Promise<void> {
+/** Failures listed in the mail by ticket number; the rest are counted, and all are in the job's page. */
+const FAILURES_LISTED = 50;
+
+async function failureLines(tx: Db, job: JobRow): Promise<string[]> {
+  if (job.failed === 0) return [];
+  const rows = await tx
+    .select({ number: tickets.number, reason: jobItems.reason })
+    .from(jobItems)
+    .leftJoin(tickets, eq(tickets.id, jobItems.ticketId))
+    .where(and(eq(jobItems.jobId, job.id), eq(jobItems.state, 'failed')))
+    .orderBy(asc(jobItems.seq))
+    .limit(FAILURES_LISTED);
+  const more = job.failed - rows.length;
+  return ['', 'Failed tickets:', ...rows.map((r) => `  #${r.number ?? '?'}: ${r.reason ?? 'failed'}`), ...(more > 0 ? [`  … and ${more} more.`] : [])];
+}
+
+/** Where the job is seen: its absolute address when PUBLIC_URL is known, and always the popup. */
+function whereToSee(job: JobRow, publicUrl: string | undefined): string {
+  const popup = 'the Inbox Desk popup, Job history';
+  return publicUrl ? `Details: ${new URL(`/api/v1/jobs/${job.id}`, publicUrl).href} (or ${popup}).` : `Details: ${popup}.`;
+}
+
+/**
+ * R-BULK-9: when a mass action finishes, its initiator and the department's admins get the result
+ * by e-mail: the operation in words, the view, the counts, the failures by ticket number.
+ */
+export async function mailMassResult(tx: Db, job: JobRow, publicUrl?: string): Promise<void> {
   if (job.mode !== 'mass') return;
   const [department] = job.departmentId === null ? [] : await tx.select({ name: departments.name }).from(departments).where(eq(departments.id, job.departmentId));
+  const [view] = job.viewId === null ? [] : await tx.select({ name: views.name }).from(views).where(eq(views.id, job.viewId));
   const where = department ? `department ${department.name}` : 'all departments';
+  const operation = OPERATION_WORDS[job.operation as Operation] ?? job.operation;
   await recordMail(tx, {
     to: await recipients(tx, job),
-    subject: `Mass action "${job.operation}" finished: ${job.done} of ${job.total} changed`,
+    subject: `Mass action "${operation}" finished: ${job.done} of ${job.total} changed`,
     bodyText: [
-      `The mass action "${job.operation}" in ${where} has finished.`,
+      `The mass action "${operation}" on the view "${view?.name ?? 'a view since deleted'}" in ${where} has finished.`,
       `Changed: ${job.done} of ${job.total} tickets. Failed: ${job.failed}.`,
-      `Details and every failure with its reason: /api/v1/jobs/${job.id} (and the job history in the Inbox Desk popup).`,
+      ...(await failureLines(tx, job)),
+      '',
+      whereToSee(job, publicUrl),
     ].join('\n'),
     jobId: job.id,
   });

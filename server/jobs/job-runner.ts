@@ -138,7 +138,7 @@ export async function runJob(db: Db, jobId: number, options: JobRunOptions = {})
         ),
       )
       .returning();
-    if (completed) await mailMassResult(tx, completed);
+    if (completed) await mailMassResult(tx, completed, options.delivery?.publicUrl);
     return completed;
   });
   if (finished) await sendMassResult(db, finished, options.mailers);

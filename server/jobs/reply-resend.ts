@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Job } from '../../core/schemas/job';
+import type { ResendMail } from '../../core/schemas/mail-delivery';
 import type { Db } from '../db/client';
 import { jobs, replyRecipients } from '../db/schema';
 import { checkMayControlJob, checkMaySendMail } from '../../core/rules/permissions';
@@ -9,18 +10,18 @@ import { toJob } from './job-rows';
 import type { JobQueue } from './queue';
 import type { JobRow } from '../db/rows';
 
-/** Recipients that may be tried again: refused or unreachable, or possibly not handed over. Never one that was accepted. */
-const RESENDABLE = ['failed', 'uncertain'];
-
 /**
- * Puts a finished bulk reply's failed and uncertain recipients back in the queue and runs the job
- * again: the worker, finding no ticket left to record, hands over only those recipients.
+ * Puts a finished bulk reply's failed recipients back in the queue and runs the job again: the
+ * worker, finding no ticket left to record, hands over only those recipients. An uncertain one's
+ * data reached the SMTP server, so the customer may already have it: it goes again only when the
+ * agent confirms that. Never one that was accepted.
  */
-export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, row: JobRow): Promise<Job> {
+export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, row: JobRow, request: ResendMail): Promise<Job> {
   if (row.operation !== 'reply') throw new ApiFailure(422, 'VALIDATION', `Job ${row.id} is not a bulk reply; only replies can be resent.`);
   enforce(checkMayControlJob(auth.access, row, 'resend'));
   // R-PERM-4/5: resending is sending; whoever asks for it needs what sending the reply needed.
   if (row.departmentId !== null) enforce(checkMaySendMail(auth.access, row.departmentId, true));
+  const resendable = request.confirmUncertain ? ['failed', 'uncertain'] : ['failed'];
   const [job] = await db
     .update(jobs)
     .set({ status: 'queued', finishedAt: null })
@@ -30,9 +31,26 @@ export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, 
   const requeued = await db
     .update(replyRecipients)
     .set({ status: 'queued', attempts: 0, updatedAt: sql`now()` })
-    .where(and(eq(replyRecipients.jobId, row.id), inArray(replyRecipients.status, RESENDABLE)))
+    .where(and(eq(replyRecipients.jobId, row.id), inArray(replyRecipients.status, resendable)))
     .returning({ id: replyRecipients.id });
-  if (requeued.length === 0) throw conflict(`Job ${row.id} has no failed or uncertain recipient to resend.`);
+  // Throwing rolls the request's transaction back, job status included.
+  if (requeued.length === 0) throw await nothingToResend(db, row.id, request);
   await queue.enqueue(db, row.id, row.initiatorId);
   return toJob(db, job);
+}
+
+/** Why nothing was queued: only uncertain recipients are left and the agent has not confirmed, or none at all. */
+async function nothingToResend(db: Db, jobId: number, request: ResendMail): Promise<Error> {
+  if (!request.confirmUncertain) {
+    const [uncertain] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(replyRecipients)
+      .where(and(eq(replyRecipients.jobId, jobId), eq(replyRecipients.status, 'uncertain')));
+    if (uncertain && uncertain.n > 0) {
+      return conflict(
+        `Job ${jobId}'s ${uncertain.n} undelivered recipient(s) are uncertain: their data reached the SMTP server without an answer, so they may already have the reply. Send { "confirmUncertain": true } to send it again anyway.`,
+      );
+    }
+  }
+  return conflict(`Job ${jobId} has no failed or uncertain recipient to resend.`);
 }

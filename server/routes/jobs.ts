@@ -15,5 +15,5 @@ export function jobRoutes(api: Api, queue: JobQueue | undefined) {
   api.add(contracts.jobs.list, ({ db, auth, query }) => listJobs(db, auth, query));
   api.add(contracts.jobs.get, async ({ db, auth, params }) => toJob(db, await visibleJob(db, auth, params.id)));
   api.add(contracts.jobs.cancel, ({ db, auth, params }) => cancelJob(db, auth, params.id));
-  api.add(contracts.jobs.resend, async ({ db, auth, params }) => resendReplies(db, requireQueue(queue), auth, await visibleJob(db, auth, params.id)));
+  api.add(contracts.jobs.resend, async ({ db, auth, params, body }) => resendReplies(db, requireQueue(queue), auth, await visibleJob(db, auth, params.id), body));
 }

@@ -2,7 +2,8 @@ import { inArray } from 'drizzle-orm';
 import { autoCcAddresses } from '../../core/rules/cc-rules';
 import type { TicketCreate } from '../../core/schemas/api';
 import type { Db } from '../db/client';
-import { agents, contacts } from '../db/schema';
+import { contacts } from '../db/schema';
+import { ccRefusalContext } from './cc-refusal-context';
 import { findContactsByEmail, findOrCreateContact } from '../contacts/contact-store';
 import type { DepartmentRow } from '../db/rows';
 
@@ -26,7 +27,7 @@ export async function autoSecondaryContacts(db: Db, department: DepartmentRow, i
   const picked = input.secondaryContactIds?.length ? await db.select({ email: contacts.email }).from(contacts).where(inArray(contacts.id, input.secondaryContactIds)) : [];
   const { add, skipped } = autoCcAddresses({
     department,
-    agentEmails: (await db.select({ email: agents.email }).from(agents)).map((a) => a.email),
+    ...(await ccRefusalContext(db, department)),
     from: first.from ?? senderEmail ?? '',
     recipients,
     knownContacts: await findContactsByEmail(db, recipients),

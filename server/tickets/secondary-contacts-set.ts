@@ -4,10 +4,11 @@ import { addressKey } from '../../core/rules/address';
 import { checkPermission } from '../../core/rules/permissions';
 import type { SecondaryContactRef, SecondaryContacts, SecondaryContactsPut } from '../../core/schemas/secondary-contacts';
 import type { Db } from '../db/client';
-import { agents, contacts, departments, ticketHistory, tickets } from '../db/schema';
+import { contacts, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { findContactsByEmail, findOrCreateContact } from '../contacts/contact-store';
+import { ccRefusalContext } from './cc-refusal-context';
 import { noticeFollowers } from '../notices/cc-notices';
 import { getVisibleTicket } from './ticket-query';
 import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
@@ -77,13 +78,13 @@ function refuseStale(ticket: TicketRow, version: number | undefined) {
 async function resolveList(db: Db, department: DepartmentRow, ticket: TicketRow, refs: SecondaryContactRef[]): Promise<number[]> {
   const { candidates } = await candidatesOf(db, refs);
   const ccAddresses = ticket.ccAddresses.map((email): CcCandidate => ({ email, contact: null }));
-  const agentEmails = (await db.select({ email: agents.email }).from(agents)).map((a) => a.email);
+  const refusal = await ccRefusalContext(db, department);
   const ids: number[] = [];
   for (const c of candidates) if (c.contact && !ids.includes(c.contact.id)) ids.push(c.contact.id);
   const adds = ids.some((id) => !ticket.secondaryContactIds.includes(id)) || candidates.some((c) => c.contact === null);
   if (adds) enforce(checkCcEnabled(department));
   // The ticket's CC addresses count against the 20 as well (R-CC-2), as on every other ticket write.
-  const check = checkSecondaryContacts({ department, agentEmails, candidates: [...candidates, ...ccAddresses], ticketId: ticket.id });
+  const check = checkSecondaryContacts({ department, ...refusal, candidates: [...candidates, ...ccAddresses], ticketId: ticket.id });
   enforce(check.verdict);
   const typedKeys = new Set(candidates.filter((c) => c.contact === null).map((c) => addressKey(c.email)));
   for (const ref of refs) {

@@ -1,7 +1,8 @@
 import { inArray } from 'drizzle-orm';
 import { checkCcEnabled, checkSecondaryContacts, type CcCandidate } from '../../core/rules/cc-rules';
 import type { Db } from '../db/client';
-import { agents, contacts } from '../db/schema';
+import { contacts } from '../db/schema';
+import { ccRefusalContext } from './cc-refusal-context';
 import { enforce, notFound } from '../http/api-failure';
 import { findContactsByEmail } from '../contacts/contact-store';
 import type { DepartmentRow } from '../db/rows';
@@ -28,10 +29,9 @@ export async function enforceRecipients(db: Db, department: DepartmentRow, recip
     ...picked.map((c) => ({ email: c.email ?? `contact ${c.id} (no address)`, contact: c })),
     ...addresses.map((email) => ({ email, contact: typed.get(email.toLowerCase()) ?? null })),
   ];
-  const agentEmails = (await db.select({ email: agents.email }).from(agents)).map((a) => a.email);
   const check = checkSecondaryContacts({
     department,
-    agentEmails,
+    ...(await ccRefusalContext(db, department)),
     candidates,
     ...(ticketId === undefined ? {} : { ticketId }),
   });

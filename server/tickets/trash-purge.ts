@@ -1,4 +1,4 @@
-import { asc, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { TRASH_DAYS } from '../../core/schemas/admin';
 import type { Db } from '../db/client';
@@ -12,13 +12,28 @@ const BATCH = 5_000;
 const anyOf = (column: PgColumn, ids: number[]): SQL => sql`${column} = any(${sql.param(ids)}::bigint[])`;
 
 /**
+ * Expired, and not a merged-away ticket whose primary is kept: the primary still shows its ratings
+ * and history, and its people follow it to the primary in the help center (R-MERGE-9). It goes
+ * with its primary, or once that is gone.
+ */
+function expired(cutoff: Date): SQL {
+  return and(
+    lt(tickets.trashedAt, cutoff),
+    or(
+      isNull(tickets.mergedIntoId),
+      sql`not exists (select 1 from ${tickets} p where p.id = ${tickets.mergedIntoId} and (p.trashed_at is null or p.trashed_at >= ${cutoff.toISOString()}::timestamptz))`,
+    ),
+  )!;
+}
+
+/**
  * Deletes up to BATCH expired tickets with their rows. The tickets are locked first, so a restore
  * racing the purge either wins (the ticket is no longer expired and stays) or waits and finds it gone.
  * Webmail links and follow-up tasks go with the ticket through ON DELETE CASCADE.
  */
 async function purgeBatch(db: Db, cutoff: Date): Promise<number> {
   return db.transaction(async (tx) => {
-    const rows = await tx.select({ id: tickets.id }).from(tickets).where(lt(tickets.trashedAt, cutoff)).orderBy(asc(tickets.id)).limit(BATCH).for('update');
+    const rows = await tx.select({ id: tickets.id }).from(tickets).where(expired(cutoff)).orderBy(asc(tickets.id)).limit(BATCH).for('update');
     const ids = rows.map((r) => r.id);
     if (ids.length === 0) return 0;
     await tx.delete(attachments).where(inArray(attachments.threadId, tx.select({ id: threads.id }).from(threads).where(anyOf(threads.ticketId, ids))));
@@ -33,7 +48,10 @@ async function purgeBatch(db: Db, cutoff: Date): Promise<number> {
   });
 }
 
-/** R-BULK-11: purges every ticket trashed more than 60 days before `now`; answers how many went. */
+/**
+ * R-BULK-11: purges every ticket trashed more than 60 days before `now`, except merged-away ones
+ * its primary still shows (they leave the trash list then, see trash.ts); answers how many went.
+ */
 export async function purgeTrash(db: Db, now = new Date()): Promise<number> {
   const cutoff = new Date(now.getTime() - TRASH_DAYS * DAY_MS);
   let purged = 0;

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkPermission } from '../../core/rules/permissions';
 import type { Page } from '../../core/schemas/api';
@@ -19,11 +19,14 @@ const TrashCursor = z.object({ at: z.iso.datetime(), id: z.number().int() });
 
 const purgeAt = (trashedAt: string) => new Date(Date.parse(trashedAt) + TRASH_DAYS * DAY_MS).toISOString();
 
+/** A merged-away record kept past its purge date for its primary (trash-purge.ts) is no longer in the trash. */
+const notPastPurge = () => or(isNull(tickets.mergedIntoId), gte(tickets.trashedAt, new Date(Date.now() - TRASH_DAYS * DAY_MS)));
+
 /** Newest-trashed first; the cursor is the last item's (trashedAt, id), so paging survives new deletions. */
 export async function listTrash(db: Db, auth: AuthContext, query: TrashQuery): Promise<Page<TrashItem>> {
   const departmentIds = readableDepartments(auth, query.departmentId);
   if (departmentIds.length === 0) return { items: [], nextCursor: null };
-  const conditions: (SQL | undefined)[] = [inArray(tickets.departmentId, departmentIds), isNotNull(tickets.trashedAt)];
+  const conditions: (SQL | undefined)[] = [inArray(tickets.departmentId, departmentIds), isNotNull(tickets.trashedAt), notPastPurge()];
   const after = decodeCursor(query.cursor, TrashCursor);
   if (after) {
     const at = new Date(after.at);
@@ -42,6 +45,13 @@ export async function listTrash(db: Db, auth: AuthContext, query: TrashQuery): P
   return { items, nextCursor };
 }
 
+/** A merged-away record past its 60 days is kept only for its primary (trash-purge.ts): no longer restorable. */
+async function refuseKeptRecord(db: Db, number: number, primaryId: number, trashedAt: Date): Promise<never> {
+  const [primary] = await db.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, primaryId));
+  const day = purgeAt(trashedAt.toISOString()).slice(0, 10);
+  throw conflict(`Ticket #${number} left the trash on ${day} (R-BULK-11, ${TRASH_DAYS} days); its conversation lives on in ticket #${primary?.number}.`);
+}
+
 /**
  * R-BULK-11: takes a ticket out of the trash. A merged ticket comes back as a record and keeps
  * mergedIntoId (R-MERGE-7): its threads stay in the primary.
@@ -50,6 +60,7 @@ export async function restoreTicket(db: Db, auth: AuthContext, id: number): Prom
   const row = await getVisibleTicket(db, auth.access, id, true);
   enforce(checkPermission(auth.access, 'ticket.delete', row.departmentId));
   if (!row.trashedAt) throw conflict(`Ticket #${row.number} is not in the trash; there is nothing to restore.`);
+  if (row.mergedIntoId && Date.parse(purgeAt(row.trashedAt.toISOString())) < Date.now()) await refuseKeptRecord(db, row.number, row.mergedIntoId, row.trashedAt);
   const [restored] = await db
     .update(tickets)
     .set({ trashedAt: null, version: row.version + 1, updatedAt: sql`now()` })

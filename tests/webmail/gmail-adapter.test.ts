@@ -236,3 +236,33 @@ describe('Gmail adapter on an open conversation', () => {
 });
 
 unknownPageContract('Gmail', createGmailAdapter, 'gmail-changed.html');
+
+describe('Gmail thread ids in every form the page uses (issue 19, item 4)', () => {
+  let adapter: WebmailAdapter;
+  beforeEach(() => {
+    adapter = createGmailAdapter(loadFixture('gmail-inbox.html'));
+  });
+
+  it('reads "#thread-f:<decimal>|msg-f:<decimal>" as the thread it names', () => {
+    const idElement = rowOf(adapter, ERIN).querySelector('[data-thread-id]')!;
+    idElement.removeAttribute('data-legacy-thread-id');
+    idElement.setAttribute('data-thread-id', `#thread-f:${BigInt(`0x${ERIN}`)}|msg-f:1782930464196419999`);
+    expect(adapter.rows().map((r) => r.threadId)).toContain(ERIN);
+  });
+
+  it('calls back when a row gets its thread id after it was drawn', async () => {
+    const idElement = rowOf(adapter, ERIN).querySelector('[data-thread-id]')!;
+    idElement.removeAttribute('data-legacy-thread-id');
+    idElement.removeAttribute('data-thread-id');
+    expect(adapter.rows().map((r) => r.threadId)).not.toContain(ERIN);
+    const controller = new AbortController();
+    let calls = 0;
+    adapter.onChange(() => calls++, controller.signal);
+    idElement.setAttribute('data-thread-id', `#thread-f:${BigInt(`0x${ERIN}`)}`);
+    await nextFrame();
+    await nextFrame();
+    controller.abort();
+    expect(calls).toBe(1);
+    expect(adapter.rows().map((r) => r.threadId)).toContain(ERIN);
+  });
+});

@@ -85,6 +85,14 @@ export const MESSAGE_DATE: SelectorList = ['span.g3[title]'];
 /**
  * The attributes whose change alters what the selectors above read, for the page observer: selection
  * (class x7, the checkbox's aria-checked) and ids appearing on rows, the open thread and its
- * messages. Every other attribute change is Gmail's focus and hover styling. Last checked against the real page: 2026-11.
+ * messages, including ids Gmail writes onto a row or message after drawing it. Every other attribute change is Gmail's focus and hover styling. Last checked against the real page: 2026-11.
  */
-export const WATCHED_ATTRIBUTES: readonly string[] = ['class', 'aria-checked', 'data-legacy-thread-id', 'data-message-id'];
+export const WATCHED_ATTRIBUTES: readonly string[] = [
+  'class',
+  'aria-checked',
+  'data-legacy-thread-id',
+  'data-thread-id',
+  'data-thread-perm-id',
+  'data-message-id',
+  'data-legacy-message-id',
+];

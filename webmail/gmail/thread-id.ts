@@ -5,7 +5,8 @@
  */
 
 const LEGACY_ID = /^[0-9a-f]+$/i;
-const PERMANENT_ID = /^thread-f:(\d+)$/;
+/** "thread-f:<decimal>", alone or as "thread-f:<decimal>|msg-f:<decimal>" (rows that name their message too). */
+const PERMANENT_ID = /^thread-f:(\d+)(?:\|msg-f:\d+)?$/;
 
 /** The legacy thread id of an element carrying Gmail's thread attributes, or null when it has none yet. */
 export function gmailThreadId(element: Element, legacyAttribute: string, permanentAttribute: string): string | null {

@@ -36,7 +36,7 @@ export const jobHandlers: Handlers<
   'jobs.get': ({ id }) => call(jobs.get, { params: { id } }),
   'jobs.list': (query) => call(jobs.list, { query }),
   'jobs.cancel': ({ id }) => call(jobs.cancel, { params: { id } }),
-  'jobs.resend': ({ id }) => call(jobs.resend, { params: { id } }),
+  'jobs.resend': ({ id, confirmUncertain }) => call(jobs.resend, { params: { id }, body: { confirmUncertain: confirmUncertain ?? false } }),
   'mail.stored': () => call(mail.stored, {}),
   // Views are what mass jobs run over ("select all tickets in this view").
   'views.list': ({ departmentId }) => call(views.list, { query: departmentId ? { departmentId } : {} }),

@@ -143,13 +143,19 @@ describe.each(databaseKinds)('issue 21: an SMTP failure is classified by the sta
     await run(jobId);
     expect(copiesFor(email)).toBe(1);
 
-    const resent = await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin });
+    const unconfirmed = await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin });
+    expect(unconfirmed.status).toBe(409);
+    expect(unconfirmed.body.error.message).toMatch(/uncertain.*may already have the reply.*confirmUncertain/);
+    await run(jobId);
+    expect(copiesFor(email)).toBe(1);
+
+    const resent = await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin, body: { confirmUncertain: true } });
     expect(resent.status).toBe(202);
     await run(jobId);
     expect(copiesFor(email)).toBe(2);
     expect(copiesFor('accepted@customer.example')).toBe(1);
     expect((await jobOf(jobId)).delivery.counts).toEqual({ sent: 2 });
-    expect((await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin })).status).toBe(409);
+    expect((await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin, body: { confirmUncertain: true } })).status).toBe(409);
   });
 
   it('notices and job results (sendRecordedMail): data sent and no answer is uncertain, one copy', async () => {

@@ -125,6 +125,19 @@ describe.each(databaseKinds)('secondary contacts (CC) on %s', (kind) => {
       expect(await db.select().from(contacts).where(eq(contacts.email, 'fine@partner.test'))).toEqual([]);
       expect((await api('GET', `/tickets/${ticket.id}`)).body.secondaryContactIds).toEqual([]);
     });
+    it("refuses another department's support and from-addresses, on PUT and on PATCH /tickets/:id (issue 20 item 8)", async () => {
+      const { ticket } = await freshTicket();
+      const res = await put(ticket.id, ticket.version, [{ email: 'billing@acme.test' }, { email: 'returns@acme.test' }]);
+      expect(res.status).toBe(422);
+      const messages = res.body.error.details.violations.map((v: { rule: string; message: string }) => `${v.rule} ${v.message}`);
+      expect(messages).toEqual([
+        expect.stringMatching(/^R-CC-3 billing@acme\.test .*a support address of department Billing and a from-address of department Billing/),
+        expect.stringMatching(/^R-CC-3 returns@acme\.test .*a support address of department Returns/),
+      ]);
+      const patched = await api('PATCH', `/tickets/${ticket.id}`, { version: ticket.version, ccAddresses: ['billing@acme.test'] });
+      expect(patched.status).toBe(422);
+      expect(patched.body.error.rule).toBe('R-CC-3');
+    });
   });
 
   describe('R-CC-4 pick a contact or type an address', () => {
