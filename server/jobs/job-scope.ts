@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { tickets } from '../db/schema';
 import { ApiFailure, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { followMerges } from '../merge/merge-tickets';
 import { useView } from '../tickets/saved-views';
 import { viewFilterSql } from '../tickets/view-filter-sql';
 
@@ -63,13 +64,14 @@ async function startedFrom(db: Db, auth: AuthContext, request: JobCreate, viewId
 }
 
 /**
- * A selection keeps every ticket the agent picked, spam, trashed and merged-away ones included:
- * each is refused by its own state when the job reaches it (R-BULK-4, R-BULK-11, R-MERGE-7), so the
- * pre-check and the job name the same tickets. Made inside a view, it carries that view (R-BULK-4/5/7).
+ * A selection keeps every ticket the agent picked, spam and trashed ones included: each is refused by
+ * its own state when the job reaches it (R-BULK-4, R-BULK-11), so the pre-check and the job name the
+ * same tickets. A merged-away ticket's conversations belong to its primary (R-MERGE-6), so the primary
+ * is acted on instead, once, and judged by its own state. Made inside a view, it carries that view (R-BULK-4/5/7).
  */
 async function selectionScope(db: Db, auth: AuthContext, request: JobCreate, ticketIds: number[]): Promise<JobScope> {
   const view = request.viewId === undefined ? null : await startedFrom(db, auth, request, request.viewId);
-  const ids = [...new Set(ticketIds)];
+  const ids = await followMerges(db, [...new Set(ticketIds)]);
   const where = inArray(tickets.id, ids);
   const { departmentIds, total } = await departmentsOf(db, where);
   if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (purged or unknown)`);
