@@ -15,7 +15,9 @@ export interface TicketState {
 /**
  * Spam, trashed and merged-away tickets are refused one by one, with the rule that keeps them out:
  * R-BULK-4 (spam tickets live in the spam view, where nothing runs), R-BULK-11 (the trash only
- * restores or purges), R-MERGE-7 (a merged-away ticket is a record in the trash; its primary is acted on).
+ * restores or purges), R-MERGE-7 (a merged-away ticket is a record in the trash). A selection naming a
+ * merged-away ticket is acted on as its primary (server/jobs/job-scope.ts), so this refusal is for a
+ * ticket merged away after the job took it.
  */
 export function checkTicketActionable(ticket: TicketState, operation: Operation): Verdict {
   const ref = `#${ticket.number}`;

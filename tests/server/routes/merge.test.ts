@@ -150,7 +150,9 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       }
       // The newest thread was a chat: R-REPLY-4 decides by it.
       expect(res.body.ticket.lastThreadChannel).toBe('chat');
-      const history = (await get(`/tickets/${primary.id}/history`)).body.items.find((h: { ticketId: number; action: string }) => h.ticketId === primary.id && h.action === 'merged');
+      const history = (await get(`/tickets/${primary.id}/history`)).body.items.find(
+        (h: { ticketId: number; action: string }) => h.ticketId === primary.id && h.action === 'merged',
+      );
       expect(history).toMatchObject({
         action: 'merged',
         jobId: res.body.job.id,
@@ -269,7 +271,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
         fieldChoices: {},
       });
       expect(again.status).toBe(422);
-      expect(again.body.error).toMatchObject({ rule: 'R-MERGE-7', message: expect.stringContaining(`merge ticket ${a.id} instead`) });
+      expect(again.body.error).toMatchObject({ rule: 'R-MERGE-7', message: `#${b.number} was already merged into #${a.number}; merge #${a.number} instead.` });
     });
 
     it('R-CC-9 secondary contacts are chosen like any field, and R-CC-2 keeps the 20 limit', async () => {
