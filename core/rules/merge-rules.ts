@@ -11,16 +11,16 @@ export const MIN_MERGE = 2;
 /** R-MERGE-2 */
 export const MAX_MERGE = 5;
 
-export type MergeCandidate = Pick<Ticket, 'id' | 'departmentId' | 'createdAt' | 'trashedAt' | 'mergedIntoId'> & Partial<Ticket>;
+export type MergeCandidate = Pick<Ticket, 'id' | 'number' | 'departmentId' | 'createdAt' | 'trashedAt' | 'mergedIntoId'> & Partial<Ticket>;
 
 /** Whether these tickets may be merged by this agent (R-MERGE-1, R-MERGE-2, R-MERGE-7). */
-export function checkMerge(input: { tickets: MergeCandidate[]; access: AgentAccess }): Verdict {
+export function checkMerge(input: { tickets: MergeCandidate[]; access: AgentAccess; primaryNumbers?: ReadonlyMap<number, number> }): Verdict {
   const tickets = uniqueById(input.tickets);
   const departmentIds = [...new Set(tickets.map((t) => t.departmentId))];
   return allOf(
     checkMergeCount(tickets.length),
     checkSameDepartment(departmentIds),
-    ...tickets.map(checkStillMergeable),
+    ...tickets.map((t) => checkStillMergeable(t, input.primaryNumbers)),
     // R-MERGE-1
     ...departmentIds.map((d) => withRule(checkPermission(input.access, 'ticket.merge', d), 'R-MERGE-1')),
   );
@@ -54,12 +54,14 @@ function checkSameDepartment(departmentIds: number[]): Verdict {
 }
 
 /** R-MERGE-7: trashed and merged tickets already left the inbox; merging them again would lose track of them. */
-function checkStillMergeable(ticket: MergeCandidate): Verdict {
+function checkStillMergeable(ticket: MergeCandidate, primaryNumbers?: ReadonlyMap<number, number>): Verdict {
   if (ticket.mergedIntoId !== null) {
-    return violation('R-MERGE-7', `Ticket ${ticket.id} was already merged into ticket ${ticket.mergedIntoId}; merge ticket ${ticket.mergedIntoId} instead.`, ticket.id);
+    const number = primaryNumbers?.get(ticket.mergedIntoId);
+    const primary = number === undefined ? 'the ticket it was merged into' : `#${number}`;
+    return violation('R-MERGE-7', `#${ticket.number} was already merged into ${number === undefined ? 'another ticket' : primary}; merge ${primary} instead.`, ticket.id);
   }
   if (ticket.trashedAt !== null) {
-    return violation('R-MERGE-7', `Ticket ${ticket.id} is in the trash; restore it before merging.`, ticket.id);
+    return violation('R-MERGE-7', `#${ticket.number} is in the trash; restore it before merging.`, ticket.id);
   }
   return OK;
 }
@@ -128,6 +130,7 @@ export function defaultFieldChoices(tickets: Ticket[], primaryId: number): Recor
 /** Refuses field choices that name an unknown field or a ticket outside the merge (R-MERGE-4, R-CC-9). */
 export function checkFieldChoices(tickets: Ticket[], choices: Partial<Record<string, number>>): Verdict {
   const ids = tickets.map((t) => t.id);
+  const numbers = tickets.map((t) => `#${t.number}`).join(', ');
   const violations: Violation[] = [];
   for (const [field, ticketId] of Object.entries(choices)) {
     if (ticketId === undefined) continue;
@@ -139,7 +142,7 @@ export function checkFieldChoices(tickets: Ticket[], choices: Partial<Record<str
     } else if (!ids.includes(ticketId)) {
       violations.push({
         rule: 'R-MERGE-4',
-        message: `For the field ${field} you chose ticket ${ticketId}, which is not one of the tickets being merged (${ids.join(', ')}).`,
+        message: `For the field ${field} you chose ticket id ${ticketId}, which is not one of the tickets being merged (${numbers}); choose one of them.`,
       });
     } else if (field === 'secondaryContactIds') {
       violations.push(...checkChosenSecondaryContacts(findTicket(tickets, ticketId)));
@@ -155,7 +158,7 @@ function checkChosenSecondaryContacts(source: Ticket): Violation[] {
   return [
     {
       rule: 'R-CC-2',
-      message: `Ticket ${source.id} has ${count} secondary contacts, but a ticket keeps at most ${MAX_SECONDARY_CONTACTS}. Choose another ticket's secondary contacts, or remove ${count - MAX_SECONDARY_CONTACTS} from ticket ${source.id} first.`,
+      message: `#${source.number} has ${count} secondary contacts, but a ticket keeps at most ${MAX_SECONDARY_CONTACTS}. Choose another ticket's secondary contacts, or remove ${count - MAX_SECONDARY_CONTACTS} from #${source.number} first.`,
       ticketId: source.id,
     },
   ];

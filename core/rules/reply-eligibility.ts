@@ -11,14 +11,16 @@ import type { Verdict } from './verdict';
 export const MAX_BULK_REPLY = 50;
 
 export interface ReplyTarget {
-  ticket: Pick<Ticket, 'id' | 'departmentId' | 'channel' | 'lastThreadChannel'>;
+  ticket: Pick<Ticket, 'id' | 'number' | 'departmentId' | 'channel' | 'lastThreadChannel'>;
   contactEmail: string | null;
+  /** R-BULK-12: a contact marked spam never gets a reply. */
+  contactSpam?: boolean;
 }
 
 const ELIGIBLE_LIST = 'bulk reply only goes to email, web and phone tickets (and social tickets whose last message was e-mail)';
 
 /** R-REPLY-4: why a channel cannot take a bulk reply, or null when it can. */
-function channelRefusal(id: number, channel: Channel, lastThreadChannel: Channel | null): string | null {
+function channelRefusal(ref: string, channel: Channel, lastThreadChannel: Channel | null): string | null {
   switch (channel) {
     case 'email':
     case 'web':
@@ -26,28 +28,36 @@ function channelRefusal(id: number, channel: Channel, lastThreadChannel: Channel
       return null;
     case 'social':
       if (lastThreadChannel === 'email') return null;
-      return `Ticket ${id} is a social ticket ${lastThreadChannel === null ? 'with no known last message' : `whose last message came by ${lastThreadChannel}`}; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
+      return `${ref} is a social ticket ${lastThreadChannel === null ? 'with no known last message' : `whose last message came by ${lastThreadChannel}`}; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
     case 'chat':
     case 'forum':
     case 'im':
-      return `Ticket ${id} is a ${channel} ticket; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
+      return `${ref} is a ${channel} ticket; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
   }
 }
 
 /** Whether one ticket can receive a bulk reply; every reason is reported, not just the first. */
 export function replyEligibility(target: ReplyTarget): Verdict {
-  const { id, channel, lastThreadChannel } = target.ticket;
+  const { id, number, channel, lastThreadChannel } = target.ticket;
+  const ref = `#${number}`;
   const violations: Violation[] = [];
   // R-REPLY-3: the reply goes out by e-mail, so there must be an address to send to.
   if (target.contactEmail === null || target.contactEmail.trim() === '') {
     violations.push({
       rule: 'R-REPLY-3',
-      message: `Ticket ${id} has no contact e-mail address, and bulk reply sends by e-mail. Add an e-mail address to its contact, or leave the ticket out.`,
+      message: `${ref} has no contact e-mail address, and bulk reply sends by e-mail. Add an e-mail address to its contact, or leave the ticket out.`,
+      ticketId: id,
+    });
+  }
+  if (target.contactSpam) {
+    violations.push({
+      rule: 'R-BULK-12',
+      message: `${ref}'s contact ${target.contactEmail ?? ''} is marked spam, and a bulk reply never goes to a spam sender. Leave the ticket out, or unmark the contact as spam first.`,
       ticketId: id,
     });
   }
   // R-REPLY-4
-  const refusal = channelRefusal(id, channel, lastThreadChannel);
+  const refusal = channelRefusal(ref, channel, lastThreadChannel);
   if (refusal !== null) violations.push({ rule: 'R-REPLY-4', message: refusal, ticketId: id });
   return verdictOf(violations);
 }

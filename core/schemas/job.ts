@@ -91,6 +91,8 @@ export const Job = z
     failures: z.array(JobFailure),
     /** Bulk replies only. */
     delivery: JobDelivery.nullable(),
+    /** R-BULK-6: a queued job waits for its initiator's earlier job (queued, in its undo window, or running). */
+    waitingForJobId: Id.nullable().optional(),
     createdAt: Timestamp,
     startedAt: Timestamp.nullable(),
     finishedAt: Timestamp.nullable(),
@@ -108,6 +110,8 @@ export const ReplySample = z
     html: z.string(),
     text: z.string(),
     inReplyTo: z.string().nullable(),
+    /** R-CC-3: copies left out of this reply (spam or deleted since they were added), each with its reason. */
+    skipped: z.array(z.object({ address: z.string(), reason: z.string() })).optional(),
   })
   .meta({ id: 'ReplySample' });
 export type ReplySample = z.infer<typeof ReplySample>;
@@ -116,6 +120,8 @@ export type ReplySample = z.infer<typeof ReplySample>;
 export const ReplyPreviewRequest = z.object({
   departmentId: Id,
   ticketIds: z.array(Id).min(1).max(1000),
+  /** The view the selection was made in, if any (R-BULK-4/5/7 apply to it). */
+  viewId: Id.optional(),
   payload: ReplyPayloadFields,
   /** The ticket to render the sample for; the first eligible one when left out. */
   sampleTicketId: Id.optional(),
@@ -127,12 +133,13 @@ export const JobCreate = OperationPayload.and(
   z
     .object({
       ticketIds: z.array(Id).min(1).max(1000).optional(),
+      /** Without ticketIds, every ticket of the view; with them, the view the selection was made in (R-BULK-4/5/7 apply). */
       viewId: Id.optional(),
       /** The department view it was started from, or "all" for the all-departments view. */
       departmentId: z.union([Id, z.literal('all')]),
     })
-    .refine((r) => (r.ticketIds === undefined) !== (r.viewId === undefined), {
-      message: 'Send either ticketIds (a selection) or viewId (every ticket of a view), not both.',
+    .refine((r) => r.ticketIds !== undefined || r.viewId !== undefined, {
+      message: 'Send ticketIds (a selection, with viewId when it was made in a view) or viewId alone (every ticket of the view).',
     }),
 );
 export type JobCreate = z.infer<typeof JobCreate>;

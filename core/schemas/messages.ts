@@ -41,6 +41,9 @@ export const TicketSummary = Ticket.pick({
   trashedAt: true,
   mergedIntoId: true,
   version: true,
+}).extend({
+  /** R-BULK-4: a spam ticket in a selection is refused; optional for summaries cached before it was sent. */
+  spam: z.boolean().optional(),
 });
 export type TicketSummary = z.infer<typeof TicketSummary>;
 

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { JobCreate, JobPreview, ReplyPreviewRequest, ReplySample } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { threads, tickets } from '../db/schema';
+import { replyRecipients, threads, tickets } from '../db/schema';
 import { ApiFailure } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { mergeTickets } from '../merge/merge-apply';
@@ -27,7 +27,21 @@ async function recordedReply(tx: Db, ticketId: number): Promise<ReplySample> {
     .orderBy(desc(threads.id))
     .limit(1);
   const t = thread!;
-  return { ticketId, from: t.from, to: t.to, cc: t.cc, subject: t.subject, html: t.bodyHtml ?? '', text: t.bodyText, inReplyTo: t.inReplyTo };
+  const skipped = await tx
+    .select({ address: replyRecipients.address, reason: replyRecipients.smtpResponse })
+    .from(replyRecipients)
+    .where(and(eq(replyRecipients.threadId, t.id), eq(replyRecipients.status, 'failed')));
+  return {
+    ticketId,
+    from: t.from,
+    to: t.to,
+    cc: t.cc,
+    subject: t.subject,
+    html: t.bodyHtml ?? '',
+    text: t.bodyText,
+    inReplyTo: t.inReplyTo,
+    ...(skipped.length > 0 ? { skipped: skipped.map((s) => ({ address: s.address, reason: s.reason ?? '' })) } : {}),
+  };
 }
 
 /**
@@ -78,6 +92,6 @@ export async function previewJob(db: Db, auth: AuthContext, request: JobCreate, 
 
 /** R-REPLY-7: a bulk reply's pre-check is the reply job's, with the sample rendered for the ticket asked for. */
 export function previewReply(db: Db, auth: AuthContext, request: ReplyPreviewRequest): Promise<JobPreview> {
-  const { departmentId, ticketIds, payload, sampleTicketId } = request;
-  return previewJob(db, auth, { operation: 'reply', departmentId, ticketIds, payload }, sampleTicketId);
+  const { departmentId, ticketIds, viewId, payload, sampleTicketId } = request;
+  return previewJob(db, auth, { operation: 'reply', departmentId, ticketIds, payload, ...(viewId === undefined ? {} : { viewId }) }, sampleTicketId);
 }

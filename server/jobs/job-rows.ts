@@ -1,7 +1,7 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DeliveryStatus, Job, JobDelivery } from '../../core/schemas/job';
 import type { Db } from '../db/client';
-import { jobItems, replyRecipients, tickets, views } from '../db/schema';
+import { jobItems, jobs, replyRecipients, tickets, views } from '../db/schema';
 import type { JobRow } from '../db/rows';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -37,6 +37,18 @@ async function deliveryFor(db: Db, row: JobRow): Promise<JobDelivery | null> {
   return row.operation === 'macro' && delivery.total === 0 ? null : delivery;
 }
 
+/** R-BULK-6: the initiator's earlier job still queued or running, which this one waits for. */
+async function waitingFor(db: Db, row: JobRow): Promise<number | null> {
+  if (row.status !== 'queued') return null;
+  const [earlier] = await db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(and(eq(jobs.initiatorId, row.initiatorId), inArray(jobs.status, ['queued', 'running']), lt(jobs.id, row.id)))
+    .orderBy(desc(jobs.id))
+    .limit(1);
+  return earlier?.id ?? null;
+}
+
 export async function toJob(db: Db, row: JobRow): Promise<Job> {
   const [view] = row.viewId === null ? [] : await db.select({ name: views.name }).from(views).where(eq(views.id, row.viewId));
   const failures = row.failed
@@ -61,6 +73,7 @@ export async function toJob(db: Db, row: JobRow): Promise<Job> {
     counts: { total: row.total, done: row.done, failed: row.failed },
     failures: failures.map((f) => ({ ticketId: f.ticketId, ticketNumber: f.ticketNumber, reason: f.reason ?? 'failed' })),
     delivery: await deliveryFor(db, row),
+    waitingForJobId: await waitingFor(db, row),
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -5,6 +5,7 @@ import { SecretKeyMismatch } from '../secrets/secret-box';
 import { mailMassResult, sendMassResult } from './completion-mail';
 import { ItemFailure, VIEW_CHANGED, type ItemChange } from './executor';
 import { EXECUTORS } from './executors';
+import { isTransient, logItemError, SERVER_ERROR, TRANSIENT_RETRIES } from './item-errors';
 import { runMassBatch } from './mass-batch';
 import { massSpecOf, type MassSpec } from './mass-operations';
 import type { NoticeQueue } from '../mail/notice-queue';
@@ -12,6 +13,8 @@ import { deliverReplies, type DeliveryOptions } from '../mail/reply-delivery';
 import type { Mailers } from '../mail/mailers';
 import type { ReplyMailer } from '../mail/smtp-mailer';
 import type { JobRow, TicketRow } from '../db/rows';
+import { ticketStateReason } from '../../core/rules/ticket-state';
+import type { Operation } from '../../core/schemas/job';
 
 const BATCH = 200;
 
@@ -27,11 +30,15 @@ export interface JobRunOptions {
   notices?: NoticeQueue;
 }
 
-/** Why a ticket can no longer be processed as submitted (the view changed under the job). */
-function safetyFailure(job: JobRow, ticket: TicketRow | undefined): string | null {
+/**
+ * Why a ticket cannot be processed: its own state (spam, trash, merged away — whenever that
+ * happened, before the selection or meanwhile), or the view changed under the job.
+ */
+async function safetyFailure(tx: Db, job: JobRow, ticket: TicketRow | undefined): Promise<string | null> {
   if (!ticket) return VIEW_CHANGED.gone;
-  if (ticket.mergedIntoId) return VIEW_CHANGED.merged;
-  if (ticket.trashedAt && job.operation !== 'delete') return VIEW_CHANGED.trashed;
+  const [primary] = ticket.mergedIntoId === null ? [] : await tx.select({ number: tickets.number }).from(tickets).where(eq(tickets.id, ticket.mergedIntoId));
+  const refused = ticketStateReason({ ...ticket, mergedIntoNumber: primary?.number ?? null }, job.operation as Operation);
+  if (refused) return refused;
   if (job.departmentId !== null && ticket.departmentId !== job.departmentId && job.operation !== 'move') return VIEW_CHANGED.moved;
   return null;
 }
@@ -47,7 +54,7 @@ async function apply(tx: Db, job: JobRow, ticket: TicketRow, change: ItemChange)
 /** Applies the job's operation to one locked ticket; answers why not when it cannot. */
 export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promise<string | null> {
   const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, ticketId)).for('update');
-  const refused = safetyFailure(job, ticket);
+  const refused = await safetyFailure(tx, job, ticket);
   if (refused) return refused;
   try {
     // A savepoint, so a failing ticket rolls back alone.
@@ -55,7 +62,10 @@ export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promis
     return null;
   } catch (error) {
     if (error instanceof ItemFailure) return error.message;
-    throw error;
+    // A transient error is tried again by the caller; anything else fails this one ticket, once (R-BULK-10).
+    if (isTransient(error)) throw error;
+    logItemError(job.id, ticketId, error);
+    return SERVER_ERROR;
   }
 }
 
@@ -64,6 +74,19 @@ export async function attemptItem(tx: Db, job: JobRow, ticketId: number): Promis
  * together, so a crash at any point leaves each ticket changed once or not at all.
  */
 async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await runItemOnce(db, job, ticketId);
+    } catch (error) {
+      if (attempt < TRANSIENT_RETRIES && isTransient(error)) continue;
+      logItemError(job.id, ticketId, error);
+      return await runItemOnce(db, job, ticketId, SERVER_ERROR);
+    }
+  }
+}
+
+/** The item's transaction; with `failWith`, the ticket is left alone and the item fails with that reason. */
+async function runItemOnce(db: Db, job: JobRow, ticketId: number, failWith?: string): Promise<void> {
   await db.transaction(async (t) => {
     const tx = t as Db;
     // Locked and still pending, or another worker on the same job has applied it: never twice.
@@ -73,7 +96,7 @@ async function runItem(db: Db, job: JobRow, ticketId: number): Promise<void> {
       .where(and(eq(jobItems.jobId, job.id), eq(jobItems.ticketId, ticketId)))
       .for('update');
     if (item?.state !== 'pending') return;
-    const reason = await attemptItem(tx, job, ticketId);
+    const reason = failWith ?? (await attemptItem(tx, job, ticketId));
     await tx
       .update(jobItems)
       .set({ state: reason ? 'failed' : 'done', reason })

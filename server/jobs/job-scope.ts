@@ -40,24 +40,15 @@ function modeOrRefuse(count: number, source: 'selection' | 'view'): JobMode {
 }
 
 export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate): Promise<JobScope> {
-  const live = and(isNull(tickets.trashedAt), isNull(tickets.mergedIntoId));
-  if (request.ticketIds) {
-    // A ticket merged away since it was selected is acted on as its primary.
-    const ids = await followMerges(db, [...new Set(request.ticketIds)]);
-    const where = and(inArray(tickets.id, ids), live)!;
-    const { departmentIds, total } = await departmentsOf(db, where);
-    if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (deleted, merged or unknown)`);
-    for (const d of departmentIds) enforce(checkPermission(auth.access, 'ticket.view', d));
-    if (request.departmentId !== 'all' && departmentIds.some((d) => d !== request.departmentId)) {
-      throw new ApiFailure(
-        400,
-        'VALIDATION',
-        'The selection holds tickets of other departments than the view it was started from; start it from the all-departments view or select again.',
-      );
-    }
-    return { mode: modeOrRefuse(total, 'selection'), allDepartments: request.departmentId === 'all', view: null, departmentIds, where, total };
-  }
-  const view = await useView(db, auth, request.viewId!);
+  if (request.ticketIds) return selectionScope(db, auth, request, request.ticketIds);
+  const view = await startedFrom(db, auth, request, request.viewId!);
+  const { where, departmentIds, total } = await viewSelection(db, auth, view);
+  return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
+}
+
+/** The view a job was started from, checked against the department the request names. */
+async function startedFrom(db: Db, auth: AuthContext, request: JobCreate, viewId: number): Promise<View> {
+  const view = await useView(db, auth, viewId);
   // The job row records the department it was started from; it must be the view's own (a foreign key, and the history's filter).
   const viewDepartment = view.departmentId ?? 'all';
   if (request.departmentId !== viewDepartment) {
@@ -69,8 +60,31 @@ export async function resolveScope(db: Db, auth: AuthContext, request: JobCreate
   }
   // R-BULK-4 does not depend on how many tickets the view holds: refuse before counting them.
   enforce(checkViewAllowsJob({ ...view, kind: view.kind as View['kind'] }, 'bulk'));
-  const { where, departmentIds, total } = await viewSelection(db, auth, view);
-  return { mode: modeOrRefuse(total, 'view'), allDepartments: view.kind === 'all_departments', view, departmentIds, where, total };
+  return view;
+}
+
+/**
+ * A selection keeps every ticket the agent picked, spam and trashed ones included: each is refused by
+ * its own state when the job reaches it (R-BULK-4, R-BULK-11), so the pre-check and the job name the
+ * same tickets. A merged-away ticket's conversations belong to its primary (R-MERGE-6), so the primary
+ * is acted on instead, once, and judged by its own state. Made inside a view, it carries that view (R-BULK-4/5/7).
+ */
+async function selectionScope(db: Db, auth: AuthContext, request: JobCreate, ticketIds: number[]): Promise<JobScope> {
+  const view = request.viewId === undefined ? null : await startedFrom(db, auth, request, request.viewId);
+  const ids = await followMerges(db, [...new Set(ticketIds)]);
+  const where = inArray(tickets.id, ids);
+  const { departmentIds, total } = await departmentsOf(db, where);
+  if (total < ids.length) throw notFound(`${ids.length - total} of the selected tickets (purged or unknown)`);
+  for (const d of departmentIds) enforce(checkPermission(auth.access, 'ticket.view', d));
+  if (request.departmentId !== 'all' && departmentIds.some((d) => d !== request.departmentId)) {
+    throw new ApiFailure(
+      400,
+      'VALIDATION',
+      'The selection holds tickets of other departments than the view it was started from; start it from the all-departments view or select again.',
+    );
+  }
+  const allDepartments = view ? view.kind === 'all_departments' : request.departmentId === 'all';
+  return { mode: modeOrRefuse(total, 'selection'), allDepartments, view, departmentIds, where, total };
 }
 
 /** Every live ticket a view matches, in the departments the agent can see: what "all tickets in this view" selects. */

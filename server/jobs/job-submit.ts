@@ -1,6 +1,6 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
-import { checkFieldUpdate } from '../../core/rules/field-update';
+import { checkFieldEffect, checkFieldUpdate } from '../../core/rules/field-update';
 import { checkReplyCount } from '../../core/rules/reply-eligibility';
 import { checkJobPermissions } from '../../core/rules/job-request';
 import { checkViewAllowsJob } from '../../core/rules/view-scope';
@@ -76,7 +76,10 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds, await sendsMail(db, request)));
-  if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+  if (request.operation === 'update_field') {
+    enforce(checkFieldEffect(request.payload.field, request.payload.value, scope.mode, scope.allDepartments));
+    enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+  }
   if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
   await enforceMove(db, auth, request, scope);
   await enforceCapacity(db, auth, scope);
@@ -112,8 +115,7 @@ export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, requ
       sql`insert into ${jobItems} (job_id, ticket_id, seq) select ${job!.id}, ${tickets.id}, row_number() over (order by ${tickets.id}) from ${tickets} where ${scope.where}`,
     );
   }
-  // A macro that replies waits out the same undo window as a reply.
-  const undoable = request.operation === 'reply' || (await sendsMail(db, request));
-  await queue.enqueue(db, job!.id, auth.agent.id, undoable ? queue.replyUndoSeconds : 0);
+  // Dispatched at once: the undo window is waited out at the head of the agent's queue (R-BULK-6).
+  await queue.enqueue(db, job!.id, auth.agent.id);
   return toJob(db, job!);
 }

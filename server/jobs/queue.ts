@@ -34,8 +34,10 @@ export class JobQueue {
       // A worker that dies mid-job stops its heartbeat; the job is then handed to the next worker,
       // which resumes at the first item not yet applied.
       heartbeatSeconds: 10,
-      retryLimit: 1000,
-      retryDelay: 1,
+      // Items record their own failures (R-BULK-10), so a retry is for a worker that died or lost its
+      // database mid-job: a few, not a thousand.
+      retryLimit: 5,
+      retryDelay: 2,
       expireInSeconds: 6 * 3600,
     } as Parameters<PgBoss['createQueue']>[1]);
     return new JobQueue(boss, options.replyUndoSeconds ?? 0);

@@ -44,7 +44,7 @@ function refuseForeignPrimary(tickets: Ticket[], primaryId: number) {
   throw new ApiFailure(
     422,
     'RULE_VIOLATION',
-    `The primary ticket ${primaryId} is not one of the tickets being merged (${tickets.map((t) => t.id).join(', ')}); pick one of them.`,
+    `The primary ticket (id ${primaryId}) is not one of the tickets being merged (${tickets.map((t) => `#${t.number}`).join(', ')}); pick one of them.`,
     'R-MERGE-3',
   );
 }
@@ -138,8 +138,8 @@ async function recordJob(db: Db, auth: AuthContext, primary: TicketRow, input: M
  * (R-MERGE-5): they are not mergeable fields, and the primary's row is updated, not replaced.
  */
 export async function mergeTickets(db: Db, auth: AuthContext, input: MergeInput): Promise<MergeResult> {
-  const { rows, tickets: loaded } = await loadMergeTickets(db, auth.access, input.ticketIds, true);
-  enforce(checkMerge({ tickets: loaded, access: auth.access }));
+  const { rows, tickets: loaded, primaryNumbers } = await loadMergeTickets(db, auth.access, input.ticketIds, true);
+  enforce(checkMerge({ tickets: loaded, access: auth.access, primaryNumbers }));
   refuseStale(rows, input.versions);
   refuseForeignPrimary(loaded, input.primaryId);
   enforce(checkFieldChoices(loaded, input.fieldChoices));

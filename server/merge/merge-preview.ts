@@ -18,7 +18,13 @@ const byAge = (a: Ticket, b: Ticket) => Date.parse(a.createdAt) - Date.parse(b.c
 function primaryOf(tickets: Ticket[], wanted: number | undefined): { primaryId: number; verdict: Verdict } {
   const fallback = defaultPrimary(tickets);
   if (wanted === undefined || tickets.some((t) => t.id === wanted)) return { primaryId: wanted ?? fallback, verdict: { ok: true } };
-  return { primaryId: fallback, verdict: violation('R-MERGE-3', `The primary ticket ${wanted} is not one of the tickets being merged; pick one of them.`) };
+  return {
+    primaryId: fallback,
+    verdict: violation(
+      'R-MERGE-3',
+      `The primary ticket (id ${wanted}) is not one of the tickets being merged (${tickets.map((t) => `#${t.number}`).join(', ')}); pick one of them.`,
+    ),
+  };
 }
 
 async function timelineOf(db: Db, ids: number[]) {
@@ -39,12 +45,12 @@ async function contactsOf(db: Db, tickets: Ticket[]) {
  * each ticket's values, the merged ticket, the merged timeline, and every rule that refuses it.
  */
 export async function previewMerge(db: Db, auth: AuthContext, request: MergePreviewRequest): Promise<MergePreview> {
-  const { tickets: loaded } = await loadMergeTickets(db, auth.access, request.ticketIds, false);
+  const { tickets: loaded, primaryNumbers } = await loadMergeTickets(db, auth.access, request.ticketIds, false);
   const tickets = [...loaded].sort(byAge);
   const { primaryId, verdict: primaryVerdict } = primaryOf(tickets, request.primaryId);
   const choices = request.fieldChoices ?? {};
   const choiceVerdict = checkFieldChoices(tickets, choices);
-  const verdict = allOf(checkMerge({ tickets, access: auth.access }), primaryVerdict, choiceVerdict);
+  const verdict = allOf(checkMerge({ tickets, access: auth.access, primaryNumbers }), primaryVerdict, choiceVerdict);
   const ids = tickets.map((t) => t.id);
   const [timeline, contactList] = await Promise.all([timelineOf(db, ids), contactsOf(db, tickets)]);
   return {

@@ -10,6 +10,8 @@ import type { TicketRow } from '../db/rows';
 export interface MergeTickets {
   rows: TicketRow[];
   tickets: Ticket[];
+  /** The numbers of the primaries that tickets among them were merged into, for refusals (R-MERGE-7). */
+  primaryNumbers: Map<number, number>;
 }
 
 /**
@@ -21,9 +23,11 @@ export async function loadMergeTickets(db: Db, access: AgentAccess, ticketIds: n
   const query = db.select().from(tickets).where(inArray(tickets.id, ids)).orderBy(asc(tickets.id));
   const rows = forUpdate ? await query.for('update') : await query;
   const missing = ids.filter((id) => !rows.some((r) => r.id === id));
-  if (missing.length > 0) throw notFound(`Ticket ${missing.join(', ')}`);
+  if (missing.length > 0) throw notFound(`The ticket with id ${missing.join(', ')} (purged or never created)`);
   for (const departmentId of new Set(rows.map((r) => r.departmentId))) enforce(checkPermission(access, 'ticket.view', departmentId));
-  return { rows, tickets: await toTickets(db, rows) };
+  const primaryIds = rows.flatMap((r) => (r.mergedIntoId === null ? [] : [r.mergedIntoId]));
+  const primaries = primaryIds.length === 0 ? [] : await db.select({ id: tickets.id, number: tickets.number }).from(tickets).where(inArray(tickets.id, primaryIds));
+  return { rows, tickets: await toTickets(db, rows), primaryNumbers: new Map(primaries.map((p) => [p.id, p.number])) };
 }
 
 /**

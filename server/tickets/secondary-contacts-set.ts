@@ -12,6 +12,7 @@ import { ccRefusalContext } from './cc-refusal-context';
 import { noticeFollowers } from '../notices/cc-notices';
 import { getVisibleTicket } from './ticket-query';
 import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
+import { refuseMergedAway } from '../merge/merged-away-refusal';
 
 /** Who changes the list: an agent in the extension, or a customer in the help center (R-CC-6), by their signed-in address. */
 export type CcEditor = { agentId: number } | { contactId: number; email: string };
@@ -65,7 +66,6 @@ async function candidatesOf(db: Db, refs: SecondaryContactRef[]): Promise<{ cand
 }
 
 function refuseStale(ticket: TicketRow, version: number | undefined) {
-  if (ticket.mergedIntoId) throw conflict(`Ticket #${ticket.number} was merged into ticket ${ticket.mergedIntoId}; edit that ticket.`, { mergedIntoId: ticket.mergedIntoId });
   if (ticket.trashedAt) throw conflict(`Ticket #${ticket.number} is in the trash; restore it before editing.`);
   if (version !== undefined && version !== ticket.version) {
     throw conflict(`Ticket #${ticket.number} was changed by someone else (version ${ticket.version}, yours ${version}); reload it and apply your change again.`, {
@@ -114,6 +114,7 @@ function byCustomer(by: CcEditor) {
  */
 export async function setSecondaryContacts(db: Db, input: SetSecondaryContacts): Promise<SecondaryContacts> {
   const { ticket } = input;
+  await refuseMergedAway(db, ticket, 'edit $primary');
   refuseStale(ticket, input.version);
   const [department] = await db.select().from(departments).where(eq(departments.id, ticket.departmentId));
   const ids = await resolveList(db, department!, ticket, input.contacts);

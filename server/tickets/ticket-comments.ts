@@ -9,13 +9,14 @@ import { noticeFollowers, type CcEvent } from '../notices/cc-notices';
 import { mailMentions } from './comment-mentions';
 import { toComment } from './comment-rows';
 import { getVisibleTicket } from './ticket-query';
+import { refuseMergedAway } from '../merge/merged-away-refusal';
 import type { CommentRow, TicketRow } from '../db/rows';
 
 /** Comments belong to live tickets; one merged away sends its caller to the primary. */
 async function editableTicket(db: Db, auth: AuthContext, ticketId: number): Promise<TicketRow> {
   const ticket = await getVisibleTicket(db, auth.access, ticketId, true);
   enforce(checkPermission(auth.access, 'ticket.edit', ticket.departmentId));
-  if (ticket.mergedIntoId) throw conflict(`Ticket #${ticket.number} was merged into ticket ${ticket.mergedIntoId}; comment there.`, { mergedIntoId: ticket.mergedIntoId });
+  await refuseMergedAway(db, ticket, 'comment on $primary');
   if (ticket.trashedAt) throw conflict(`Ticket #${ticket.number} is in the trash; restore it before commenting.`);
   return ticket;
 }

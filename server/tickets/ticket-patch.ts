@@ -16,10 +16,10 @@ import { planMove } from './ticket-move';
 import { getVisibleTicket } from './ticket-query';
 import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
+import { refuseMergedAway } from '../merge/merged-away-refusal';
 import type { TicketRow } from '../db/rows';
 
 function refuseStale(row: TicketRow, patch: TicketPatch) {
-  if (row.mergedIntoId) throw conflict(`Ticket #${row.number} was merged into ticket ${row.mergedIntoId}; edit that ticket.`, { mergedIntoId: row.mergedIntoId });
   if (row.trashedAt) throw conflict(`Ticket #${row.number} is in the trash; restore it before editing.`);
   if (patch.version !== row.version) {
     throw conflict(`Ticket #${row.number} was changed by someone else (version ${row.version}, yours ${patch.version}); reload it and apply your change again.`, {
@@ -31,7 +31,7 @@ function refuseStale(row: TicketRow, patch: TicketPatch) {
 export async function enforceBlueprint(db: Db, row: TicketRow, to: TicketStatus | undefined) {
   if (!to || row.blueprintId === null) return;
   const [blueprint] = await db.select().from(blueprints).where(eq(blueprints.id, row.blueprintId));
-  if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row.id));
+  if (blueprint) enforce(checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, row.status as TicketStatus, to, row));
 }
 
 /** Keeps on-hold time (R-MERGE-5 carries it into merges): counted while the status is on_hold. */
@@ -67,6 +67,7 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
     return patchTicket(db, auth, primary.id, { ...patch, version: primary.version });
   }
   enforce(checkPermission(auth.access, 'ticket.edit', row.departmentId));
+  await refuseMergedAway(db, row, 'edit $primary');
   refuseStale(row, patch);
   const { version: _version, addWebmailThread, ...requested } = patch;
   const move = await planMove(db, auth, row, patch);

@@ -101,6 +101,6 @@ export async function sendTicketReply(db: Db, queue: JobQueue, auth: AuthContext
     .values({ operation: 'reply', mode: 'bulk', payload: payloadOf(body), departmentId: ticket.departmentId, viewId: null, initiatorId: auth.agent.id, total: 1 })
     .returning();
   await db.insert(jobItems).values({ jobId: job!.id, ticketId: ticket.id, seq: 1 });
-  await queue.enqueue(db, job!.id, auth.agent.id, queue.replyUndoSeconds);
+  await queue.enqueue(db, job!.id, auth.agent.id);
   return toJob(db, job!);
 }

@@ -1,6 +1,7 @@
 import { checkOperationAllowed, MAX_BULK_TICKETS } from '../../../core/rules/bulk-limits';
 import { checkJobPermissions } from '../../../core/rules/job-request';
 import type { AgentAccess } from '../../../core/rules/permissions';
+import { ticketStateReason } from '../../../core/rules/ticket-state';
 import type { JobCreate, Operation } from '../../../core/schemas/job';
 import type { TicketSummary } from '../../../core/schemas/messages';
 
@@ -20,6 +21,13 @@ export function blockedReason(operation: Operation, tickets: TicketSummary[], ac
   const departments = departmentsOf(tickets);
   const verdicts = [checkOperationAllowed(operation, 'bulk', departments.length > 1), checkJobPermissions(access, operation, 'bulk', departments)];
   for (const verdict of verdicts) if (!verdict.ok) return `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
+  // The backend refuses these tickets one by one (R-BULK-4, R-BULK-11): say so before the agent asks.
+  // A merged-away ticket is not among them: the job acts on its primary (R-MERGE-6).
+  for (const ticket of tickets) {
+    if (ticket.mergedIntoId !== null) continue;
+    const refused = ticketStateReason({ ...ticket, spam: ticket.spam ?? false }, operation);
+    if (refused) return refused;
+  }
   return null;
 }
 

@@ -24,6 +24,7 @@ const summary = (t: Ticket): TicketSummary => ({
   trashedAt: t.trashedAt,
   mergedIntoId: t.mergedIntoId,
   version: t.version,
+  spam: t.spam,
 });
 
 /** Queues a write, tries it at once, and answers with the backend's answer or null while it waits. */

@@ -12,7 +12,7 @@ export async function requireTransition(tx: Db, ticket: TicketRow, to: TicketSta
   if (ticket.blueprintId === null) return;
   const [blueprint] = await tx.select().from(blueprints).where(eq(blueprints.id, ticket.blueprintId));
   if (!blueprint) return;
-  const verdict = checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, ticket.status as TicketStatus, to, ticket.id);
+  const verdict = checkBlueprintTransition(blueprint as Pick<Blueprint, 'name' | 'transitions'>, ticket.status as TicketStatus, to, ticket);
   if (!verdict.ok) throw new ItemFailure(`${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`);
 }
 

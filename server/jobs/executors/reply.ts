@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { checkMaySendMail } from '../../../core/rules/permissions';
 import { replyEligibility, replyRecipients as recipientsOf } from '../../../core/rules/reply-eligibility';
 import type { OperationPayload } from '../../../core/schemas/job';
@@ -37,10 +37,28 @@ async function threading(tx: Db, ticketId: number): Promise<{ inReplyTo: string 
   return { inReplyTo: last.messageId, references: [...last.references, last.messageId] };
 }
 
-async function secondaryEmails(tx: Db, ticket: TicketRow): Promise<string[]> {
-  if (ticket.secondaryContactIds.length === 0) return [];
-  const rows = await tx.select({ email: contacts.email }).from(contacts).where(inArray(contacts.id, ticket.secondaryContactIds));
-  return rows.flatMap((r) => (r.email ? [r.email] : []));
+interface Skipped {
+  address: string;
+  reason: string;
+}
+
+/**
+ * R-CC-3 at send time: a secondary contact (or a CC address of a contact) marked spam or deleted
+ * after it was added is skipped, with its reason, while the others still get the reply.
+ */
+async function copies(tx: Db, ticket: TicketRow): Promise<{ secondary: string[]; ccAddresses: string[]; skipped: Skipped[] }> {
+  const lowered = ticket.ccAddresses.map((a) => a.toLowerCase());
+  const byId = ticket.secondaryContactIds.length === 0 ? [] : await tx.select().from(contacts).where(inArray(contacts.id, ticket.secondaryContactIds));
+  const byAddress = lowered.length === 0 ? [] : await tx.select().from(contacts).where(inArray(sql`lower(${contacts.email})`, lowered));
+  const barred = new Map<string, string>();
+  for (const c of [...byId, ...byAddress]) {
+    const why = c.spam ? 'is marked spam' : c.deleted ? 'is a deleted contact' : null;
+    if (c.email && why) barred.set(c.email.toLowerCase(), `R-CC-3: ${c.email} ${why}; it was left out of this reply on #${ticket.number}.`);
+  }
+  const skipped = [...barred.entries()].map(([address, reason]) => ({ address, reason }));
+  const allowed = (address: string) => !barred.has(address.toLowerCase());
+  const secondary = byId.flatMap((c) => (c.email && allowed(c.email) ? [c.email] : []));
+  return { secondary, ccAddresses: ticket.ccAddresses.filter(allowed), skipped };
 }
 
 const domainOf = (address: string) => address.split('@')[1] ?? 'localhost';
@@ -56,8 +74,9 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
   if (!allowed.ok) throw new ItemFailure(allowed.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
   const [contact] = await tx.select().from(contacts).where(eq(contacts.id, ticket.contactId));
   const verdict = replyEligibility({
-    ticket: { id: ticket.id, departmentId: ticket.departmentId, channel: ticket.channel as Channel, lastThreadChannel: ticket.lastThreadChannel as Channel | null },
+    ticket: { id: ticket.id, number: ticket.number, departmentId: ticket.departmentId, channel: ticket.channel as Channel, lastThreadChannel: ticket.lastThreadChannel as Channel | null },
     contactEmail: contact?.email ?? null,
+    contactSpam: contact?.spam ?? false,
   });
   if (!verdict.ok) throw new ItemFailure(verdict.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
 
@@ -75,10 +94,11 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
   });
   // R-RCPT-1/2: only departments with receipts on, and only tickets that came by e-mail, are tracked.
   const tracked = department!.features.receipts && ticket.channel === 'email';
+  const copied = await copies(tx, ticket);
   const { to, cc } = recipientsOf({
     contactEmail: contact!.email!,
-    secondaryContactEmails: await secondaryEmails(tx, ticket),
-    ccAddresses: ticket.ccAddresses,
+    secondaryContactEmails: copied.secondary,
+    ccAddresses: copied.ccAddresses,
     omit: (job.payload as ReplyPayload).omitAddresses ?? [],
   });
 
@@ -109,9 +129,24 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
       openToken: tracked ? randomBytes(16).toString('base64url') : null,
     })),
   );
+  // Shown with the reply's delivery (R-REPLY-8) as recipients that did not get it, and why.
+  if (copied.skipped.length > 0) {
+    await tx.insert(replyRecipients).values(
+      copied.skipped.map((s) => ({
+        address: s.address,
+        kind: 'cc',
+        status: 'failed',
+        smtpResponse: s.reason,
+        jobId: job.id || null,
+        ticketId: ticket.id,
+        threadId: thread!.id,
+        token: randomBytes(16).toString('base64url'),
+      })),
+    );
+  }
   return {
     set: { lastThreadChannel: 'email', ...(ticket.firstResponseAt === null ? { firstResponseAt: new Date() } : {}) },
     action: 'replied',
-    changes: { reply: { threadId: thread!.id, to, cc } },
+    changes: { reply: { threadId: thread!.id, to, cc, ...(copied.skipped.length > 0 ? { skipped: copied.skipped } : {}) } },
   };
 };

@@ -16,10 +16,11 @@ describe('R-BULK-15 blueprint transitions', () => {
   });
 
   it('refuses a transition the blueprint does not list, naming the allowed ones and the ticket', () => {
-    const verdict = checkBlueprintTransition({ ...blueprint, transitions: [...blueprint.transitions] }, 'open', 'closed', 7);
+    const verdict = checkBlueprintTransition({ ...blueprint, transitions: [...blueprint.transitions] }, 'open', 'closed', { id: 7, number: 1207 });
     expect(verdict.ok).toBe(false);
     if (verdict.ok) return;
     expect(verdict.violations).toEqual([expect.objectContaining({ rule: 'R-BULK-15', ticketId: 7, message: expect.stringContaining('may go to: escalated') })]);
+    expect(verdict.violations[0]!.message).toContain('on #1207');
   });
 
   it('says a status with no outgoing transition is final while applied', () => {

@@ -80,15 +80,16 @@ describe('R-MERGE-2 2 to 5 tickets, all in the same department', () => {
 
 describe('R-MERGE-7 trashed or already merged tickets cannot be merged again', () => {
   it('refuses a trashed ticket, naming it', () => {
-    const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, trashedAt: '2025-02-01T00:00:00Z' })];
-    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([{ rule: 'R-MERGE-7', message: 'Ticket 2 is in the trash; restore it before merging.', ticketId: 2 }]);
+    const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, number: 1260, trashedAt: '2025-02-01T00:00:00Z' })];
+    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([{ rule: 'R-MERGE-7', message: '#1260 is in the trash; restore it before merging.', ticketId: 2 }]);
   });
 
   it('refuses a ticket already merged, pointing to its primary', () => {
-    const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, mergedIntoId: 9, trashedAt: '2025-02-01T00:00:00Z' })];
-    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([
-      { rule: 'R-MERGE-7', message: 'Ticket 2 was already merged into ticket 9; merge ticket 9 instead.', ticketId: 2 },
+    const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, number: 1261, mergedIntoId: 9, trashedAt: '2025-02-01T00:00:00Z' })];
+    expect(violationsOf(checkMerge({ tickets, access: merger, primaryNumbers: new Map([[9, 1287]]) }))).toEqual([
+      { rule: 'R-MERGE-7', message: '#1261 was already merged into #1287; merge #1287 instead.', ticketId: 2 },
     ]);
+    expect(violationsOf(checkMerge({ tickets, access: merger }))[0]?.message).toBe('#1261 was already merged into another ticket; merge the ticket it was merged into instead.');
   });
 
   it('reports each such ticket and the other problems together', () => {
@@ -310,7 +311,9 @@ describe('R-MERGE-4 the agent chooses each field; empty primary values are fille
   it('refuses a ticket that is not being merged, naming it', () => {
     const verdict = checkFieldChoices(tickets, { subject: 99 });
     expect(rulesOf(verdict)).toEqual(['R-MERGE-4']);
-    expect(violationsOf(verdict)[0]?.message).toBe('For the field subject you chose ticket 99, which is not one of the tickets being merged (3, 2, 1).');
+    expect(violationsOf(verdict)[0]?.message).toBe(
+      `For the field subject you chose ticket id 99, which is not one of the tickets being merged (${tickets.map((t) => `#${t.number}`).join(', ')}); choose one of them.`,
+    );
   });
 
   it('builds the merged ticket from the chosen tickets', () => {
@@ -388,7 +391,7 @@ describe('R-MERGE-5 created, first-response and on-hold time come from the prima
 
 describe('R-CC-9 secondary contacts are chosen like any field, within the 20 of R-CC-2', () => {
   const twenty = makeTicket({ id: 1, secondaryContactIds: ids(20) });
-  const twentyOne = makeTicket({ id: 2, secondaryContactIds: ids(21), createdAt: '2025-01-02T00:00:00Z' });
+  const twentyOne = makeTicket({ id: 2, number: 1277, secondaryContactIds: ids(21), createdAt: '2025-01-02T00:00:00Z' });
 
   it('allows choosing a ticket with 20 secondary contacts', () => {
     expect(checkFieldChoices([twenty, twentyOne], { secondaryContactIds: 1 })).toEqual({ ok: true });
@@ -397,7 +400,7 @@ describe('R-CC-9 secondary contacts are chosen like any field, within the 20 of 
   it('refuses choosing a ticket with 21, naming it', () => {
     const verdict = checkFieldChoices([twenty, twentyOne], { secondaryContactIds: 2 });
     expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-CC-2', ticketId: 2 })]);
-    expect(violationsOf(verdict)[0]?.message).toMatch(/Ticket 2 has 21 secondary contacts.*at most 20/);
+    expect(violationsOf(verdict)[0]?.message).toMatch(/^#1277 has 21 secondary contacts.*at most 20.*from #1277 first/);
   });
 
   it("copies the chosen ticket's secondary contacts, not a union", () => {

@@ -6,7 +6,7 @@ import type { ViewKind } from '../../../core/schemas/view';
 import { ids, makeAccess, rulesOf, violationsOf } from './fixtures';
 
 function target(id: number, overrides: Partial<ReplyTarget['ticket']> = {}, contactEmail: string | null = `c${id}@example.com`): ReplyTarget {
-  return { ticket: { id, departmentId: 10, channel: 'email', lastThreadChannel: 'email', ...overrides }, contactEmail };
+  return { ticket: { id, number: id + 1000, departmentId: 10, channel: 'email', lastThreadChannel: 'email', ...overrides }, contactEmail };
 }
 
 const admin = makeAccess({ 10: ['ticket.view', 'ticket.send_email', 'ticket.bulk_reply'] }, { 10: 'Billing' });
@@ -52,7 +52,7 @@ describe('R-REPLY-1 at most 50 tickets per bulk reply', () => {
 describe('R-REPLY-3 every target needs a contact e-mail address', () => {
   it('refuses a ticket whose contact has no address, naming the ticket', () => {
     const verdict = replyEligibility(target(42, {}, null));
-    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-3', ticketId: 42, message: expect.stringContaining('Ticket 42') })]);
+    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-3', ticketId: 42, message: expect.stringContaining('#1042') })]);
   });
 
   it('treats a blank address as missing', () => {
@@ -85,13 +85,13 @@ describe('R-REPLY-4 channel eligibility', () => {
     const verdict = replyEligibility(target(42, { channel, lastThreadChannel: channel }));
     expect(verdict.ok).toBe(eligible);
     if (!eligible) {
-      expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 42, message: expect.stringContaining(`Ticket 42 is a ${channel} ticket`) })]);
+      expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-REPLY-4', ticketId: 42, message: expect.stringContaining(`#1042 is a ${channel} ticket`) })]);
     }
   });
 
   it('says what to do instead for a chat ticket', () => {
     expect(violationsOf(replyEligibility(target(42, { channel: 'chat' })))[0]?.message).toBe(
-      'Ticket 42 is a chat ticket; bulk reply only goes to email, web and phone tickets (and social tickets whose last message was e-mail). Reply to it from its own channel.',
+      '#1042 is a chat ticket; bulk reply only goes to email, web and phone tickets (and social tickets whose last message was e-mail). Reply to it from its own channel.',
     );
   });
 
@@ -113,7 +113,7 @@ describe('R-REPLY-4 channel eligibility', () => {
   it('a social ticket with no known last thread is not eligible', () => {
     const verdict = replyEligibility(target(7, { channel: 'social', lastThreadChannel: null }));
     expect(rulesOf(verdict)).toEqual(['R-REPLY-4']);
-    expect(violationsOf(verdict)[0]?.message).toMatch(/Ticket 7 is a social ticket/);
+    expect(violationsOf(verdict)[0]?.message).toMatch(/#1007 is a social ticket/);
   });
 
   it('email, web and phone do not depend on the last thread', () => {
@@ -234,7 +234,7 @@ describe('R-REPLY-7 eligible count and reasons for each ineligible ticket', () =
       [6, ['R-REPLY-3', 'R-REPLY-4']],
     ]);
     for (const item of ineligible) {
-      for (const v of item.violations) expect(v.message).toContain(`Ticket ${item.ticketId}`);
+      for (const v of item.violations) expect(v.message).toContain(`#${item.ticketId + 1000}`);
     }
   });
 
@@ -249,5 +249,12 @@ describe('R-REPLY-7 eligible count and reasons for each ineligible ticket', () =
     expect(result.request.ok).toBe(false);
     expect(result.eligible).toEqual([1, 3, 5]);
     expect(result.ineligible).toHaveLength(3);
+  });
+});
+
+describe('R-BULK-12 a bulk reply never goes to a spam contact', () => {
+  it('refuses the ticket, naming its number and the address', () => {
+    const verdict = replyEligibility({ ...target(42), contactSpam: true });
+    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-BULK-12', ticketId: 42, message: expect.stringContaining("#1042's contact c42@example.com is marked spam") })]);
   });
 });

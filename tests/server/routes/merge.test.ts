@@ -271,7 +271,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
         fieldChoices: {},
       });
       expect(again.status).toBe(422);
-      expect(again.body.error).toMatchObject({ rule: 'R-MERGE-7', message: expect.stringContaining(`merge ticket ${a.id} instead`) });
+      expect(again.body.error).toMatchObject({ rule: 'R-MERGE-7', message: `#${b.number} was already merged into #${a.number}; merge #${a.number} instead.` });
     });
 
     it('R-CC-9 secondary contacts are chosen like any field, and R-CC-2 keeps the 20 limit', async () => {
