@@ -4,9 +4,9 @@ import { gmailPerson } from './person';
 import { CC_LABEL, MESSAGE, MESSAGE_DATE, MESSAGE_DETAILS_ROW, MESSAGE_FROM, MESSAGE_RECIPIENTS, PERSON, THREAD_HEADING, TO_LABEL } from './selectors';
 import { gmailThreadId, stripHash } from './thread-id';
 
-/** The conversation open in the thread view or preview pane, or null when none is (or it has no id). */
-export function gmailOpenThread(doc: Document): OpenThread | null {
-  const heading = queryFirst(doc, THREAD_HEADING);
+/** The conversation open in the thread view or reading pane under root, or null when none is (or it has no id). */
+export function gmailOpenThread(root: ParentNode): OpenThread | null {
+  const heading = queryFirst(root, THREAD_HEADING);
   const threadId = heading && gmailThreadId(heading, 'data-legacy-thread-id', 'data-thread-perm-id');
   if (!heading || !threadId) return null;
   const element = threadContainer(heading);

@@ -15,7 +15,22 @@ export const TITLE_MAILBOX = / - ([^\s@]+@[^\s@]+\.[^\s@]+) - [^@]*$/;
  */
 export const ACCOUNT_BUTTON: SelectorList = ['a[aria-label*="Google Account"]', 'a[href*="accounts.google.com/SignOutOptions"][aria-label]'];
 
-/** The message list's toolbar (select all, archive…), where our selection toolbar goes. Last checked against the real page: 2026-11. */
+/**
+ * Gmail's main content container: one child div.nH per view it has shown (inbox, a conversation, a
+ * search…). Views it has left stay in the DOM with style display:none; the visible one is where every
+ * other query is scoped. Source: InboxSDK src/platform-implementation-js/dom-driver/gmail/gmail-element-getter.ts
+ * (getMainContentContainer) and gmail-element-getter/get-main-content-element-changed-stream.ts. Checked: 2026-12-04.
+ */
+export const MAIN_CONTENT_CONTAINER: SelectorList = ['div.aeF > div.nH'];
+
+/** One view inside MAIN_CONTENT_CONTAINER (a direct child). Source: as MAIN_CONTENT_CONTAINER. Checked: 2026-12-04. */
+export const VIEW: SelectorList = [':scope > div.nH'];
+
+/**
+ * The message list's toolbar (select all, archive…), where our selection toolbar goes; queried in the
+ * visible view only. Multiple inboxes add a [gh=mtb] toolbar per section inside it, so [gh=tm] comes
+ * first. Source: gmail.js src/gmail.js (dom "toolbar": [gh='tm']); InboxSDK gmail-toolbar-view.ts. Checked: 2026-12-04.
+ */
 export const LIST_TOOLBAR: SelectorList = ['div[gh="tm"]', 'div[role="main"] > :first-child'];
 
 /**
@@ -30,14 +45,32 @@ export const ROW: SelectorList = ['div[role="main"] tr.zA', 'table[role="grid"] 
  */
 export const ROW_THREAD_ID: SelectorList = ['[data-thread-id][data-legacy-thread-id]', '[data-legacy-thread-id]', '[data-thread-id]'];
 
-/** A row's subject (span.bog wraps the thread-id link). Last checked against the real page: 2026-11. */
-export const ROW_SUBJECT: SelectorList = ['span.bog', '[data-thread-id]'];
+/**
+ * A row's subject (span.bog wraps the thread-id link; in the right-hand reading pane layout it is
+ * div.y6 > span[id] of the row's second <tr>). Source: InboxSDK gmail-thread-row-view.ts
+ * (_getSubjectSelector). Last checked against the real page: 2026-11.
+ */
+export const ROW_SUBJECT: SelectorList = ['span.bog', 'div.y6 > span[id]', '[data-thread-id]'];
 
 /** A row's first participant, with attributes email and name. Last checked against the real page: 2026-11. */
 export const ROW_SENDER: SelectorList = ['span[email][name]', '[email]'];
 
-/** A row's date; its title is the full date ("Tue, Nov 3, 2026, 10:42 AM"). Last checked against the real page: 2026-11. */
-export const ROW_DATE: SelectorList = ['td.xW span[title]', 'td:last-child span[title]'];
+/**
+ * A row's date; its title is the full date ("Tue, Nov 3, 2026, 10:42 AM"). td.xW in the list
+ * layouts; with the reading pane on the right the date sits in td.yf.apt > div.apm of the row's
+ * first <tr>. Source: InboxSDK src/platform-implementation-js/dom-driver/gmail/views/gmail-thread-row-view.ts
+ * (getDateString). Checked: 2026-12-04.
+ */
+export const ROW_DATE: SelectorList = ['td.xW span[title]', 'td.yf.apt > div.apm > span[title]', 'td:last-child span[title]'];
+
+/**
+ * Reading pane on the right (Settings → Inbox → Reading pane): one conversation is two or three
+ * <tr>s. The first (tr.zA.apv) holds checkbox, sender and date; the next holds ids and subject; an
+ * optional tr.apw the snippet. Source: InboxSDK gmail-thread-row-view.ts (constructor, _isVertical).
+ * Checked: 2026-12-04.
+ */
+export const SPLIT_ROW_FIRST: SelectorList = ['tr.apv'];
+export const SPLIT_ROW_SNIPPET: SelectorList = ['tr.apw'];
 
 /** Matched on the row itself: Gmail adds class x7 to a checked row. Last checked against the real page: 2026-11. */
 export const SELECTED_ROW: SelectorList = ['.x7'];
