@@ -12,6 +12,7 @@ const FIXTURES = [
   'gmail-priority-inbox.html',
   'gmail-multiple-inboxes.html',
   'gmail-navigation.html',
+  'gmail-conversation-view-off.html',
   'outlook-inbox.html',
   'outlook-changed.html',
 ];

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import type { WebmailAdapter } from '../../webmail/adapter';
+import { selectionOf } from '../../content/selection';
 import { createGmailAdapter } from '../../webmail/gmail/adapter';
 import { addOwnBadge, loadFixture, nextFrame } from './page-helpers';
 
@@ -184,5 +185,16 @@ describe('Gmail navigation between views (issue 19, item 7)', () => {
     show('inbox');
     expect(adapter.recognised()).toBe(true);
     expect(adapter.mountPoints().toolbar).toBe(view('inbox').querySelector('div[gh="tm"]'));
+  });
+});
+
+describe('Gmail with conversation view off (issue 19, item 5)', () => {
+  it('lists a conversation once per message, and a selection counts it once', () => {
+    const adapter = createGmailAdapter(loadFixture('gmail-conversation-view-off.html'));
+    expect(adapter.rows().map((r) => r.threadId)).toEqual(['18c1000000000f01', '18c1000000000f01', '18c1000000000f02', '18c1000000000f01']);
+    expect(adapter.selectedThreadIds()).toEqual(['18c1000000000f01', '18c1000000000f02']);
+    const selection = selectionOf(adapter.rows(), {});
+    expect(selection.threadIds).toEqual(['18c1000000000f01', '18c1000000000f02']);
+    expect(selection.withoutTicket.map((r) => r.threadId)).toEqual(['18c1000000000f01', '18c1000000000f02']);
   });
 });
