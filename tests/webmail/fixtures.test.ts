@@ -13,6 +13,7 @@ const FIXTURES = [
   'gmail-multiple-inboxes.html',
   'gmail-navigation.html',
   'gmail-conversation-view-off.html',
+  'gmail-long-thread.html',
   'outlook-inbox.html',
   'outlook-changed.html',
 ];

@@ -1,7 +1,7 @@
 import type { OpenThread, Person, ThreadMessage } from '../adapter';
 import { queryAll, queryFirst, textOf } from '../dom-query';
 import { gmailPerson } from './person';
-import { CC_LABEL, MESSAGE, MESSAGE_DATE, MESSAGE_DETAILS_ROW, MESSAGE_FROM, MESSAGE_RECIPIENTS, PERSON, THREAD_HEADING, TO_LABEL } from './selectors';
+import { CC_LABEL, FOLDED_MESSAGE, MESSAGE, MESSAGE_DATE, MESSAGE_DETAILS_ROW, MESSAGE_FROM, MESSAGE_RECIPIENTS, PERSON, THREAD_HEADING, TO_LABEL } from './selectors';
 import { gmailThreadId, stripHash } from './thread-id';
 
 /** The conversation open in the thread view or reading pane under root, or null when none is (or it has no id). */
@@ -46,9 +46,11 @@ function messageId(element: HTMLElement): string | null {
 
 /**
  * Only the details table labels recipients as to or cc; without it (details never opened, or a label
- * in a language we do not know) every recipient of the header summary counts as "to".
+ * in a language we do not know) every recipient of the header summary counts as "to". A collapsed or
+ * hidden message shows none of them: unknown (null), never "no recipients".
  */
-function recipients(message: HTMLElement): { to: Person[]; cc: Person[] } {
+function recipients(message: HTMLElement): { to: Person[] | null; cc: Person[] | null } {
+  if (message.closest(FOLDED_MESSAGE.join(', '))) return { to: null, cc: null };
   const to: Person[] = [];
   const cc: Person[] = [];
   for (const row of queryAll(message, MESSAGE_DETAILS_ROW)) {

@@ -112,6 +112,14 @@ export const PERSON: SelectorList = ['span[email]'];
 export const TO_LABEL = /^(to|宛先)\s*[:：]?$/i;
 export const CC_LABEL = /^cc\s*[:：]?$/i;
 
+/**
+ * Matched on a message's closest ancestor: Gmail draws a collapsed (div.kv) or hidden (div.kQ, div.kx,
+ * behind "N older messages") message without its recipients, so they are unknown until it is
+ * expanded (div.h7). Source: InboxSDK src/platform-implementation-js/dom-driver/gmail/views/
+ * gmail-message-view.ts (getViewState). Checked: 2026-12-04.
+ */
+export const FOLDED_MESSAGE: SelectorList = ['.kv', '.kQ', '.kx'];
+
 /** A message's date; its title is the full date. Last checked against the real page: 2026-11. */
 export const MESSAGE_DATE: SelectorList = ['span.g3[title]'];
 
