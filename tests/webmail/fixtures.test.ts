@@ -14,6 +14,7 @@ const FIXTURES = [
   'gmail-navigation.html',
   'gmail-conversation-view-off.html',
   'gmail-long-thread.html',
+  'gmail-thread-de.html',
   'outlook-inbox.html',
   'outlook-changed.html',
 ];

@@ -9,13 +9,17 @@ import { gmailThreadId } from './thread-id';
  * several); a row without a thread id yet is skipped.
  */
 export function gmailRows(root: ParentNode): ThreadRow[] {
-  const elements = queryAll(root, ROW);
-  const continuations = new Set(elements.flatMap((element) => rowParts(element).slice(1)));
-  return elements.flatMap((element) => {
-    if (continuations.has(element)) return [];
-    const row = parseRow(rowParts(element));
-    return row ? [row] : [];
-  });
+  const rows: ThreadRow[] = [];
+  let continuation: HTMLElement[] = [];
+  for (const element of queryAll(root, ROW)) {
+    // The <tr>s after a split row's first one are part of it, not rows of their own.
+    if (continuation.includes(element)) continue;
+    const parts = rowParts(element);
+    continuation = parts.slice(1);
+    const row = parseRow(parts);
+    if (row) rows.push(row);
+  }
+  return rows;
 }
 
 /**

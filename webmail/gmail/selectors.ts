@@ -108,9 +108,13 @@ export const MESSAGE_DETAILS_ROW: SelectorList = ['tr:has(span[email])'];
 /** A person inside a details row or recipients area. Last checked against the real page: 2026-11. */
 export const PERSON: SelectorList = ['span[email]'];
 
-/** Details-table labels, English and Japanese (the locales we ship). Last checked against the real page: 2026-11. */
-export const TO_LABEL = /^(to|宛先)\s*[:：]?$/i;
-export const CC_LABEL = /^cc\s*[:：]?$/i;
+/**
+ * Details-table labels: to in the languages we know (English, Japanese, German, French, Spanish,
+ * Italian, Portuguese, Dutch); cc is "cc" in all of them. Only a hint: where the to label is unknown
+ * the adapter tells to from cc without it (see recipients in open-thread.ts). Checked: 2026-12-04.
+ */
+export const TO_LABEL = /^(to|宛先|an|à|a|para|aan)\s*[:：]?$/i;
+export const CC_LABEL = /^(cc|kopie|copie à|copia|cópia)\s*[:：]?$/i;
 
 /**
  * Matched on a message's closest ancestor: Gmail draws a collapsed (div.kv) or hidden (div.kQ, div.kx,
