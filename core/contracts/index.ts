@@ -20,6 +20,7 @@ import { session } from './session';
 import { teams } from './teams';
 import { templates } from './templates';
 import { tickets } from './tickets';
+import { ticketReplies } from './ticket-replies';
 import { trash } from './trash';
 import { views } from './views';
 
@@ -44,6 +45,7 @@ export {
   teams,
   templates,
   tickets,
+  ticketReplies,
   tokens,
   trash,
   views,
@@ -53,6 +55,7 @@ export {
 export const resources = {
   session,
   tickets,
+  ticketReplies,
   comments,
   secondaryContacts,
   receipts,

@@ -121,6 +121,10 @@ export const TicketPatch = z
     secondaryContactIds: z.array(Id).optional(),
     ccAddresses: z.array(Email).optional(),
     addWebmailThread: WebmailThread.optional(),
+    /** R-BULK-12: true moves the ticket to the spam view, false takes it back out. */
+    spam: z.boolean().optional(),
+    /** Another contact for the ticket: the one already using the address an agent tried to give this ticket's contact. */
+    contactId: Id.optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 1, { message: 'Nothing to change: send at least one field besides version.' });
@@ -134,6 +138,20 @@ export type ContactListQuery = z.infer<typeof ContactListQuery>;
 
 export const ContactCreate = z.object({ email: Email, name: HeaderText.max(200).optional(), account: Text.max(200).optional() }).strict();
 export type ContactCreate = z.infer<typeof ContactCreate>;
+
+/** What an agent may change of a contact (ticket.edit): fixing the address R-REPLY-3 asks for, and R-BULK-12's sender spam mark. */
+export const ContactPatch = z
+  .object({
+    name: HeaderText.trim().min(1).max(200).optional(),
+    email: Email.optional(),
+    account: Text.trim().max(200).nullable().optional(),
+    /** R-BULK-12: true makes every later ticket from this address spam on arrival; false ends that. */
+    spam: z.boolean().optional(),
+  })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: 'Nothing to change: send at least one of name, email, account, spam.' })
+  .meta({ id: 'ContactPatch' });
+export type ContactPatch = z.infer<typeof ContactPatch>;
 
 export const DepartmentQuery = z.object({ departmentId: IdParam.optional() }).strict();
 export type DepartmentQuery = z.infer<typeof DepartmentQuery>;

@@ -12,7 +12,7 @@ export const UndeliveredMail = z
     /** `outgoing`: a notice, sign-in link or mass-action result; `reply`: one recipient of a reply. */
     source: z.enum(['outgoing', 'reply']),
     id: Id,
-    kind: z.enum(['reply', 'cc_notice', 'sign_in_link', 'job_result']),
+    kind: z.enum(['reply', 'cc_notice', 'sign_in_link', 'job_result', 'agent_mention']),
     status: z.enum(['failed', 'uncertain']),
     to: z.array(z.string()),
     subject: z.string(),

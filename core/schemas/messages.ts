@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { AdminCall, type AdminAnswer } from '../contracts/admin';
 import { Preferences } from './preferences';
-import { Me, Removed, TicketCreate, TicketLookupQuery, Timeline } from './api';
+import { ContactPatch, Me, Removed, TicketCreate, TicketLookupQuery, Timeline } from './api';
+import { TrashItem } from './admin';
+import { Comment, CommentVisibility } from './thread';
 import { DashboardView } from './dashboard';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
@@ -12,7 +14,8 @@ import { IngestedMessage, IngestSettings, IngestSettingsPatch, Mailbox, MailboxC
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
 import { TicketSatisfaction } from './satisfaction';
-import { Template } from './template';
+import { Macro, Template } from './template';
+import { TicketReplyPreview, TicketReplyRequest } from './ticket-reply';
 import { Id } from './common';
 import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
@@ -76,6 +79,10 @@ export const TicketChanges = z
     priority: Priority.optional(),
     assigneeAgentId: Id.nullable().optional(),
     assigneeTeamId: Id.nullable().optional(),
+    /** R-BULK-12: this ticket spam or not spam. */
+    spam: z.boolean().optional(),
+    /** The contact already using the address the agent tried to give this ticket's contact. */
+    contactId: Id.optional(),
   })
   .strict();
 export type TicketChanges = z.infer<typeof TicketChanges>;
@@ -111,6 +118,18 @@ export const protocol = {
   /** R-MERGE-10: the contact's other live tickets, to merge from one ticket's panel. */
   'tickets.ofContact': { request: z.object({ contactId: Id, excludeId: Id.optional() }), response: z.object({ items: z.array(TicketSummary) }) },
   'tickets.timeline': { request: z.object({ id: Id }), response: Timeline },
+  /** R-BULK-11: the trashed ticket holding the open conversation when no live one does, to show it with Restore. */
+  'tickets.inTrash': { request: z.object({ provider: WebmailProvider, mailbox: z.string().min(1).max(320), threadId: z.string().min(1).max(200) }), response: Ticket.nullable() },
+  /** Notes (private, the default) and public comments of one ticket; direct calls, answered at once or refused. */
+  'comments.add': { request: z.object({ ticketId: Id, visibility: CommentVisibility.default('private'), body: z.string().trim().min(1).max(100_000) }), response: Comment },
+  'comments.edit': { request: z.object({ ticketId: Id, commentId: Id, body: z.string().trim().min(1).max(100_000) }), response: Comment },
+  'comments.remove': { request: z.object({ ticketId: Id, commentId: Id }), response: Comment },
+  'contacts.get': { request: z.object({ id: Id }), response: Contact },
+  /** Name, address, account, or the sender spam mark (R-BULK-12); an address in use answers CONFLICT with that contact. */
+  'contacts.update': { request: z.object({ id: Id, changes: ContactPatch }), response: Contact },
+  /** R-BULK-11: the trashed tickets of the agent's departments, newest first, each with its purge time. */
+  'trash.list': { request: z.object({}).strict(), response: z.object({ items: z.array(TrashItem) }) },
+  'trash.restore': { request: z.object({ id: Id }), response: Ticket },
   /** A kept attachment's bytes as base64 (at most MAX_DOWNLOAD_BYTES), fetched with the token the content script never sees. */
   'attachments.download': { request: z.object({ id: Id }), response: z.object({ base64: z.string() }) },
   'merge.preview': { request: MergePreviewRequest, response: MergePreview },
@@ -159,6 +178,10 @@ export const protocol = {
   'views.remove': { request: z.object({ viewId: Id }), response: Removed },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
+  /** One ticket's reply from the panel (ticket.send_email, R-PERM-2): the preview sends nothing; send goes through the outbox. */
+  'ticketReplies.preview': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: TicketReplyPreview },
+  'ticketReplies.send': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: z.object({ outboxId: z.string(), job: Job.nullable() }) },
+  'macros.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Macro) }) },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
   /**

@@ -49,7 +49,8 @@ export const Comment = z
 export type Comment = z.infer<typeof Comment>;
 
 export const CommentCreate = z
-  .object({ visibility: CommentVisibility, body: Text.trim().min(1).max(100_000) })
+  // Private unless the agent says otherwise: a note meant for the team must never reach the customer by default.
+  .object({ visibility: CommentVisibility.default('private'), body: Text.trim().min(1).max(100_000) })
   .strict()
   .meta({ id: 'CommentCreate' });
 export type CommentCreate = z.infer<typeof CommentCreate>;

@@ -111,6 +111,12 @@ export class TicketIndex {
     return found;
   }
 
+  /** R-BULK-11: a trashed ticket holding the thread (not merged away: that one lives on in its primary). */
+  async trashedHolder(provider: WebmailProvider, mailbox: string, threadId: string): Promise<IndexedTicket | undefined> {
+    const holders = await this.db.getAllFromIndex('tickets', 'threadKey', threadKey(provider, mailbox, threadId));
+    return holders.filter((t) => t.trashedAt && !t.mergedIntoId).sort((a, b) => Date.parse(b.trashedAt!) - Date.parse(a.trashedAt!))[0];
+  }
+
   /**
    * A delivered merge, before the sync brings the merged-away tickets: they stop holding their
    * threads at once, so their rows show the primary's badge. The version stays, so the sync's

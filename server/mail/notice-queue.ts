@@ -9,7 +9,7 @@ import { describeError } from '../http/error-report';
 import { SecretKeyMismatch } from '../secrets/secret-box';
 
 /** Mail that is not a job's result: it leaves as soon as the change it reports has committed. */
-export type NoticeKind = 'cc_notice' | 'sign_in_link';
+export type NoticeKind = 'cc_notice' | 'sign_in_link' | 'agent_mention';
 const SWEEP_MS = 15_000;
 const MIN_WAKE_MS = 200;
 /**

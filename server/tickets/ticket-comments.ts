@@ -6,6 +6,7 @@ import { comments, ticketHistory, tickets } from '../db/schema';
 import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { noticeFollowers, type CcEvent } from '../notices/cc-notices';
+import { mailMentions } from './comment-mentions';
 import { toComment } from './comment-rows';
 import { getVisibleTicket } from './ticket-query';
 import type { CommentRow, TicketRow } from '../db/rows';
@@ -27,7 +28,7 @@ async function ownComment(db: Db, auth: AuthContext, ticket: TicketRow, commentI
     .where(and(eq(comments.id, commentId), eq(comments.ticketId, ticket.id)));
   if (!row) throw notFound(`Comment ${commentId} on ticket #${ticket.number}`);
   if (row.authorAgentId !== auth.agent.id && !hasPermission(auth.access, 'settings.manage', ticket.departmentId)) {
-    throw new ApiFailure(403, 'FORBIDDEN', `Only the author of comment ${commentId} or an admin of the department can change it.`);
+    throw new ApiFailure(403, 'FORBIDDEN', `Only the author of this comment on ticket #${ticket.number} or an admin of the department (settings.manage) can change it.`);
   }
   return row;
 }
@@ -51,6 +52,7 @@ export async function addComment(db: Db, auth: AuthContext, ticketId: number, in
   const [row] = await db.insert(comments).values({ ticketId: ticket.id, visibility: input.visibility, body: input.body, authorAgentId: auth.agent.id }).returning();
   await touch(db, auth, ticket, 'commented', { comment: { id: row!.id, visibility: input.visibility } });
   await notice(db, ticket, input.visibility, { kind: 'comment_added', body: input.body });
+  await mailMentions(db, auth, ticket, input.body);
   return toComment(row!);
 }
 
@@ -65,6 +67,7 @@ export async function editComment(db: Db, auth: AuthContext, ticketId: number, c
     .returning();
   await touch(db, auth, ticket, 'comment_edited', { comment: { id: commentId, visibility: before.visibility } });
   await notice(db, ticket, before.visibility, { kind: 'comment_edited', body });
+  await mailMentions(db, auth, ticket, body, before.body);
   return toComment(row!);
 }
 

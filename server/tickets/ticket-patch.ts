@@ -8,8 +8,10 @@ import type { Db } from '../db/client';
 import { blueprints, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { noticeNewFollowers } from '../notices/cc-notices';
 import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
+import { contactChange } from './ticket-contact';
 import { planMove } from './ticket-move';
 import { getVisibleTicket } from './ticket-query';
 import { toTickets } from './ticket-rows';
@@ -68,7 +70,7 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
   refuseStale(row, patch);
   const { version: _version, addWebmailThread, ...requested } = patch;
   const move = await planMove(db, auth, row, patch);
-  const fields = { ...move?.changes, ...requested, ...(move ? { departmentId: move.target.id } : {}) };
+  const fields = { ...move?.changes, ...requested, ...(move ? { departmentId: move.target.id } : {}), ...(await contactChange(db, row, requested.contactId)) };
   const [department] = move ? [move.target] : await db.select().from(departments).where(eq(departments.id, row.departmentId));
   if (!move) await enforceBlueprint(db, row, fields.status);
   await enforceAssignee(db, department!, fields);
@@ -91,5 +93,6 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
     .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
     .returning();
   await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, action: 'updated', changes });
+  await noticeNewFollowers(db, row, updated!);
   return (await toTickets(db, [updated!]))[0]!;
 }

@@ -158,15 +158,16 @@ describe('popup dashboard', () => {
     refused.wrapper.unmount();
   });
 
-  it('keeps jobs, deliveries and mass actions one tab away', async () => {
+  it('keeps jobs, deliveries, mass actions and the trash one tab away', async () => {
     const { wrapper, received } = await mountPopup({
       'dashboard.get': () => viewOf(sampleTickets()),
       'jobs.list': () => ({ items: [], nextCursor: null }),
       'mail.stored': () => ({ items: [] }),
       'views.list': () => ({ items: [] }),
+      'trash.list': () => ({ items: [] }),
     });
     const tabs = wrapper.get('[role="tablist"]').findAll('[role="tab"]');
-    expect(tabs.map((t) => t.text())).toEqual(['Overview', 'Jobs', 'Deliveries', 'Mass actions']);
+    expect(tabs.map((t) => t.text())).toEqual(['Overview', 'Jobs', 'Deliveries', 'Mass actions', 'Trash']);
     await tabs[0]!.trigger('keydown', { key: 'ArrowRight' });
     await flushPromises();
     expect(wrapper.get('#tab-jobs').attributes('aria-selected')).toBe('true');
@@ -178,6 +179,8 @@ describe('popup dashboard', () => {
     expect(received.filter((m) => m.type === 'jobs.list').at(-1)?.payload).toMatchObject({ operation: 'reply' });
     await wrapper.get('#tab-mass').trigger('click');
     await vi.waitFor(() => expect(wrapper.find('[data-testid="mass-department"]').exists()).toBe(true), LOADED);
+    await wrapper.get('#tab-trash').trigger('click');
+    await vi.waitFor(() => expect(received.some((m) => m.type === 'trash.list')).toBe(true), LOADED);
     wrapper.unmount();
   });
 

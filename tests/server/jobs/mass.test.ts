@@ -101,7 +101,7 @@ describe.each(databaseKinds)('mass jobs, set-based, on %s', (kind) => {
     expect(mails[0]!.to.sort()).toEqual(['admin@acme.test']);
     expect(mails[0]!.subject).toContain('80 of 80 changed');
     expect(mails[0]!.bodyText).toContain('department Returns');
-    expect(mails[0]!.bodyText).toContain("Inbox Desk popup, Job history");
+    expect(mails[0]!.bodyText).toContain('Inbox Desk popup, Job history');
   });
 
   it("R-BULK-9 with SMTP configured the result leaves once, from the department's address, after the completion commits", async () => {

@@ -158,6 +158,23 @@ describe.each(databaseKinds)('issue 21: an SMTP failure is classified by the sta
     expect((await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin, body: { confirmUncertain: true } })).status).toBe(409);
   });
 
+  it('(e) Resend without confirmation sends the failed recipients and leaves the uncertain ones alone', async () => {
+    const { ticket, email } = await emailTicket(['refused.once@customer.example']);
+    peer.dropAfterData.add(email);
+    peer.refuse.add('refused.once@customer.example');
+    const jobId = await reply(ticket.id);
+    await run(jobId);
+    expect((await jobOf(jobId)).delivery.counts).toEqual({ failed: 1, uncertain: 1 });
+
+    peer.refuse.delete('refused.once@customer.example');
+    const resent = await server.request('POST', `/api/v1/jobs/${jobId}/resend`, { token: world.tokens.admin });
+    expect(resent.status).toBe(202);
+    await run(jobId);
+    expect(copiesFor('refused.once@customer.example')).toBe(1);
+    expect(copiesFor(email)).toBe(1);
+    expect((await jobOf(jobId)).delivery.counts).toEqual({ sent: 1, uncertain: 1 });
+  });
+
   it('notices and job results (sendRecordedMail): data sent and no answer is uncertain, one copy', async () => {
     const address = `notice.${Date.now()}@customer.example`;
     peer.dropAfterData.add(address);

@@ -150,7 +150,9 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       }
       // The newest thread was a chat: R-REPLY-4 decides by it.
       expect(res.body.ticket.lastThreadChannel).toBe('chat');
-      const history = (await get(`/tickets/${primary.id}/history`)).body.items.find((h: { ticketId: number; action: string }) => h.ticketId === primary.id && h.action === 'merged');
+      const history = (await get(`/tickets/${primary.id}/history`)).body.items.find(
+        (h: { ticketId: number; action: string }) => h.ticketId === primary.id && h.action === 'merged',
+      );
       expect(history).toMatchObject({
         action: 'merged',
         jobId: res.body.job.id,

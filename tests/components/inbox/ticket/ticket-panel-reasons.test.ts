@@ -14,7 +14,11 @@ function panel(options: { mailbox?: string | null; sender?: string | null }) {
   const { pinia, page } = inboxPage({ mailbox: options.mailbox });
   page.conversation = conversation(options.sender === undefined ? 'alice@customer.test' : options.sender);
   const created = heldAnswer<{ outboxId: string; ticket: null }>();
-  const received = fakeBackground({ 'tickets.byThreads': () => ({ tickets: {} }), 'tickets.create': () => created.promise });
+  const received = fakeBackground({
+    'tickets.byThreads': () => ({ tickets: {} }),
+    'tickets.inTrash': () => null,
+    'tickets.create': () => created.promise,
+  });
   return { wrapper: mount(TicketPanel, { global: { plugins: [pinia] } }), received, created };
 }
 
@@ -60,6 +64,7 @@ describe('TicketPanel: Create ticket never does nothing', () => {
     const unreachable = 'Cannot reach the backend at https://desk.example.com: check the URL and that the server is running.';
     fakeBackground({
       'tickets.byThreads': () => ({ tickets: {} }),
+      'tickets.inTrash': () => null,
       'tickets.lookup': () => {
         throw new Refusal({ code: 'INTERNAL', message: unreachable });
       },
