@@ -12,7 +12,7 @@ export interface Selection {
 }
 
 export function selectionOf(rows: readonly ThreadRow[], tickets: Readonly<Record<string, TicketSummary>>): Selection {
-  const selected = rows.filter((row) => row.selected);
+  const selected = onePerThread(rows.filter((row) => row.selected));
   const unique = new Map<number, TicketSummary>();
   for (const row of selected) {
     const ticket = tickets[row.threadId];
@@ -23,4 +23,10 @@ export function selectionOf(rows: readonly ThreadRow[], tickets: Readonly<Record
     tickets: [...unique.values()],
     withoutTicket: selected.filter((row) => !tickets[row.threadId]).map(({ threadId, subject, sender }) => ({ threadId, subject, sender })),
   };
+}
+
+/** With Gmail's conversation view off a conversation is listed once per message: it is selected once. */
+function onePerThread(rows: readonly ThreadRow[]): ThreadRow[] {
+  const seen = new Set<string>();
+  return rows.filter((row) => !seen.has(row.threadId) && seen.add(row.threadId));
 }

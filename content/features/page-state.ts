@@ -1,5 +1,5 @@
 import type { OpenConversation } from '../../stores/page';
-import type { OpenThread } from '../../webmail/adapter';
+import type { OpenThread, Person } from '../../webmail/adapter';
 import type { Feature } from '../feature-manager';
 
 /** The open conversation as the in-page UI reads it: plain data, no DOM elements. */
@@ -13,9 +13,23 @@ export function conversationOf(thread: OpenThread | null): OpenConversation | nu
   };
 }
 
-/** Whether the UI would see another conversation; a new object for the same one would only re-render it. */
-function sameConversation(a: OpenConversation | null, b: OpenConversation | null): boolean {
-  return a?.threadId === b?.threadId && a?.firstMessage?.messageId === b?.firstMessage?.messageId;
+/**
+ * Whether the UI would see the same conversation; a new object for it would only re-render it. Its
+ * first message's recipients count: they become known when the agent expands a collapsed message.
+ */
+export function sameConversation(a: OpenConversation | null, b: OpenConversation | null): boolean {
+  return (
+    a?.threadId === b?.threadId &&
+    a?.firstMessage?.messageId === b?.firstMessage?.messageId &&
+    samePeople(a?.firstMessage?.to, b?.firstMessage?.to) &&
+    samePeople(a?.firstMessage?.cc, b?.firstMessage?.cc)
+  );
+}
+
+/** Null (unknown) differs from an empty list (none); the same people in the same order are the same. */
+function samePeople(a: Person[] | null | undefined, b: Person[] | null | undefined): boolean {
+  if (a == null || b == null) return a === b;
+  return a.length === b.length && a.every((p, i) => p.email === b[i]!.email && p.name === b[i]!.name);
 }
 
 /**

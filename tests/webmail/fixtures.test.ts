@@ -2,7 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureHtml } from './page-helpers';
 
-const FIXTURES = ['gmail-inbox.html', 'gmail-thread.html', 'gmail-changed.html', 'outlook-inbox.html', 'outlook-changed.html'];
+const FIXTURES = [
+  'gmail-inbox.html',
+  'gmail-thread.html',
+  'gmail-changed.html',
+  'gmail-reading-pane-right.html',
+  'gmail-reading-pane-below.html',
+  'gmail-hidden-view.html',
+  'gmail-priority-inbox.html',
+  'gmail-multiple-inboxes.html',
+  'gmail-navigation.html',
+  'gmail-conversation-view-off.html',
+  'gmail-long-thread.html',
+  'gmail-thread-de.html',
+  'outlook-inbox.html',
+  'outlook-changed.html',
+];
 
 // The e2e suite serves these pages to real Chromium with the real content script: they must load
 // nothing and run nothing of their own, or a test could pass for reasons that are not ours.

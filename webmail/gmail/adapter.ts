@@ -5,11 +5,19 @@ import { onPageChange } from '../frame-batcher';
 import { gmailOpenThread } from './open-thread';
 import { gmailRows } from './rows';
 import { ACCOUNT_BUTTON, LIST_TOOLBAR, THREAD_HEADING, TITLE_MAILBOX, WATCHED_ATTRIBUTES } from './selectors';
+import { gmailVisibleView, watchViewSwitches } from './view';
 
-/** Gmail behind the WebmailAdapter interface; reads the page on every call, caches nothing. */
+/**
+ * Gmail behind the WebmailAdapter interface; reads the page on every call, caches nothing. Every
+ * query but the mailbox is scoped to the view Gmail shows now (see gmailVisibleView).
+ */
 export function createGmailAdapter(doc: Document = document): WebmailAdapter {
-  const rows = () => gmailRows(doc);
-  const openThread = () => gmailOpenThread(doc);
+  const inView = <T>(read: (view: ParentNode) => T, none: T) => {
+    const view = gmailVisibleView(doc);
+    return view ? read(view) : none;
+  };
+  const rows = () => inView(gmailRows, []);
+  const openThread = () => inView(gmailOpenThread, null);
   return {
     provider: 'gmail',
     mailbox: () => gmailMailbox(doc),
@@ -17,16 +25,26 @@ export function createGmailAdapter(doc: Document = document): WebmailAdapter {
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,
     rows,
-    selectedThreadIds: () =>
-      rows()
-        .filter((row) => row.selected)
-        .map((row) => row.threadId),
+    // A conversation listed twice (conversation view off lists each message) is selected once.
+    selectedThreadIds: () => [...new Set(rows().flatMap((row) => (row.selected ? [row.threadId] : [])))],
     openThread,
-    mountPoints: () => ({
-      toolbar: queryFirst(doc, LIST_TOOLBAR),
-      threadPanel: queryFirst(doc, THREAD_HEADING)?.parentElement ?? null,
-    }),
-    onChange: (callback, signal) => onPageChange(doc, WATCHED_ATTRIBUTES, callback, signal),
+    mountPoints: () =>
+      inView((view) => ({ toolbar: queryFirst(view, LIST_TOOLBAR), threadPanel: queryFirst(view, THREAD_HEADING)?.parentElement ?? null }), {
+        toolbar: null,
+        threadPanel: null,
+      }),
+    onChange(callback, signal) {
+      const views = watchViewSwitches(doc, callback, signal);
+      onPageChange(
+        doc,
+        WATCHED_ATTRIBUTES,
+        () => {
+          views.rewatch();
+          callback();
+        },
+        signal,
+      );
+    },
   };
 }
 
