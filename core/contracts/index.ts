@@ -4,6 +4,7 @@ import { audit } from './audit';
 import { blueprints } from './blueprints';
 import { comments } from './comments';
 import { contacts } from './contacts';
+import { customFieldDefinitions } from './custom-fields';
 import type { Contract } from './contract';
 import { departments } from './departments';
 import { directory } from './directory';
@@ -29,6 +30,7 @@ export {
   blueprints,
   comments,
   contacts,
+  customFieldDefinitions,
   departments,
   directory,
   inbound,
@@ -61,6 +63,7 @@ export const resources = {
   inbound,
   contacts,
   departments,
+  customFieldDefinitions,
   views,
   directory,
   trash,

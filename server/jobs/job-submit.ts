@@ -1,3 +1,4 @@
+import { enforceCustomFieldUpdate } from '../departments/custom-fields';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
 import { checkFieldUpdate } from '../../core/rules/field-update';
@@ -76,7 +77,10 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   if (scope.view) enforce(checkViewAllowsJob({ ...scope.view, kind: scope.view.kind as View['kind'] }, scope.mode));
   enforce(checkOperationAllowed(request.operation, scope.mode, scope.allDepartments));
   enforce(checkJobPermissions(auth.access, request.operation, scope.mode, scope.departmentIds, await sendsMail(db, request)));
-  if (request.operation === 'update_field') enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+  if (request.operation === 'update_field') {
+    enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+    if (request.payload.field.startsWith('custom.')) await enforceCustomFieldUpdate(db, scope.departmentIds, request.payload.field.slice('custom.'.length), request.payload.value);
+  }
   if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
   await enforceMove(db, auth, request, scope);
   await enforceCapacity(db, auth, scope);
