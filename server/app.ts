@@ -22,6 +22,7 @@ import { commentRoutes } from './routes/comments';
 import { contactRoutes } from './routes/contacts';
 import { demoRoutes } from './routes/demo';
 import { jobRoutes } from './routes/jobs';
+import { ticketReplyRoutes } from './routes/ticket-replies';
 import { departmentMailRoutes } from './routes/department-mail';
 import { departmentRoutes } from './routes/departments';
 import { directoryRoutes } from './routes/directory';
@@ -96,6 +97,7 @@ export function createApp(deps: AppDeps) {
   ticketLookupRoutes(api);
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
+  ticketReplyRoutes(api, deps.jobs, deps.mail.publicUrl);
   inboundRoutes(api, v1);
   contactRoutes(api);
   departmentRoutes(api);

@@ -21,6 +21,7 @@ import { session } from './session';
 import { teams } from './teams';
 import { templates } from './templates';
 import { tickets } from './tickets';
+import { ticketReplies } from './ticket-replies';
 import { trash } from './trash';
 import { views } from './views';
 
@@ -46,6 +47,7 @@ export {
   teams,
   templates,
   tickets,
+  ticketReplies,
   tokens,
   trash,
   views,
@@ -55,6 +57,7 @@ export {
 export const resources = {
   session,
   tickets,
+  ticketReplies,
   comments,
   secondaryContacts,
   receipts,

@@ -131,6 +131,8 @@ export interface AutoCcInput {
   knownContacts: Map<string, Pick<Contact, 'id' | 'deleted' | 'spam' | 'anonymous'>>;
   /** Secondary contacts and CC addresses the ticket gets anyway: they count against the 20. */
   alreadyFollowing: string[];
+  /** Left out silently, not counted: on a later message, the ticket's customer and the addresses it reached us at. */
+  exclude?: string[];
 }
 
 /**
@@ -143,7 +145,7 @@ export function autoCcAddresses(input: AutoCcInput): { add: CcCandidate[]; skipp
   const refuse = refusalReasons(input);
   const following = new Set(input.alreadyFollowing.map(addressKey));
   const room = MAX_SECONDARY_CONTACTS - following.size;
-  const seen = new Set<string>([sender, ...following]);
+  const seen = new Set<string>([sender, ...following, ...(input.exclude ?? []).map(addressKey)]);
   const add: CcCandidate[] = [];
   const skipped: { email: string; reason: string }[] = [];
   for (const email of input.recipients) {

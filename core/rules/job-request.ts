@@ -1,6 +1,6 @@
 import type { JobMode, Operation } from '../schemas/job';
 import type { Permission } from '../schemas/role';
-import { checkPermission, mailPermissions, type AgentAccess } from './permissions';
+import { checkBulkReplySendsEmail, checkPermission, mailPermissions, type AgentAccess } from './permissions';
 import { allOf, OK, type Verdict } from './verdict';
 
 /** R-PERM-2: the permission each operation needs in every department it touches. */
@@ -27,5 +27,6 @@ export function checkJobPermissions(access: AgentAccess, operation: Operation, m
   const mail = sendsMail ? mailPermissions(operation === 'reply') : [];
   const needed: Permission[] = [...new Set([...mail, OPERATION_PERMISSION[operation], ...(mode === 'mass' ? (['ticket.mass_action'] as const) : [])])];
   if (departmentIds.length === 0) return OK;
-  return allOf(...departmentIds.flatMap((d) => needed.map((p) => checkPermission(access, p, d))));
+  const bulkReply = operation === 'reply' ? departmentIds.map((d) => checkBulkReplySendsEmail(access, d)) : [];
+  return allOf(...bulkReply, ...departmentIds.flatMap((d) => needed.map((p) => checkPermission(access, p, d))));
 }

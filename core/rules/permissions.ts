@@ -108,9 +108,17 @@ export function mailPermissions(bulk: boolean): Permission[] {
   return bulk ? ['ticket.send_email', 'ticket.bulk_reply'] : ['ticket.send_email'];
 }
 
-/** R-PERM-5: refuses sending mail in a department, naming each missing permission. */
+/** R-PERM-4: bulk_reply alone never sends; said first, so nobody grants it again without send_email. */
+export function checkBulkReplySendsEmail(access: AgentAccess, departmentId: number): Verdict {
+  if (hasPermission(access, 'ticket.send_email', departmentId)) return OK;
+  const where = departmentLabel(access, departmentId);
+  return violation('R-PERM-4', `A bulk reply needs ticket.send_email as well as ticket.bulk_reply in department ${where}, and you lack ticket.send_email there.`);
+}
+
+/** R-PERM-5: refuses sending mail in a department, naming each missing permission (R-PERM-4 first for a bulk reply). */
 export function checkMaySendMail(access: AgentAccess, departmentId: number, bulk: boolean): Verdict {
-  return allOf(...mailPermissions(bulk).map((p) => checkPermission(access, p, departmentId)));
+  const missing = allOf(...mailPermissions(bulk).map((p) => checkPermission(access, p, departmentId)));
+  return bulk && !missing.ok ? allOf(checkBulkReplySendsEmail(access, departmentId), missing) : missing;
 }
 
 /** R-PERM-2/5: a bulk reply's history and per-recipient delivery, for holders of ticket.bulk_reply there and the job's own agent. */

@@ -8,7 +8,7 @@ export const Operation = z.enum(['assign', 'update_field', 'reply', 'comment', '
 export type Operation = z.infer<typeof Operation>;
 
 /** A reply's content, and the CCs left out of this reply only (R-CC-7: they stay on the ticket). */
-const ReplyPayloadFields = z
+export const ReplyPayloadFields = z
   .object({
     templateId: Id.optional(),
     subject: HeaderText.max(998).optional(),

@@ -14,7 +14,8 @@ import { IngestedMessage, IngestSettings, IngestSettingsPatch, Mailbox, MailboxC
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
 import { TicketSatisfaction } from './satisfaction';
-import { Template } from './template';
+import { Macro, Template } from './template';
+import { TicketReplyPreview, TicketReplyRequest } from './ticket-reply';
 import { Id } from './common';
 import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
@@ -177,6 +178,10 @@ export const protocol = {
   'views.remove': { request: z.object({ viewId: Id }), response: Removed },
   'templates.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Template) }) },
   'replies.preview': { request: ReplyPreviewRequest, response: JobPreview },
+  /** One ticket's reply from the panel (ticket.send_email, R-PERM-2): the preview sends nothing; send goes through the outbox. */
+  'ticketReplies.preview': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: TicketReplyPreview },
+  'ticketReplies.send': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: z.object({ outboxId: z.string(), job: Job.nullable() }) },
+  'macros.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Macro) }) },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
   /**

@@ -13,6 +13,7 @@ import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
 import { ticketWorkHandlers } from './handlers/ticket-work';
+import { ticketReplyHandlers } from './handlers/ticket-replies';
 import { viewHandlers } from './handlers/views';
 import { route, type Handlers } from './router';
 import { services } from './services';
@@ -35,6 +36,7 @@ const handlers: Handlers<MessageType> = {
   ...adminHandlers,
   ...dashboardHandlers,
   ...viewHandlers,
+  ...ticketReplyHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */

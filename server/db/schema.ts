@@ -314,7 +314,13 @@ export const ticketHistory = pgTable(
     changes: jsonb('changes').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: at('created_at').notNull().defaultNow(),
   },
-  (t) => [index('ticket_history_ticket').on(t.ticketId, t.createdAt)],
+  (t) => [
+    index('ticket_history_ticket').on(t.ticketId, t.createdAt),
+    // The help center's per-customer CC limit (R-CC-6) counts one customer's additions over a day.
+    index('ticket_history_customer_cc')
+      .on(sql`(${t.changes}->>'byContactId')`, t.createdAt)
+      .where(sql`action = 'secondary_contacts'`),
+  ],
 );
 
 export const views = pgTable(

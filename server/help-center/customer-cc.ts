@@ -1,13 +1,15 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { checkCcEnabled } from '../../core/rules/cc-rules';
+import { checkCustomerCcLimits } from '../../core/rules/customer-cc-limits';
 import { Email } from '../../core/schemas/common';
 import type { Violation } from '../../core/schemas/error';
 import type { Db } from '../db/client';
-import { tickets } from '../db/schema';
-import { ApiFailure } from '../http/api-failure';
+import { contacts as contactsTable, tickets } from '../db/schema';
+import { ApiFailure, enforce } from '../http/api-failure';
 import { setSecondaryContacts } from '../tickets/secondary-contacts-set';
-import type { DepartmentRow } from '../db/rows';
+import { customerCcCounts } from './customer-cc-counts';
+import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
 
 export const CcForm = z.object({
   email: z.string().trim().pipe(Email),
@@ -32,8 +34,18 @@ function refusalsOf(failure: ApiFailure): CcRefusal[] {
 }
 
 /**
- * Adds one CC to the ticket's list the way agents do (R-CC-2..4 checked there); answers the
- * refusals to show, or none when it was added.
+ * R-CC-6 limits, counted with the ticket and the customer locked, so two tabs posting at once
+ * cannot both take the last place.
+ */
+async function enforceCustomerLimits(tx: Db, ticket: TicketRow, contactId: number): Promise<ContactRow> {
+  const [customer] = await tx.select().from(contactsTable).where(eq(contactsTable.id, contactId)).for('update');
+  enforce(checkCustomerCcLimits(await customerCcCounts(tx, ticket, contactId)));
+  return customer!;
+}
+
+/**
+ * Adds one CC to the ticket's list the way agents do (R-CC-2..4 checked there), within the daily
+ * limits (R-CC-6); answers the refusals to show, or none when it was added.
  */
 export async function addCustomerCc(db: Db, input: { ticketId: number; department: DepartmentRow; contactId: number; form: CcForm }): Promise<CcRefusal[]> {
   const refusals = customerCcRefusals(input.department);
@@ -43,8 +55,9 @@ export async function addCustomerCc(db: Db, input: { ticketId: number; departmen
     await db.transaction(async (t) => {
       const tx = t as Db;
       const [ticket] = await tx.select().from(tickets).where(eq(tickets.id, input.ticketId)).for('update');
+      const customer = await enforceCustomerLimits(tx, ticket!, input.contactId);
       const contacts = [...ticket!.secondaryContactIds.map((id) => ({ id })), { email, ...(name ? { name } : {}) }];
-      await setSecondaryContacts(tx, { ticket: ticket!, contacts, by: { contactId: input.contactId } });
+      await setSecondaryContacts(tx, { ticket: ticket!, contacts, by: { contactId: customer.id, email: customer.email ?? '' } });
     });
     return [];
   } catch (error) {

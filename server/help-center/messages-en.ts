@@ -65,6 +65,8 @@ export const en: Messages = {
     refused: 'The secondary contact was not added:',
     disabled: 'Secondary contacts (CC) are not enabled in this department.',
     optionOff: 'Customers cannot add secondary contacts in this department.',
+    limits: (perTicket, perCustomer) =>
+      `Up to ${perTicket} people can be added to one ticket a day, and up to ${perCustomer} a day by you over all your tickets. For more, reply and ask support.`,
   },
   rating: {
     title: 'Rate our support',

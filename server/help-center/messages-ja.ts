@@ -65,6 +65,8 @@ export const ja: Messages = {
     refused: 'サブの連絡先は追加されませんでした:',
     disabled: 'この部門ではサブの連絡先(CC)が有効になっていません。',
     optionOff: 'この部門では、顧客がサブの連絡先を追加することはできません。',
+    limits: (perTicket, perCustomer) =>
+      `追加できるのは、1つの問い合わせにつき1日${perTicket}人まで、すべての問い合わせを合わせて1日${perCustomer}人までです。それ以上は返信でサポートにご依頼ください。`,
   },
   rating: {
     title: 'サポートの評価',

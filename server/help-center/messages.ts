@@ -53,7 +53,17 @@ export interface Messages {
     backToList: string;
   };
   reply: { title: string; label: string; submit: string };
-  cc: { title: string; email: string; name: string; submit: string; invalid: string; refused: string; disabled: string; optionOff: string };
+  cc: {
+    title: string;
+    email: string;
+    name: string;
+    submit: string;
+    invalid: string;
+    refused: string;
+    disabled: string;
+    optionOff: string;
+    limits: (perTicket: number, perCustomer: number) => string;
+  };
   rating: {
     title: string;
     question: string;

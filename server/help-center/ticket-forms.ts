@@ -1,4 +1,5 @@
 import { html } from 'hono/html';
+import { CUSTOMER_CC_PER_CUSTOMER_PER_DAY, CUSTOMER_CC_PER_TICKET_PER_DAY } from '../../core/rules/customer-cc-limits';
 import type { CcRefusal } from './customer-cc';
 import { csrfField, when, type Html } from './layout';
 import type { PageContext } from './page-context';
@@ -46,6 +47,7 @@ ${csrfField(ctx)}
 <input id="cc-name" name="name" type="text" maxlength="200" value="${state.name ?? ''}">
 <button type="submit">${m.cc.submit}</button>
 </form>
+<p id="cc-limits">${m.cc.limits(CUSTOMER_CC_PER_TICKET_PER_DAY, CUSTOMER_CC_PER_CUSTOMER_PER_DAY)}</p>
 </section>`;
 }
 

@@ -37,7 +37,8 @@ const PERMISSION_RULES = new Set(['R-PERM-3', 'R-PERM-5', 'R-MERGE-1']);
 export function failureFromViolations(violations: Violation[]): ApiFailure {
   const first = violations[0]!;
   const message = violations.length === 1 ? first.message : violations.map((v) => v.message).join(' ');
-  const permission = PERMISSION_RULES.has(first.rule);
+  // R-PERM-4 refusing a bulk reply is said first, but what is missing is a permission (send_email).
+  const permission = PERMISSION_RULES.has(first.rule) || (first.rule === 'R-PERM-4' && violations.some((v) => PERMISSION_RULES.has(v.rule)));
   return new ApiFailure(permission ? 403 : 422, permission ? 'FORBIDDEN' : 'RULE_VIOLATION', message, first.rule, {
     violations,
   });

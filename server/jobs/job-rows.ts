@@ -30,6 +30,13 @@ async function deliveryOf(db: Db, jobId: number): Promise<JobDelivery> {
   };
 }
 
+/** A bulk reply's delivery; a macro's only when one of its steps sent a reply. */
+async function deliveryFor(db: Db, row: JobRow): Promise<JobDelivery | null> {
+  if (row.operation !== 'reply' && row.operation !== 'macro') return null;
+  const delivery = await deliveryOf(db, row.id);
+  return row.operation === 'macro' && delivery.total === 0 ? null : delivery;
+}
+
 export async function toJob(db: Db, row: JobRow): Promise<Job> {
   const [view] = row.viewId === null ? [] : await db.select({ name: views.name }).from(views).where(eq(views.id, row.viewId));
   const failures = row.failed
@@ -53,7 +60,7 @@ export async function toJob(db: Db, row: JobRow): Promise<Job> {
     status: row.status as Job['status'],
     counts: { total: row.total, done: row.done, failed: row.failed },
     failures: failures.map((f) => ({ ticketId: f.ticketId, ticketNumber: f.ticketNumber, reason: f.reason ?? 'failed' })),
-    delivery: row.operation === 'reply' ? await deliveryOf(db, row.id) : null,
+    delivery: await deliveryFor(db, row),
     createdAt: row.createdAt.toISOString(),
     startedAt: iso(row.startedAt),
     finishedAt: iso(row.finishedAt),

@@ -97,8 +97,8 @@ export async function runJob(db: Db, jobId: number, options: JobRunOptions = {})
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
-  // Each reply is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
-  if (started.operation === 'reply') await deliverJobReplies(db, started, options);
+  // Each reply (a macro's too) is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
+  if (started.operation === 'reply' || started.operation === 'macro') await deliverJobReplies(db, started, options);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.
   const finished = await db.transaction(async (t) => {

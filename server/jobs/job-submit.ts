@@ -116,6 +116,8 @@ export async function submitJob(db: Db, queue: JobQueue, auth: AuthContext, requ
       sql`insert into ${jobItems} (job_id, ticket_id, seq) select ${job!.id}, ${tickets.id}, row_number() over (order by ${tickets.id}) from ${tickets} where ${scope.where}`,
     );
   }
-  await queue.enqueue(db, job!.id, auth.agent.id, request.operation === 'reply' ? queue.replyUndoSeconds : 0);
+  // A macro that replies waits out the same undo window as a reply.
+  const undoable = request.operation === 'reply' || (await sendsMail(db, request));
+  await queue.enqueue(db, job!.id, auth.agent.id, undoable ? queue.replyUndoSeconds : 0);
   return toJob(db, job!);
 }

@@ -6,6 +6,7 @@ import { jobs, replyRecipients } from '../db/schema';
 import { checkMayControlJob, checkMaySendMail } from '../../core/rules/permissions';
 import { ApiFailure, conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { isOneTicketReply } from '../tickets/one-ticket-reply';
 import { toJob } from './job-rows';
 import type { JobQueue } from './queue';
 import type { JobRow } from '../db/rows';
@@ -20,7 +21,7 @@ export async function resendReplies(db: Db, queue: JobQueue, auth: AuthContext, 
   if (row.operation !== 'reply') throw new ApiFailure(422, 'VALIDATION', `Job ${row.id} is not a bulk reply; only replies can be resent.`);
   enforce(checkMayControlJob(auth.access, row, 'resend'));
   // R-PERM-4/5: resending is sending; whoever asks for it needs what sending the reply needed.
-  if (row.departmentId !== null) enforce(checkMaySendMail(auth.access, row.departmentId, true));
+  if (row.departmentId !== null) enforce(checkMaySendMail(auth.access, row.departmentId, !isOneTicketReply(row.payload)));
   const resendable = request.confirmUncertain ? ['failed', 'uncertain'] : ['failed'];
   const [job] = await db
     .update(jobs)

@@ -8,6 +8,7 @@ import { comments, departments, jobItems, jobs, replyRecipients, threads, ticket
 import { ApiFailure, conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { toJob } from '../jobs/job-rows';
+import { noticeNewFollowers } from '../notices/cc-notices';
 import { enforceAssignee } from '../tickets/assignee';
 import { enforceRecipients } from '../tickets/secondary-contacts';
 import { enforceBlueprint, onHoldChange } from '../tickets/ticket-patch';
@@ -173,5 +174,7 @@ export async function mergeTickets(db: Db, auth: AuthContext, input: MergeInput)
       .filter((r) => r.id !== primary.id)
       .map((r) => ({ ticketId: r.id, agentId: auth.agent.id, jobId: job.id, action: 'merged_into', changes: { into: primary.id, intoNumber: primary.number } })),
   ]);
+  // R-CC-5: a CC the merge brings to the primary learns its number and help-center page.
+  await noticeNewFollowers(db, primary, updated!);
   return { ticket: (await toTickets(db, [updated!]))[0]!, mergedIds: otherIds, job: await toJob(db, job) };
 }

@@ -13,8 +13,8 @@ import { noticeFollowers } from '../notices/cc-notices';
 import { getVisibleTicket } from './ticket-query';
 import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
 
-/** Who changes the list: an agent in the extension, or a customer in the help center (R-CC-6). */
-export type CcEditor = { agentId: number } | { contactId: number };
+/** Who changes the list: an agent in the extension, or a customer in the help center (R-CC-6), by their signed-in address. */
+export type CcEditor = { agentId: number } | { contactId: number; email: string };
 
 export interface SetSecondaryContacts {
   ticket: TicketRow;
@@ -96,6 +96,18 @@ async function resolveList(db: Db, department: DepartmentRow, ticket: TicketRow,
   return ids;
 }
 
+/** Who was added, by address: the history must still say so after a contact changes or is deleted. */
+async function namedContacts(db: Db, ids: number[]): Promise<{ id: number; email: string | null }[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.select({ id: contacts.id, email: contacts.email }).from(contacts).where(inArray(contacts.id, ids));
+  return ids.map((id) => ({ id, email: rows.find((r) => r.id === id)?.email ?? null }));
+}
+
+/** A customer's change names them; the help center's limits count these entries (customer-cc-counts.ts). */
+function byCustomer(by: CcEditor) {
+  return 'contactId' in by ? { byContactId: by.contactId, byContact: { id: by.contactId, email: by.email } } : {};
+}
+
 /**
  * Replaces a ticket's secondary contacts (R-CC-2..4): one version bump and one history entry, and a
  * notice to each contact added (R-CC-5). Removing someone here is the only way off the ticket (R-CC-7).
@@ -118,9 +130,10 @@ export async function setSecondaryContacts(db: Db, input: SetSecondaryContacts):
     ticketId: ticket.id,
     agentId: 'agentId' in input.by ? input.by.agentId : null,
     action: 'secondary_contacts',
-    changes: { secondaryContactIds: { from: ticket.secondaryContactIds, to: ids }, ...('contactId' in input.by ? { byContactId: input.by.contactId } : {}) },
+    changes: { secondaryContactIds: { from: ticket.secondaryContactIds, to: ids }, added: await namedContacts(db, added), ...byCustomer(input.by) },
   });
-  await noticeFollowers(db, updated, { kind: 'added' }, added);
+  const event = 'contactId' in input.by ? { kind: 'added_by_customer' as const, by: input.by.email } : { kind: 'added' as const };
+  await noticeFollowers(db, updated, event, added);
   return secondaryContactsOf(db, updated);
 }
 

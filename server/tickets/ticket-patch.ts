@@ -9,6 +9,7 @@ import { blueprints, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { enforceCustomFields } from '../departments/custom-fields';
+import { noticeNewFollowers } from '../notices/cc-notices';
 import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
 import { contactChange } from './ticket-contact';
@@ -99,5 +100,6 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
     .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
     .returning();
   await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, action: 'updated', changes });
+  await noticeNewFollowers(db, row, updated!);
   return (await toTickets(db, [updated!]))[0]!;
 }

@@ -5,6 +5,7 @@ import { comments, macros, ticketTasks } from '../../db/schema';
 import { noticeFollowers } from '../../notices/cc-notices';
 import { ItemFailure, type Executor, type ItemChange, type ItemContext } from '../executor';
 import { setFields } from './ticket-fields';
+import { sendReplyStep } from '../../macros/reply-step';
 import type { TicketRow } from '../../db/rows';
 
 const DAY_MS = 86_400_000;
@@ -23,7 +24,7 @@ async function runStep(ctx: ItemContext, ticket: TicketRow, step: MacroStep): Pr
       await ctx.tx.insert(ticketTasks).values({ ticketId: ticket.id, title: step.title, dueAt: new Date(Date.now() + step.dueInDays * DAY_MS), createdByJobId: ctx.job.id });
       return null;
     case 'send_reply':
-      throw new ItemFailure('sending a reply from a template is not available on this server yet.');
+      return sendReplyStep(ctx, ticket, step.templateId);
   }
 }
 

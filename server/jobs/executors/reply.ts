@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { agents, contacts, departments, replyRecipients, templates, threads } from '../../db/schema';
 import { loadAccess } from '../../http/auth';
 import { renderReply } from '../../mail/render';
+import { isOneTicketReply } from '../../tickets/one-ticket-reply';
 import { ItemFailure, type Executor } from '../executor';
 import type { TicketRow } from '../../db/rows';
 
@@ -51,7 +52,7 @@ const domainOf = (address: string) => address.split('@')[1] ?? 'localhost';
  */
 export const reply: Executor = async ({ tx, job, ticket }) => {
   // R-PERM-5 at run time too: a permission taken away during the undo window stops the mail.
-  const allowed = checkMaySendMail((await loadAccess(tx, job.initiatorId)).access, ticket.departmentId, true);
+  const allowed = checkMaySendMail((await loadAccess(tx, job.initiatorId)).access, ticket.departmentId, !isOneTicketReply(job.payload));
   if (!allowed.ok) throw new ItemFailure(allowed.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
   const [contact] = await tx.select().from(contacts).where(eq(contacts.id, ticket.contactId));
   const verdict = replyEligibility({

@@ -10,6 +10,7 @@ import type { IncomingMail } from './incoming-mail';
 import { createTicketFromMail, departmentFor } from './new-ticket';
 import { replyTarget, threadWithMessageId } from './reply-target';
 import { addReplyThread } from './reply-thread';
+import { autoSecondaryContactsOnReply } from '../../tickets/auto-cc';
 import type { DepartmentRow, MailboxRow, TicketRow } from '../../db/rows';
 
 /** What became of one message; stored in ingested_messages. */
@@ -46,6 +47,7 @@ async function routeReply(tx: Db, ticket: TicketRow, mail: IncomingMail, gmail: 
   const [department] = await tx.select().from(departments).where(eq(departments.id, ticket.departmentId));
   const plan = planAttachments(mail, department!.maxAttachmentBytes);
   const threadId = await addReplyThread(tx, ticket, mail, textWithRefusals(mail.text, plan));
+  await autoSecondaryContactsOnReply(tx, ticket.id, { threadId, from: mail.from!.address, recipients: [...mail.to, ...mail.cc] });
   await storeAttachments(tx, threadId, plan);
   if (gmail) await linkGmailConversation(tx, ticket.id, gmail);
   return { outcome: 'thread', ticketId: ticket.id, threadId, ...(plan.refusals.length ? { note: plan.refusals.join(' ') } : {}) };

@@ -160,4 +160,19 @@ describe('R-CC-6 recipients of an incoming e-mail become secondary contacts', ()
   it('does not add someone the ticket already has', () => {
     expect(auto('ann@customer.test', ['x@customer.test'], ['X@customer.test']).add).toEqual([]);
   });
+
+  it("a later message leaves out the ticket's customer and the addresses it reached us at, without counting them against the 20", () => {
+    const recipients = ['Ann@customer.test', 'support@acme.test', ...Array.from({ length: 20 }, (_, i) => `r${i}@customer.test`)];
+    const { add, skipped } = autoCcAddresses({
+      department,
+      agentEmails,
+      from: 'colleague@customer.test',
+      recipients,
+      knownContacts: new Map(),
+      alreadyFollowing: [],
+      exclude: ['ann@customer.test', 'support@acme.test'],
+    });
+    expect(add).toHaveLength(20);
+    expect(skipped).toEqual([]);
+  });
 });

@@ -19,12 +19,21 @@ describe('R-PERM-4/5 mail needs ticket.send_email', () => {
     expect(messages(checkMaySendMail(access, 2, false))).toEqual([
       'R-PERM-5 You need the permission ticket.send_email in department Billing (ask an admin to grant it to your role).',
     ]);
-    expect(messages(checkMaySendMail(access, 2, true))).toHaveLength(2);
+    // R-PERM-4 first: a bulk reply never goes without send_email, whatever else is granted.
+    expect(messages(checkMaySendMail(access, 2, true))).toEqual([
+      'R-PERM-4 A bulk reply needs ticket.send_email as well as ticket.bulk_reply in department Billing, and you lack ticket.send_email there.',
+      expect.stringContaining('ticket.send_email'),
+      expect.stringContaining('ticket.bulk_reply'),
+    ]);
   });
 
   it('a job that sends mail asks for send_email; a macro only when it has a reply step', () => {
     const reply = checkJobPermissions(access, 'reply', 'bulk', [2]);
-    expect(reply.ok ? [] : reply.violations.map((v) => v.message)).toEqual([expect.stringContaining('ticket.send_email'), expect.stringContaining('ticket.bulk_reply')]);
+    expect(reply.ok ? [] : reply.violations.map((v) => `${v.rule} ${v.message}`)).toEqual([
+      expect.stringMatching(/^R-PERM-4 A bulk reply needs ticket.send_email/),
+      expect.stringMatching(/^R-PERM-5 .*ticket.send_email/),
+      expect.stringMatching(/^R-PERM-5 .*ticket.bulk_reply/),
+    ]);
     expect(checkJobPermissions(access, 'macro', 'bulk', [2]).ok).toBe(true);
     expect(checkJobPermissions(access, 'macro', 'bulk', [2], true).ok).toBe(false);
   });

@@ -27,11 +27,11 @@ describe.each(databaseKinds)('permissions on mail and jobs on %s', (kind) => {
     server.request('POST', '/api/v1/jobs', { token, body: { departmentId: support(), ticketIds: [emailTicket()], ...body } });
   const reply = { operation: 'reply', payload: { subject: 'Hello', body: 'The outage is over.' } };
 
-  it('R-PERM-5 a bulk reply without ticket.send_email is refused naming it, in the pre-check too', async () => {
+  it('R-PERM-4/5 a bulk reply without ticket.send_email is refused naming it, in the pre-check too', async () => {
     const editor = await api.customIn(support(), 'Editor', ['ticket.view', 'ticket.edit'], 'ed@acme.test');
     const res = await submit(editor.token, reply);
     expect(res.status).toBe(403);
-    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-5' });
+    expect(res.body.error).toMatchObject({ code: 'FORBIDDEN', rule: 'R-PERM-4' });
     expect(res.body.error.message).toContain('ticket.send_email in department Support');
     expect(res.body.error.message).toContain('ticket.bulk_reply');
     const preview = await server.request('POST', '/api/v1/replies/preview', {

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_history_customer_cc" ON "ticket_history" USING btree (("changes"->>'byContactId'),"created_at") WHERE action = 'secondary_contacts';

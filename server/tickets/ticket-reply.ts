@@ -1,0 +1,106 @@
+import { and, desc, eq } from 'drizzle-orm';
+import { checkMaySendMail } from '../../core/rules/permissions';
+import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
+import type { Job } from '../../core/schemas/job';
+import type { TicketReplyPreview, TicketReplyRequest } from '../../core/schemas/ticket-reply';
+import type { Db } from '../db/client';
+import { departments, jobItems, jobs, threads } from '../db/schema';
+import { ApiFailure, enforce } from '../http/api-failure';
+import type { AuthContext } from '../http/app-env';
+import { attemptItem } from '../jobs/job-runner';
+import { toJob } from '../jobs/job-rows';
+import type { JobQueue } from '../jobs/queue';
+import { withHelpCenterLink } from '../mail/help-center-footer';
+import { ONE_TICKET } from './one-ticket-reply';
+import { getVisibleTicket } from './ticket-query';
+import type { JobRow, TicketRow } from '../db/rows';
+
+const ROLLBACK = new Error('dry run');
+const RULE_PREFIX = /^(R-[A-Z]+-\d+): /;
+
+function refuseUnknownPlaceholders(body: TicketReplyRequest) {
+  const unknown = unknownPlaceholders(`${body.subject ?? ''} ${body.body}`);
+  if (unknown.length === 0) return;
+  const known = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
+  throw new ApiFailure(422, 'RULE_VIOLATION', `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${known}.`, 'R-REPLY-2');
+}
+
+/** The ticket, if the agent may see it and send mail in its department (R-PERM-2/5: send_email, not bulk_reply). */
+async function replyableTicket(db: Db, auth: AuthContext, id: number, body: TicketReplyRequest): Promise<TicketRow> {
+  const ticket = await getVisibleTicket(db, auth.access, id);
+  enforce(checkMaySendMail(auth.access, ticket.departmentId, false));
+  refuseUnknownPlaceholders(body);
+  return ticket;
+}
+
+const payloadOf = (body: TicketReplyRequest): Record<string, unknown> => ({ ...body, scope: ONE_TICKET });
+
+/**
+ * Runs the reply executor on the ticket inside a savepoint that is always rolled back: the reason it
+ * would fail (R-REPLY-3/4 …), or the message exactly as the customer gets it, footer included.
+ */
+async function dryRun(db: Db, auth: AuthContext, ticket: TicketRow, body: TicketReplyRequest, publicUrl?: string): Promise<TicketReplyPreview> {
+  let preview: TicketReplyPreview | null = null;
+  const job = { id: 0, operation: 'reply', mode: 'bulk', payload: payloadOf(body), departmentId: ticket.departmentId, initiatorId: auth.agent.id } as JobRow;
+  await db
+    .transaction(async (t) => {
+      const tx = t as Db;
+      const reason = await attemptItem(tx, job, ticket.id);
+      if (reason) {
+        const rule = RULE_PREFIX.exec(reason)?.[1];
+        preview = { violations: [{ ...(rule ? { rule } : {}), message: `Ticket #${ticket.number}: ${reason}` }], sample: null };
+        throw ROLLBACK;
+      }
+      const [sent] = await tx
+        .select()
+        .from(threads)
+        .where(and(eq(threads.ticketId, ticket.id), eq(threads.direction, 'out')))
+        .orderBy(desc(threads.id))
+        .limit(1);
+      const [department] = await tx.select({ helpCenter: departments.helpCenter }).from(departments).where(eq(departments.id, ticket.departmentId));
+      const copy = withHelpCenterLink(sent!.bodyText, sent!.bodyHtml, { ticketId: ticket.id, departmentId: ticket.departmentId, helpCenter: department!.helpCenter }, publicUrl);
+      const sample = {
+        ticketId: ticket.id,
+        from: sent!.from,
+        to: sent!.to,
+        cc: sent!.cc,
+        subject: sent!.subject,
+        html: copy.html ?? '',
+        text: copy.text,
+        inReplyTo: sent!.inReplyTo,
+      };
+      preview = { violations: [], sample };
+      throw ROLLBACK;
+    })
+    .catch((error: unknown) => {
+      if (error !== ROLLBACK) throw error;
+    });
+  return preview!;
+}
+
+export async function previewTicketReply(db: Db, auth: AuthContext, id: number, body: TicketReplyRequest, publicUrl?: string): Promise<TicketReplyPreview> {
+  try {
+    return await dryRun(db, auth, await replyableTicket(db, auth, id, body), body, publicUrl);
+  } catch (error) {
+    if (!(error instanceof ApiFailure) || error.status === 404) throw error;
+    const listed = (error.details as { violations?: { rule: string; message: string }[] } | undefined)?.violations;
+    return { violations: listed ?? [{ ...(error.rule ? { rule: error.rule } : {}), message: error.message }], sample: null };
+  }
+}
+
+/**
+ * One ticket's reply as a one-item reply job: it waits out the undo window in the queue (cancel =
+ * DELETE /jobs/:id), and is delivered per recipient exactly like a bulk reply — sent once or uncertain.
+ */
+export async function sendTicketReply(db: Db, queue: JobQueue, auth: AuthContext, id: number, body: TicketReplyRequest): Promise<Job> {
+  const ticket = await replyableTicket(db, auth, id, body);
+  const refused = (await dryRun(db, auth, ticket, body)).violations[0];
+  if (refused) throw new ApiFailure(422, 'RULE_VIOLATION', refused.message, refused.rule);
+  const [job] = await db
+    .insert(jobs)
+    .values({ operation: 'reply', mode: 'bulk', payload: payloadOf(body), departmentId: ticket.departmentId, viewId: null, initiatorId: auth.agent.id, total: 1 })
+    .returning();
+  await db.insert(jobItems).values({ jobId: job!.id, ticketId: ticket.id, seq: 1 });
+  await queue.enqueue(db, job!.id, auth.agent.id, queue.replyUndoSeconds);
+  return toJob(db, job!);
+}
