@@ -4,6 +4,7 @@ import { agents } from './agents';
 import { audit } from './audit';
 import { blueprints } from './blueprints';
 import { byName, type ContractInput, type ContractOutput } from './contract';
+import { customFieldDefinitions } from './custom-fields';
 import { departments } from './departments';
 import { macros } from './macros';
 import { mail } from './mail';
@@ -38,6 +39,10 @@ export const adminContracts = byName([
   departments.update,
   departments.mail,
   departments.setMail,
+  customFieldDefinitions.list,
+  customFieldDefinitions.create,
+  customFieldDefinitions.update,
+  customFieldDefinitions.remove,
   templates.list,
   templates.create,
   templates.update,

@@ -4,6 +4,7 @@ import { audit } from './audit';
 import { blueprints } from './blueprints';
 import { comments } from './comments';
 import { contacts } from './contacts';
+import { customFieldDefinitions } from './custom-fields';
 import type { Contract } from './contract';
 import { departments } from './departments';
 import { directory } from './directory';
@@ -30,6 +31,7 @@ export {
   blueprints,
   comments,
   contacts,
+  customFieldDefinitions,
   departments,
   directory,
   inbound,
@@ -64,6 +66,7 @@ export const resources = {
   inbound,
   contacts,
   departments,
+  customFieldDefinitions,
   views,
   directory,
   trash,

@@ -4,6 +4,7 @@ import type {
   auditEvents,
   blueprints,
   comments,
+  customFields,
   contacts,
   departments,
   jobs,
@@ -38,3 +39,4 @@ export type TemplateRow = typeof templates.$inferSelect;
 export type ThreadRow = typeof threads.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 export type ViewRow = typeof views.$inferSelect;
+export type CustomFieldRow = typeof customFields.$inferSelect;

@@ -339,6 +339,27 @@ export const views = pgTable(
   (t) => [index('views_department_owner').on(t.departmentId, t.ownerAgentId)],
 );
 
+/** A department's own ticket fields; tickets keep their values in custom_fields under `key`. */
+export const customFields = pgTable(
+  'custom_fields',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    departmentId: id('department_id')
+      .notNull()
+      .references(() => departments.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    options: text('options')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    /** Required to close a ticket: mail keeps arriving without it. */
+    required: boolean('required').notNull().default(false),
+  },
+  (t) => [uniqueIndex('custom_fields_department_key').on(t.departmentId, t.key)],
+);
+
 export const templates = pgTable('templates', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   departmentId: id('department_id')

@@ -1,3 +1,4 @@
+import { enforceCustomFieldUpdate } from '../departments/custom-fields';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
 import { checkFieldEffect, checkFieldUpdate } from '../../core/rules/field-update';
@@ -79,6 +80,7 @@ export async function checkJobRequest(db: Db, auth: AuthContext, request: JobCre
   if (request.operation === 'update_field') {
     enforce(checkFieldEffect(request.payload.field, request.payload.value, scope.mode, scope.allDepartments));
     enforce(checkFieldUpdate(request.payload.field, request.payload.value));
+    if (request.payload.field.startsWith('custom.')) await enforceCustomFieldUpdate(db, scope.departmentIds, request.payload.field.slice('custom.'.length), request.payload.value);
   }
   if (request.operation === 'reply') refuseUnknownPlaceholders(request.payload);
   await enforceMove(db, auth, request, scope);

@@ -51,7 +51,12 @@ function updateField({ field, value }: Payload<'update_field'>): MassSpec {
     const name = field.slice('custom.'.length);
     return {
       action: 'updated',
-      refusals: [],
+      refusals: [
+        {
+          reason: `The ticket's department has no custom field "${name}".`,
+          when: sql`not exists (select 1 from custom_fields cf where cf.department_id = t.department_id and cf.key = ${name}::text)`,
+        },
+      ],
       set: sql`custom_fields = t.custom_fields || jsonb_build_object(${name}::text, ${JSON.stringify(value)}::jsonb)`,
       changes: change(field, sql`t.custom_fields -> ${name}::text`, sql`${JSON.stringify(value)}::jsonb`),
     };

@@ -8,6 +8,7 @@ import { enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { findOrCreateContact, getContact } from '../contacts/contact-store';
 import { sanitiseInboundHtml } from '../mail/inbound-html';
+import { enforceCustomFields } from '../departments/custom-fields';
 import { enforceAssignee } from './assignee';
 import { noticeFollowers } from '../notices/cc-notices';
 import { autoSecondaryContacts, NO_AUTO_CC } from './auto-cc';
@@ -68,6 +69,8 @@ export async function insertTicket(db: Db, by: { agentId: number } | null, input
   if (input.webmailThread) await linkWebmailThread(db, null, input.webmailThread);
   await enforceAssignee(db, department, input);
   await enforceRecipients(db, department, input);
+  // A new ticket has no number yet; "required to close" is judged when it is closed.
+  await enforceCustomFields(db, { departmentId: department.id, number: 0, current: {} }, input.customFields, false);
   const contact = await resolveContact(db, input.contact);
   const first = input.firstThread;
   // A spam sender's mail must not make us write to the addresses it copied (R-BULK-12, R-CC-6).

@@ -8,6 +8,7 @@ import type { Db } from '../db/client';
 import { blueprints, departments, ticketHistory, tickets } from '../db/schema';
 import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
+import { enforceCustomFields } from '../departments/custom-fields';
 import { noticeNewFollowers } from '../notices/cc-notices';
 import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
@@ -75,6 +76,12 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
   const [department] = move ? [move.target] : await db.select().from(departments).where(eq(departments.id, row.departmentId));
   if (!move) await enforceBlueprint(db, row, fields.status);
   await enforceAssignee(db, department!, fields);
+  await enforceCustomFields(
+    db,
+    { departmentId: department!.id, number: row.number, current: row.customFields },
+    fields.customFields,
+    fields.status === 'closed' && row.status !== 'closed',
+  );
   if (fields.secondaryContactIds || fields.ccAddresses || (move && row.secondaryContactIds.length > 0)) {
     await enforceRecipients(
       db,

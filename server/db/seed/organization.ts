@@ -2,7 +2,7 @@ import { defaultPermissions, normalizePermissions } from '../../../core/rules/pe
 import type { DepartmentFeatures } from '../../../core/schemas/department';
 import type { Permission, RoleKind } from '../../../core/schemas/role';
 import type { Db } from '../client';
-import { agents, departments, memberships, rolePermissions, roles, teamMembers, teams } from '../schema';
+import { agents, customFields, departments, memberships, rolePermissions, roles, teamMembers, teams } from '../schema';
 import type { Speaker } from './conversation';
 import { AGENTS, TEAMS, type DepartmentName, type RoleName } from './people';
 import type { SeedDepartment } from './tickets';
@@ -95,6 +95,8 @@ export async function seedOrganization(db: Db): Promise<Organization> {
     .values(TEAMS.map((t) => ({ name: t.name, departmentId: deptId(t.department) })))
     .returning();
   await db.insert(teamMembers).values(TEAMS.flatMap((t, i) => t.members.map((email) => ({ teamId: teamRows[i]!.id, agentId: agentId(email) }))));
+  // The Returns tickets the seed writes carry an order number; the field says what it is.
+  await db.insert(customFields).values({ departmentId: deptId('Returns'), key: 'orderNumber', name: 'Order number', type: 'text' });
 
   const seeded: SeedDepartment[] = DEPARTMENTS.map((d) => {
     const members: Speaker[] = AGENTS.filter((a) => a.roles[d.name]).map((a) => ({ id: agentId(a.email), email: a.email, name: a.name }));

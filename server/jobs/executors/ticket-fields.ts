@@ -1,9 +1,21 @@
 import type { CustomFieldValue, TicketStatus } from '../../../core/schemas/ticket';
 import { checkFieldUpdate } from '../../../core/rules/field-update';
 import type { Db } from '../../db/client';
+import { enforceCustomFields } from '../../departments/custom-fields';
+import { ApiFailure } from '../../http/api-failure';
 import { ItemFailure, type ItemChange } from '../executor';
 import { requireTransition } from './guards';
 import type { TicketRow } from '../../db/rows';
+
+/** Custom values and "required to close" judged as a ticket edit would be, failing this ticket alone. */
+async function checkCustomFields(tx: Db, ticket: TicketRow, next: TicketRow['customFields'] | undefined, closing: boolean) {
+  try {
+    await enforceCustomFields(tx, { departmentId: ticket.departmentId, number: ticket.number, current: ticket.customFields }, next, closing);
+  } catch (error) {
+    if (error instanceof ApiFailure) throw new ItemFailure(error.message);
+    throw error;
+  }
+}
 
 /** Sets standard or custom fields on one ticket (update_field, macro set_status/set_fields, close). */
 export async function setFields(tx: Db, ticket: TicketRow, fields: Record<string, CustomFieldValue>): Promise<ItemChange> {
@@ -24,5 +36,6 @@ export async function setFields(tx: Db, ticket: TicketRow, fields: Record<string
       Object.assign(set, { [field]: value });
     }
   }
+  await checkCustomFields(tx, ticket, set.customFields as TicketRow['customFields'] | undefined, fields.status === 'closed' && ticket.status !== 'closed');
   return { set, action: 'updated', changes };
 }

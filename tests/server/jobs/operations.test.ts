@@ -16,6 +16,13 @@ describe.each(databaseKinds)('bulk operations run by the job worker on %s', (kin
       .values(Array.from({ length: 6 }, (_, i) => ({ departmentId: world.departments.support.id, channel: 'email', contactId: world.contacts.alice.id, subject: `Outage ${i}` })))
       .returning({ id: tickets.id });
     supportTickets = created.map((t) => t.id);
+    for (const field of [
+      { key: 'plan', name: 'Plan', type: 'choice', options: ['free', 'gold'] },
+      { key: 'tier', name: 'Tier', type: 'number' },
+    ]) {
+      const res = await server.request('POST', `/api/v1/departments/${world.departments.support.id}/fields`, { token: world.tokens.admin, body: field });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
   });
   afterAll(() => server.close());
 
