@@ -11,7 +11,13 @@ export interface FieldForm {
 
 export const emptyFieldForm = (): FieldForm => ({ key: '', name: '', type: 'text', options: '', required: false });
 
-export const formOf = (field: CustomFieldDefinition): FieldForm => ({ key: field.key, name: field.name, type: field.type, options: field.options.join('\n'), required: field.required });
+export const formOf = (field: CustomFieldDefinition): FieldForm => ({
+  key: field.key,
+  name: field.name,
+  type: field.type,
+  options: field.options.join('\n'),
+  required: field.required,
+});
 
 const optionList = (text: string) => [
   ...new Set(

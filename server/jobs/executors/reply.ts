@@ -49,7 +49,13 @@ interface Skipped {
 async function copies(tx: Db, ticket: TicketRow): Promise<{ secondary: string[]; ccAddresses: string[]; skipped: Skipped[] }> {
   const lowered = ticket.ccAddresses.map((a) => a.toLowerCase());
   const byId = ticket.secondaryContactIds.length === 0 ? [] : await tx.select().from(contacts).where(inArray(contacts.id, ticket.secondaryContactIds));
-  const byAddress = lowered.length === 0 ? [] : await tx.select().from(contacts).where(inArray(sql`lower(${contacts.email})`, lowered));
+  const byAddress =
+    lowered.length === 0
+      ? []
+      : await tx
+          .select()
+          .from(contacts)
+          .where(inArray(sql`lower(${contacts.email})`, lowered));
   const barred = new Map<string, string>();
   for (const c of [...byId, ...byAddress]) {
     const why = c.spam ? 'is marked spam' : c.deleted ? 'is a deleted contact' : null;
@@ -74,7 +80,13 @@ export const reply: Executor = async ({ tx, job, ticket }) => {
   if (!allowed.ok) throw new ItemFailure(allowed.violations.map((v) => `${v.rule}: ${v.message}`).join(' '));
   const [contact] = await tx.select().from(contacts).where(eq(contacts.id, ticket.contactId));
   const verdict = replyEligibility({
-    ticket: { id: ticket.id, number: ticket.number, departmentId: ticket.departmentId, channel: ticket.channel as Channel, lastThreadChannel: ticket.lastThreadChannel as Channel | null },
+    ticket: {
+      id: ticket.id,
+      number: ticket.number,
+      departmentId: ticket.departmentId,
+      channel: ticket.channel as Channel,
+      lastThreadChannel: ticket.lastThreadChannel as Channel | null,
+    },
     contactEmail: contact?.email ?? null,
     contactSpam: contact?.spam ?? false,
   });

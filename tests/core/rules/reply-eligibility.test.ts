@@ -255,6 +255,8 @@ describe('R-REPLY-7 eligible count and reasons for each ineligible ticket', () =
 describe('R-BULK-12 a bulk reply never goes to a spam contact', () => {
   it('refuses the ticket, naming its number and the address', () => {
     const verdict = replyEligibility({ ...target(42), contactSpam: true });
-    expect(violationsOf(verdict)).toEqual([expect.objectContaining({ rule: 'R-BULK-12', ticketId: 42, message: expect.stringContaining("#1042's contact c42@example.com is marked spam") })]);
+    expect(violationsOf(verdict)).toEqual([
+      expect.objectContaining({ rule: 'R-BULK-12', ticketId: 42, message: expect.stringContaining("#1042's contact c42@example.com is marked spam") }),
+    ]);
   });
 });

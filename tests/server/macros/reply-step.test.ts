@@ -124,17 +124,15 @@ describe.each(databaseKinds)('the macro step "send reply from template" on %s', 
           ccAddresses: ['cc.macro@customer.example'],
         })
         .returning();
-      await db
-        .insert(threads)
-        .values({
-          ticketId: ticket!.id,
-          direction: 'in',
-          channel: 'email',
-          from: email,
-          to: ['support@acme.test'],
-          subject: 'Broken',
-          messageId: `<m.${ticket!.id}@customer.example>`,
-        });
+      await db.insert(threads).values({
+        ticketId: ticket!.id,
+        direction: 'in',
+        channel: 'email',
+        from: email,
+        to: ['support@acme.test'],
+        subject: 'Broken',
+        messageId: `<m.${ticket!.id}@customer.example>`,
+      });
       return { ticket: ticket!, email };
     }
 
