@@ -1,4 +1,5 @@
 import { enforceCustomFieldUpdate } from '../departments/custom-fields';
+import { sendsMail } from './sends-mail';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import { checkMove, checkOneJobPerView, checkOperationAllowed, checkUserJobLimit } from '../../core/rules/bulk-limits';
 import { checkFieldEffect, checkFieldUpdate } from '../../core/rules/field-update';
@@ -9,7 +10,7 @@ import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placehol
 import type { Job, JobCreate } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import type { Db } from '../db/client';
-import { departments, jobItems, jobs, macros, tickets } from '../db/schema';
+import { departments, jobItems, jobs, tickets } from '../db/schema';
 import { mergeTickets } from '../merge/merge-apply';
 import { recordMassBatches } from './mass-batch';
 import { ApiFailure, enforce } from '../http/api-failure';
@@ -41,14 +42,6 @@ async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope:
   for (const source of scope.departmentIds) {
     enforce(checkMove({ departmentCount: Number(n), sourceDepartmentId: source, targetDepartmentId: request.payload.departmentId, access: auth.access }));
   }
-}
-
-/** R-PERM-5: a bulk reply sends mail, and so does a macro with a reply step (ticket.send_email). */
-async function sendsMail(db: Db, request: JobCreate): Promise<boolean> {
-  if (request.operation === 'reply') return true;
-  if (request.operation !== 'macro') return false;
-  const [macro] = await db.select({ steps: macros.steps }).from(macros).where(eq(macros.id, request.payload.macroId));
-  return macro?.steps.some((step) => step.type === 'send_reply') ?? false;
 }
 
 /** R-BULK-6 and R-BULK-7, counted under the locks so concurrent submits cannot both slip through. */
