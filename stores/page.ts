@@ -1,5 +1,6 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
+import type { MailFolder } from '../core/rules/folder-view';
 import type { TicketSummary } from '../core/schemas/messages';
 import type { WebmailProvider } from '../core/schemas/ticket';
 import type { Person } from '../webmail/adapter';
@@ -21,6 +22,8 @@ export interface SelectedRow {
 export const usePageStore = defineStore('page', () => {
   const provider = ref<WebmailProvider>('gmail');
   const mailbox = ref<string | null>(null);
+  /** The folder the list shows: a selection made there acts from its view (R-BULK-4/5/7). */
+  const folder = ref<MailFolder>('inbox');
   const conversation = shallowRef<OpenConversation | null>(null);
   const selectedThreadIds = shallowRef<string[]>([]);
   const selectedTicketCount = ref(0);
@@ -31,5 +34,5 @@ export const usePageStore = defineStore('page', () => {
   const selectionBeyondView = shallowRef<{ reported: number; visible: number } | null>(null);
   /** Bumped whenever the background says the ticket index changed. */
   const indexRevision = ref(0);
-  return { provider, mailbox, conversation, selectedThreadIds, selectedTicketCount, selectedTickets, selectedWithoutTicket, selectionBeyondView, indexRevision };
+  return { provider, mailbox, folder, conversation, selectedThreadIds, selectedTicketCount, selectedTickets, selectedWithoutTicket, selectionBeyondView, indexRevision };
 });

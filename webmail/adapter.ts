@@ -1,3 +1,4 @@
+import type { MailFolder } from '../core/rules/folder-view';
 import type { WebmailProvider } from '../core/schemas/ticket';
 
 /** A person as the webmail shows them; the address is missing when the page gives only a name. */
@@ -59,6 +60,8 @@ export interface WebmailAdapter {
   readonly provider: WebmailProvider;
   /** The signed-in mailbox address, part of a ticket's webmail thread key. */
   mailbox(): string | null;
+  /** The folder the list shows, so a selection acts from the matching view (R-BULK-4/5/7). */
+  folder(): MailFolder;
   /** False when the page no longer looks like what the selectors expect: show "limited mode", touch nothing. */
   recognised(): boolean;
   rows(): ThreadRow[];

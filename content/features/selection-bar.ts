@@ -17,6 +17,7 @@ export const selectionBar: Feature = {
       async update() {
         const rows = adapter.rows();
         const selection = selectionOf(rows, await rowTickets.of(rows));
+        page.folder = adapter.folder();
         page.selectedThreadIds = selection.threadIds;
         page.selectedTickets = selection.tickets;
         page.selectedTicketCount = selection.tickets.length;

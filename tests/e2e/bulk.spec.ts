@@ -60,6 +60,11 @@ test('Gmail: select rows, pre-check, assign and close them, see the result on th
   const token = backend.tokens[AGENT]!;
   const jobs = (await backend.api('GET', '/jobs?status=completed', token)).body.items;
   expect(jobs.slice(0, 2).map((j: { operation: string; ticketIds: number[] }) => j.operation)).toEqual(['close', 'assign']);
+  // R-BULK-7: the selection was made in the inbox, which is the department's "Open tickets" view the bar shows.
+  const openTickets = (await backend.api<{ items: { id: number; name: string }[] }>('GET', `/views?departmentId=${support}`, token)).body.items.find(
+    (v) => v.name === 'Open tickets',
+  )!;
+  expect(jobs.slice(0, 2).map((j: { viewId: number | null }) => j.viewId)).toEqual([openTickets.id, openTickets.id]);
 
   const history = await popup();
   await history.openJobs({ state: 'Completed' });
@@ -69,6 +74,29 @@ test('Gmail: select rows, pre-check, assign and close them, see the result on th
   const me = (await backend.api('GET', '/me', token)).body;
   await expect(history.jobs('Assign').first()).toContainText(`Started by ${me.agent.name}`);
   await expect(history.jobs('Assign').first()).toContainText('2 of 2 done, 0 failed');
+});
+
+test("Gmail: rows selected in the Spam folder act from the department's spam view, where R-BULK-4 runs nothing", async ({ backend, connect, gmail }) => {
+  const support = await departmentId(backend, 'Support');
+  cleanup = [
+    await createTicket(backend, {
+      departmentId: support,
+      subject: 'Spam folder walk-through',
+      contact: { email: 'spamfolder@customer.example', name: 'Spam Folder' },
+      gmailThread: SPAM_FOLDER_THREAD,
+    }),
+  ];
+  await connect(AGENT);
+  const inbox = await gmail();
+  await expect(inbox.badge(SPAM_FOLDER_THREAD)).toContainText(`#${cleanup[0]!.number}`);
+  await inbox.page.evaluate(() => (location.hash = '#spam'));
+  await inbox.select(SPAM_FOLDER_THREAD);
+  const bar = inbox.bar;
+  await expect(bar.massView.locator('option:checked')).toHaveText('Spam');
+  await expect(bar.button('Close', true)).toHaveAttribute('title', /^R-BULK-4: No bulk or mass action runs in the view "Spam"/);
+  // Choosing a normal view beside the selection makes it actionable again.
+  await bar.massView.selectOption({ label: 'Open tickets' });
+  await expect(bar.button('Close', true)).not.toHaveAttribute('aria-disabled', 'true');
 });
 
 test('Outlook: select rows with tickets and close them in bulk', async ({ backend, connect, outlook }) => {

@@ -3,7 +3,7 @@ import type { WebmailAdapter } from '../../webmail/adapter';
 import { loadFixture } from './page-helpers';
 
 function everyCall(adapter: WebmailAdapter): unknown[] {
-  return [adapter.mailbox(), adapter.recognised(), adapter.rows(), adapter.selectedThreadIds(), adapter.openThread(), adapter.mountPoints()];
+  return [adapter.mailbox(), adapter.folder(), adapter.recognised(), adapter.rows(), adapter.selectedThreadIds(), adapter.openThread(), adapter.mountPoints()];
 }
 
 /** What every adapter owes a page it does not recognise: "limited mode", nothing thrown, nothing touched. */

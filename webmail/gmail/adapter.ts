@@ -2,6 +2,7 @@ import { addressKey } from '../../core/rules/address';
 import type { WebmailAdapter } from '../adapter';
 import { addressIn, queryFirst } from '../dom-query';
 import { onPageChange } from '../frame-batcher';
+import { gmailFolder } from './folder';
 import { gmailOpenThread } from './open-thread';
 import { gmailRows } from './rows';
 import { ACCOUNT_BUTTON, LIST_TOOLBAR, THREAD_HEADING, TITLE_MAILBOX, WATCHED_ATTRIBUTES } from './selectors';
@@ -21,6 +22,7 @@ export function createGmailAdapter(doc: Document = document): WebmailAdapter {
   return {
     provider: 'gmail',
     mailbox: () => gmailMailbox(doc),
+    folder: () => gmailFolder(doc.location?.hash ?? ''),
     // An empty list looks the same as a list our selectors no longer match; with nothing to act on,
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,

@@ -1,6 +1,7 @@
 import type { WebmailAdapter } from '../adapter';
 import { queryFirst } from '../dom-query';
 import { onPageChange } from '../frame-batcher';
+import { outlookFolder } from './folder';
 import { outlookMailbox, type RememberedAddress } from './mailbox';
 import { outlookOpenThread } from './open-thread';
 import { outlookRows } from './rows';
@@ -20,6 +21,7 @@ export function createOutlookAdapter(doc: Document = document, options: OutlookA
   return {
     provider: 'outlook',
     mailbox: () => outlookMailbox(doc, remembered),
+    folder: () => outlookFolder(doc.location?.pathname ?? ''),
     // An empty list looks the same as a list our selectors no longer match; with nothing to act on,
     // limited mode costs the user nothing.
     recognised: () => rows().length > 0 || (openThread()?.messages.length ?? 0) > 0,

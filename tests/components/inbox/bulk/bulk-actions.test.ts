@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { blockedReason, jobFor } from '../../../../components/inbox/bulk/bulk-actions';
+import type { View } from '../../../../core/schemas/view';
 import type { AgentAccess } from '../../../../core/rules/permissions';
 import type { TicketSummary } from '../../../../core/schemas/messages';
 
@@ -44,5 +45,31 @@ describe('what the bulk bar offers', () => {
     expect(blockedReason('close', many, access)).toMatch(/^R-BULK-1/);
     expect(blockedReason('close', many.slice(0, 50), access)).toBeNull();
     expect(jobFor('close', many.slice(0, 50), {}).departmentId).toBe(1);
+  });
+
+  const view = (id: number, kind: View['kind'], departmentId: number | null): View => ({
+    id,
+    name: kind === 'spam' ? 'Spam' : 'Open tickets',
+    kind,
+    departmentId,
+    ownerAgentId: null,
+    filter: kind === 'spam' ? { spam: true } : { statuses: ['open'] },
+    lastUsedAt: '2026-11-01T10:00:00Z',
+  });
+
+  it('R-BULK-7 a row selection acts from the view shown beside it, so one job per view holds for it too', () => {
+    expect(jobFor('close', [summary(1, 1), summary(2, 1)], {}, view(11, 'normal', 1))).toMatchObject({ departmentId: 1, viewId: 11, ticketIds: [1, 2] });
+    // Another department's view is not where these tickets were selected: no view is claimed.
+    expect(jobFor('close', [summary(1, 1)], {}, view(21, 'normal', 2))).not.toHaveProperty('viewId');
+    expect(jobFor('close', [summary(1, 1), summary(2, 2)], {}, view(99, 'all_departments', null))).toMatchObject({ departmentId: 'all', viewId: 99 });
+  });
+
+  it('R-BULK-4 a selection made in the spam folder acts from the spam view, where nothing runs', () => {
+    expect(blockedReason('close', [summary(1, 1)], access, view(12, 'spam', 1))).toMatch(/^R-BULK-4: .*"Spam"/);
+    expect(blockedReason('close', [summary(1, 1)], access, view(11, 'normal', 1))).toBeNull();
+  });
+
+  it("R-BULK-2 the all-departments view shown beside one department's selection still refuses assign", () => {
+    expect(blockedReason('assign', [summary(1, 1)], access, view(99, 'all_departments', null))).toMatch(/^R-BULK-2: /);
   });
 });
