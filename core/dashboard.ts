@@ -90,13 +90,32 @@ function flowOf(tickets: readonly Ticket[], now: Date, timeZone: string): DayFlo
   return flow;
 }
 
+/** The dashboard's two ticket lists, by the name DashboardStats gives them. */
+export type DashboardListName = 'unassigned' | 'oldestWaiting';
+
+const LIST_MEMBERS: Record<DashboardListName, (t: Ticket) => boolean> = {
+  unassigned: (t) => t.assigneeAgentId === null && t.assigneeTeamId === null,
+  oldestWaiting: (t) => WAITING_ON_TEAM.has(t.status),
+};
+
+const listMembers = (open: readonly Ticket[], name: DashboardListName) => open.filter(LIST_MEMBERS[name]).sort(oldestFirst);
+const ageAt = (now: Date) => (t: Ticket) => Math.max(0, now.getTime() - Date.parse(t.createdAt));
+const capped = <T>(all: Ticket[], cap: number, item: (t: Ticket) => T) => ({ total: all.length, items: all.slice(0, cap).map(item) });
+
+/** More of one list than the snapshot holds: "Show more" in the popup pages past the first LIST_CAP. */
+export function dashboardList(all: readonly Ticket[], name: DashboardListName, { now, limit }: { now: Date; limit: number }): { total: number; items: WaitingTicket[] } {
+  const open = all.filter(onDashboard).filter((t) => t.status !== 'closed');
+  const age = ageAt(now);
+  return capped(listMembers(open, name), limit, (t) => ({ ...listed(t), ageMs: age(t) }));
+}
+
 /** The team lead's overview of the tickets in the local index (the ones the agent may see, R-PERM-5). */
 export function dashboardStats(all: readonly Ticket[], { now, timeZone, cap = LIST_CAP }: DashboardOptions): DashboardStats {
   const live = all.filter(onDashboard);
   const open = live.filter((t) => t.status !== 'closed');
-  const unassigned = open.filter((t) => t.assigneeAgentId === null && t.assigneeTeamId === null).sort(oldestFirst);
-  const waiting = open.filter((t) => WAITING_ON_TEAM.has(t.status)).sort(oldestFirst);
-  const age = (t: Ticket) => Math.max(0, now.getTime() - Date.parse(t.createdAt));
+  const unassigned = listMembers(open, 'unassigned');
+  const waiting = listMembers(open, 'oldestWaiting');
+  const age = ageAt(now);
   return {
     openTotal: open.length,
     byStatus: Object.fromEntries(tally(open, (t) => t.status)),
@@ -115,11 +134,8 @@ export function dashboardStats(all: readonly Ticket[], { now, timeZone, cap = LI
       ),
       unassigned: unassigned.length,
     },
-    unassigned: { total: unassigned.length, items: unassigned.slice(0, cap).map(listed) },
-    oldestWaiting: {
-      total: waiting.length,
-      items: waiting.slice(0, cap).map((t): WaitingTicket => ({ ...listed(t), ageMs: age(t) })),
-    },
+    unassigned: capped(unassigned, cap, listed),
+    oldestWaiting: capped(waiting, cap, (t): WaitingTicket => ({ ...listed(t), ageMs: age(t) })),
     flow: flowOf(live, now, timeZone),
     timeZone,
   };

@@ -4,7 +4,7 @@ import { Preferences } from './preferences';
 import { ContactPatch, Me, Removed, TicketCreate, TicketLookupQuery, Timeline } from './api';
 import { TrashItem } from './admin';
 import { Comment, CommentVisibility } from './thread';
-import { DashboardView } from './dashboard';
+import { DashboardView, WaitingTicket } from './dashboard';
 import { Department, DepartmentFeaturesPatch } from './department';
 import { Directory } from './directory';
 import { Job, JobCreate, JobListQuery, JobPreview, ReplyPreviewRequest } from './job';
@@ -187,6 +187,11 @@ export const protocol = {
   'macros.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Macro) }) },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
+  /** More of one dashboard list than the snapshot holds, from the local index (oldest first). */
+  'dashboard.list': {
+    request: z.object({ list: z.enum(['unassigned', 'oldestWaiting']), limit: z.number().int().min(1).max(1000) }).strict(),
+    response: z.object({ total: z.number().int().nonnegative(), items: z.array(WaitingTicket) }),
+  },
   /**
    * One admin console call (adminContracts in core/contracts/admin.ts): checked against the contract
    * here and re-checked by the backend. The answer is whatever that contract answers; messaging/admin.ts

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardStats, directoryNames, FLOW_DAYS, lastDays, LIST_CAP, OPEN_STATUSES } from '../../core/dashboard';
+import { dashboardList, dashboardStats, directoryNames, FLOW_DAYS, lastDays, LIST_CAP, OPEN_STATUSES } from '../../core/dashboard';
 import { DashboardStats } from '../../core/schemas/dashboard';
 import { TicketStatus, type Ticket } from '../../core/schemas/ticket';
 import { makeTicket } from './rules/fixtures';
@@ -94,6 +94,18 @@ describe('dashboardStats: lists', () => {
       [old.id, 2 * 24 * 3600_000],
       [young.id, 3600_000],
     ]);
+  });
+
+  it('pages a list past the cap with "Show more": the same order, the same total, the next tickets', () => {
+    const tickets = Array.from({ length: 25 }, (_, i) => ticket({ createdAt: new Date(Date.UTC(2026, 10, 1 + i)).toISOString() }));
+    tickets.push(ticket({ spam: true, createdAt: '2020-01-01T00:00:00Z' }), ticket({ status: 'closed', createdAt: '2020-01-01T00:00:00Z' }));
+    const first = dashboardStats(tickets, TOKYO).unassigned;
+    const more = dashboardList(tickets, 'unassigned', { now: NOW, limit: 20 });
+    expect(more.total).toBe(25);
+    expect(more.items.map((t) => t.id)).toEqual(tickets.slice(0, 20).map((t) => t.id));
+    expect(more.items.slice(0, LIST_CAP).map((t) => t.id)).toEqual(first.items.map((t) => t.id));
+    expect(dashboardList(tickets, 'oldestWaiting', { now: NOW, limit: 100 }).items).toHaveLength(25);
+    expect(more.items[0]!.ageMs).toBe(NOW.getTime() - Date.parse(tickets[0]!.createdAt));
   });
 
   it('orders equal creation times by ticket number', () => {

@@ -5,6 +5,8 @@ import { OutlookInbox } from './pages/outlook-inbox';
 
 /** This walk-through's own conversations of the demo Gmail mailbox. */
 const THREADS = ['19a0c0ffee0b0001', '19a0c0ffee0b0002'];
+/** The conversation the Spam-folder walk-through selects. */
+const SPAM_FOLDER_THREAD = '19a0c0ffee0b0003';
 /** A conversation of the demo mailbox that no ticket has yet, and that only this file turns into one. */
 const NEW_CONVERSATION = '19a0c0ffee000002';
 

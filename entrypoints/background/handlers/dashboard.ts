@@ -1,3 +1,4 @@
+import { dashboardList } from '../../../core/dashboard';
 import type { DashboardView } from '../../../core/schemas/dashboard';
 import { connectionItem, syncStateItem } from '../connection-store';
 import { computeSnapshot, freshSnapshot, readSnapshot, type DashboardSnapshot } from '../dashboard-snapshot';
@@ -18,11 +19,15 @@ async function refreshedSnapshot(): Promise<DashboardSnapshot> {
   return freshSnapshot(index);
 }
 
-export const dashboardHandlers: Handlers<'dashboard.get'> = {
+export const dashboardHandlers: Handlers<'dashboard.get' | 'dashboard.list'> = {
   'dashboard.get': async ({ refresh }): Promise<DashboardView> => {
     // After a refresh the sync state is read once the sync is over; a first paint reads everything at once.
     const snapshot = refresh ? await refreshedSnapshot() : storedSnapshot();
     const [{ stats, names, computedAt, ticketCount }, state, connection] = await Promise.all([snapshot, syncStateItem.getValue(), connectionItem.getValue()]);
     return { stats, names, computedAt, ticketCount, connected: connection !== null, lastSyncAt: state.lastSyncAt, syncError: state.lastError };
+  },
+  'dashboard.list': async ({ list, limit }) => {
+    const { index } = await services();
+    return dashboardList(await index.db.getAll('tickets'), list, { now: new Date(), limit });
   },
 };

@@ -5,11 +5,13 @@ import { namer } from '../../../components/dashboard/dashboard-names';
 import DashboardTicketList from '../../../components/dashboard/DashboardTicketList.vue';
 import type { WaitingTicket } from '../../../core/schemas/dashboard';
 import { GMAIL_THREAD, OUTLOOK_THREAD, sampleTickets, viewOf } from '../dashboard-fixture';
+import { fakeBackground } from '../fake-background';
 import { useLocale } from '../setup';
+import { flushPromises } from '@vue/test-utils';
 
 const view = viewOf(sampleTickets());
 const waiting = view.stats.oldestWaiting;
-const props = { id: 'waiting', title: 'Oldest waiting', empty: 'Nothing', total: 7, items: waiting.items, names: namer(view.names) };
+const props = { id: 'waiting', list: 'oldestWaiting' as const, title: 'Oldest waiting', empty: 'Nothing', total: 7, items: waiting.items, names: namer(view.names) };
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -45,6 +47,19 @@ describe('DashboardTicketList', () => {
     const wrapper = mount(DashboardTicketList, { props: { ...props, items: [aged(59 * 60_000), { ...aged(5 * 3600_000), id: 9 }, { ...aged(3 * 86_400_000), id: 10 }] } });
     expect(wrapper.findAll('.meta').map((m) => m.text().split(' · ').at(-1))).toEqual(['waiting 59 min', 'waiting 5 h', 'waiting 3 d']);
     expect(wrapper.get('.meta').text()).toContain('Chat');
+  });
+
+  it('pages past the first tickets: "Show more" asks the background for the next ones and shows them', async () => {
+    const more = Array.from({ length: 7 }, (_, i) => ({ ...waiting.items[0]!, id: 100 + i, number: 2100 + i }));
+    const received = fakeBackground({ 'dashboard.list': ({ limit }) => ({ total: 7, items: more.slice(0, limit) }) });
+    const wrapper = mount(DashboardTicketList, { props });
+    expect(wrapper.findAll('button.ticket')).toHaveLength(3);
+    await wrapper.get('button.more').trigger('click');
+    await flushPromises();
+    await vi.waitFor(() => expect(wrapper.findAll('button.ticket')).toHaveLength(7));
+    expect(received.map((m) => m.payload)).toEqual([{ list: 'oldestWaiting', limit: 13 }]);
+    expect(wrapper.get('button.ticket').text()).toContain('#2100');
+    expect(wrapper.find('button.more').exists()).toBe(false);
   });
 
   it('says so when the list is empty', () => {
