@@ -2,8 +2,9 @@ import { i18n } from '#i18n';
 import type { MessageReceipt, RecipientReceipt } from '../core/schemas/receipt';
 import type { ReceiptWords } from './receipt-marks';
 import { countText } from '../components/shared/plural';
+import { dateTimeText } from '../components/shared/date-text';
 
-const when = (iso: string) => new Date(iso).toLocaleString();
+const when = (iso: string) => dateTimeText(iso);
 
 /** One recipient after the address: its state and the times that prove it (R-RCPT-7). */
 function detail(r: RecipientReceipt): string {
