@@ -14,6 +14,16 @@ export function fieldOptions(tickets: Ticket[], primaryId: number): MergeFieldOp
 }
 
 /**
+ * R-MERGE-10 allows merging tickets of different contacts, but the merged ticket keeps one contact
+ * (R-MERGE-4) and R-MERGE-9 shows that contact every public message of all the tickets, so the
+ * dialog warns. The distinct contact ids in the tickets' order, or [] when they all share one.
+ */
+export function differentContacts(tickets: Pick<Ticket, 'contactId'>[]): number[] {
+  const ids = [...new Set(tickets.map((t) => t.contactId))];
+  return ids.length > 1 ? ids : [];
+}
+
+/**
  * R-MERGE-6: threads and comments of every ticket in one list by their own created time. Equal
  * times keep a fixed order (threads before comments, then by id) so the preview and the merged
  * ticket never disagree.

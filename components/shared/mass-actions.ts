@@ -1,9 +1,11 @@
-import { checkOperationAllowed, jobModeFor } from '../../core/rules/bulk-limits';
+import { i18n } from '#i18n';
+import { checkOperationAllowed, jobModeFor, MAX_BULK_TICKETS, OPERATION_MATRIX } from '../../core/rules/bulk-limits';
 import { checkJobPermissions } from '../../core/rules/job-request';
 import { visibleDepartmentIds, type AgentAccess } from '../../core/rules/permissions';
 import { allOf } from '../../core/rules/verdict';
 import type { JobCreate, JobMode, Operation } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
+import { countText } from './plural';
 
 /** "All tickets in this view": the view and how many tickets it held when it was selected. */
 export interface ViewSelection {
@@ -27,6 +29,11 @@ export const departmentsOfView = (view: View, access: AgentAccess): number[] => 
 export function massBlockedReason(operation: Operation, selection: ViewSelection, access: AgentAccess): string | null {
   const { view } = selection;
   const mode = modeOf(selection);
+  // "Select all" on a small view is a bulk action (R-BULK-1); the core wording ("cannot run on a bulk
+  // selection; use a mass action over a view") reads as nonsense to an agent who just did use a view.
+  if (mode === 'bulk' && !OPERATION_MATRIX[operation].bulk) {
+    return `R-BULK-2: ${countText('mass.smallViewIsBulk', selection.total, i18n.t(`jobs.op.${operation}`), MAX_BULK_TICKETS)}`;
+  }
   const verdict = allOf(checkOperationAllowed(operation, mode, view.kind === 'all_departments'), checkJobPermissions(access, operation, mode, departmentsOfView(view, access)));
   return verdict.ok ? null : `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
 }

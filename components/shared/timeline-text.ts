@@ -7,8 +7,3 @@ export function excerpt(text: string, max = 160): string {
   // Cut at a word boundary unless that throws away most of the excerpt (e.g. Japanese has no spaces).
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
 }
-
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-
-/** A timestamp in the browser's language and time zone. */
-export const formatTime = (iso: string) => TIME.format(new Date(iso));

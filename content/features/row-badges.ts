@@ -2,6 +2,7 @@ import { i18n } from '#i18n';
 import type { TicketSummary } from '../../core/schemas/messages';
 import type { ThreadRow } from '../../webmail/adapter';
 import type { Feature, FeatureContext } from '../feature-manager';
+import { shortName } from './short-name';
 
 export interface BadgeText {
   statusLabel(status: TicketSummary['status']): string;
@@ -15,14 +16,6 @@ const STYLE = `
 .s-escalated{color:#b3261e;background:#fce8e6}.s-closed{color:#137333;background:#e6f4ea}`;
 
 const BADGE_TAG = 'inbox-desk-badge';
-
-export const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((part) => [...part][0]!.toUpperCase())
-    .join('');
 
 /**
  * One small shadow host per row, written with textContent only: mail subjects and names are
@@ -72,7 +65,7 @@ export class BadgeLayer {
   private fill(badge: { host: HTMLElement; text: HTMLElement }, ticket: TicketSummary) {
     const status = this.words.statusLabel(ticket.status);
     const assignee = this.words.assigneeName(ticket);
-    const parts = [`#${ticket.number}`, status, ...(assignee ? [initials(assignee)] : [])];
+    const parts = [`#${ticket.number}`, status, ...(assignee ? [shortName(assignee)] : [])];
     const content = parts.join(' · ');
     if (badge.text.textContent === content) return;
     badge.text.textContent = content;

@@ -1,5 +1,5 @@
 import type { Violation } from '../schemas/error';
-import type { Ticket } from '../schemas/ticket';
+import type { Priority, Ticket, TicketStatus } from '../schemas/ticket';
 import { MAX_SECONDARY_CONTACTS } from './cc-rules';
 import { checkPermission } from './permissions';
 import type { AgentAccess } from './permissions';
@@ -115,14 +115,51 @@ function findTicket(tickets: Ticket[], id: number): Ticket {
   return ticket;
 }
 
-/** R-MERGE-4: keep the primary's values, filling its empty ones from the oldest ticket that has one. */
+/**
+ * R-MERGE-4 defaults: the value most useful on a live request, so merging an open ticket with the
+ * customer's older closed ones never closes it (the primary stays the oldest, R-MERGE-3/5).
+ * Status: the most active; the order says whose move it is: ours now, ours later, another team's,
+ * the customer's, nobody's.
+ */
+const STATUS_ACTIVITY: readonly TicketStatus[] = ['open', 'on_hold', 'escalated', 'waiting_on_customer', 'closed'];
+/** Highest first. */
+const PRIORITY_RANK: readonly Priority[] = ['urgent', 'high', 'medium', 'low'];
+/** Written text whose newest non-empty version is the current one (a later ticket restates the problem). */
+const NEWEST_TEXT_FIELDS: ReadonlySet<MergeableField> = new Set(['subject', 'account', 'product', 'category', 'resolution', 'customFields']);
+/** Who works on the request: the agent and team of the ticket whose status wins, where it has them. */
+const ASSIGNEE_FIELDS: ReadonlySet<MergeableField> = new Set(['assigneeAgentId', 'assigneeTeamId']);
+
+/** The best-ranked ticket; on a tie the primary, else the newest, so the default moves as little as it can. */
+function bestRanked(tickets: Ticket[], primary: Ticket, rank: (t: Ticket) => number): Ticket {
+  const best = Math.min(...tickets.map(rank));
+  if (rank(primary) === best) return primary;
+  return (
+    [...tickets]
+      .sort(byAge)
+      .reverse()
+      .find((t) => rank(t) === best) ?? primary
+  );
+}
+
+/**
+ * R-MERGE-4: which ticket each field's default value comes from. Status: the most active; priority:
+ * the highest; text and custom fields: the newest non-empty; assignees: the status winner's; any
+ * other field (contact, CCs, tags): the primary's, filled when empty from the newest ticket that has one.
+ */
 export function defaultFieldChoices(tickets: Ticket[], primaryId: number): Record<MergeableField, number> {
   const primary = findTicket(tickets, primaryId);
-  const byAgeOrder = [...tickets].sort(byAge);
+  const newestFirst = [...tickets].sort(byAge).reverse();
+  const newestWith = (field: MergeableField) => newestFirst.find((t) => !isEmptyValue(t[field]));
+  const live = bestRanked(tickets, primary, (t) => STATUS_ACTIVITY.indexOf(t.status));
   const choices = {} as Record<MergeableField, number>;
   for (const field of MERGEABLE_FIELDS) {
-    const filler = isEmptyValue(primary[field]) ? byAgeOrder.find((t) => !isEmptyValue(t[field])) : undefined;
-    choices[field] = (filler ?? primary).id;
+    let source: Ticket | undefined;
+    if (field === 'status') source = live;
+    else if (field === 'priority') source = bestRanked(tickets, primary, (t) => PRIORITY_RANK.indexOf(t.priority));
+    else if (NEWEST_TEXT_FIELDS.has(field)) source = newestWith(field);
+    else if (ASSIGNEE_FIELDS.has(field) && !isEmptyValue(live[field])) source = live;
+    else if (isEmptyValue(primary[field])) source = newestWith(field);
+    choices[field] = (source ?? primary).id;
   }
   return choices;
 }

@@ -3,6 +3,7 @@ import type { Operation } from '../../core/schemas/job';
 import type { Db } from '../db/client';
 import { agents, departments, jobItems, memberships, roles, tickets, views } from '../db/schema';
 import { OPERATION_WORDS } from './operation-words';
+import { mailTime } from '../mail/mail-time';
 import { deliverStoredMail, recordMail } from '../mail/stored-mail';
 import type { Mailers } from '../mail/mailers';
 import type { JobRow } from '../db/rows';
@@ -57,6 +58,8 @@ export async function mailMassResult(tx: Db, job: JobRow, publicUrl?: string): P
     bodyText: [
       `The mass action "${operation}" on the view "${view?.name ?? 'a view since deleted'}" in ${where} has finished.`,
       `Changed: ${job.done} of ${job.total} tickets. Failed: ${job.failed}.`,
+      // No agent or department keeps a time zone yet, so the times say UTC rather than pass as local.
+      `Started: ${mailTime(job.startedAt ?? job.createdAt)}. Finished: ${mailTime(job.finishedAt ?? new Date())}.`,
       ...(await failureLines(tx, job)),
       '',
       whereToSee(job, publicUrl),

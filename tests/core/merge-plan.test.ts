@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fieldOptions, mergedTimeline, primaryChanges } from '../../core/merge-plan';
-import { MERGEABLE_FIELDS, mergedFields } from '../../core/rules/merge-rules';
+import { differentContacts, fieldOptions, mergedTimeline, primaryChanges } from '../../core/merge-plan';
+import { MERGEABLE_FIELDS, mergedFields, type MergeableField } from '../../core/rules/merge-rules';
+import type { Ticket } from '../../core/schemas/ticket';
 import type { Comment, Thread } from '../../core/schemas/thread';
 import { makeTicket } from './rules/fixtures';
 
@@ -71,13 +72,100 @@ describe('R-MERGE-4 the field chooser', () => {
         { ticketId: 2, value: 'Hub', empty: false },
         { ticketId: 3, value: 'Switch', empty: false },
       ],
-      defaultTicketId: 2,
+      defaultTicketId: 3,
     });
-    expect(options.find((o) => o.field === 'priority')?.defaultTicketId).toBe(1);
   });
 
-  it('the default choice follows the primary the agent picked (R-MERGE-3)', () => {
-    expect(fieldOptions([primary, second, third], 3).find((o) => o.field === 'product')?.defaultTicketId).toBe(3);
+  it('the default of a non-text field follows the primary the agent picked (R-MERGE-3)', () => {
+    const withTags = [makeTicket({ ...primary, tags: ['a'] }), makeTicket({ ...second, tags: ['b'] }), third];
+    expect(fieldOptions(withTags, 1).find((o) => o.field === 'tags')?.defaultTicketId).toBe(1);
+    expect(fieldOptions(withTags, 2).find((o) => o.field === 'tags')?.defaultTicketId).toBe(2);
+  });
+});
+
+/**
+ * R-MERGE-4 defaults: the customer's live request must survive a merge with their older closed
+ * tickets, though the oldest stays the primary (R-MERGE-3).
+ */
+describe('R-MERGE-4 the most useful default for each field', () => {
+  const defaultOf = (tickets: Ticket[], field: MergeableField, primaryId = tickets[0]!.id) => fieldOptions(tickets, primaryId).find((o) => o.field === field)?.defaultTicketId;
+  const closedOld = makeTicket({
+    id: 1,
+    createdAt: '2025-01-01T00:00:00Z',
+    status: 'closed',
+    priority: 'low',
+    subject: 'Old problem',
+    resolution: 'Restarted',
+    assigneeAgentId: 5,
+  });
+  const closedMiddle = makeTicket({ id: 2, createdAt: '2025-02-01T00:00:00Z', status: 'closed', priority: 'medium', subject: 'Again' });
+  const onHold = makeTicket({ id: 3, createdAt: '2025-03-01T00:00:00Z', status: 'on_hold', priority: 'high', subject: 'Still broken', assigneeAgentId: 9 });
+
+  it('status: an on-hold ticket beats older closed ones, so the merged ticket is not closed', () => {
+    const tickets = [closedOld, closedMiddle, onHold];
+    expect(defaultOf(tickets, 'status')).toBe(3);
+    expect(mergedFields(tickets, 1, {})).toMatchObject({ id: 1, status: 'on_hold', priority: 'high', subject: 'Still broken' });
+  });
+
+  it('status: the most active wins: open > on hold > escalated > waiting on customer > closed', () => {
+    const order = ['open', 'on_hold', 'escalated', 'waiting_on_customer', 'closed'] as const;
+    for (let i = 0; i < order.length - 1; i++) {
+      const better = makeTicket({ id: 2, createdAt: '2025-01-01T00:00:00Z', status: order[i] });
+      const worse = makeTicket({ id: 1, createdAt: '2024-01-01T00:00:00Z', status: order[i + 1] });
+      expect(defaultOf([worse, better], 'status'), `${order[i]} over ${order[i + 1]}`).toBe(2);
+    }
+  });
+
+  it('status and priority: on a tie the primary keeps its own, else the newest of the best', () => {
+    const a = makeTicket({ id: 1, createdAt: '2025-01-01T00:00:00Z', status: 'open', priority: 'urgent' });
+    const b = makeTicket({ id: 2, createdAt: '2025-02-01T00:00:00Z', status: 'open', priority: 'urgent' });
+    const c = makeTicket({ id: 3, createdAt: '2025-03-01T00:00:00Z', status: 'open', priority: 'urgent' });
+    expect(defaultOf([a, b, c], 'status', 2)).toBe(2);
+    expect(defaultOf([a, b, c], 'priority', 2)).toBe(2);
+    const closed = makeTicket({ ...a, status: 'closed', priority: 'low' });
+    expect(defaultOf([closed, b, c], 'status', 1)).toBe(3);
+    expect(defaultOf([closed, b, c], 'priority', 1)).toBe(3);
+  });
+
+  it('priority: the highest, whichever ticket holds it', () => {
+    const urgentOld = makeTicket({ id: 1, createdAt: '2025-01-01T00:00:00Z', priority: 'urgent' });
+    const lowNew = makeTicket({ id: 2, createdAt: '2025-02-01T00:00:00Z', priority: 'low' });
+    expect(defaultOf([urgentOld, lowNew], 'priority', 2)).toBe(1);
+    expect(defaultOf([closedOld, closedMiddle], 'priority')).toBe(2);
+  });
+
+  it('text: the newest non-empty value, an empty newer one does not erase it', () => {
+    const tickets = [closedOld, closedMiddle, onHold];
+    expect(defaultOf(tickets, 'subject')).toBe(3);
+    expect(defaultOf(tickets, 'resolution')).toBe(1);
+  });
+
+  it('custom fields: the newest ticket that has any', () => {
+    const a = makeTicket({ id: 1, createdAt: '2025-01-01T00:00:00Z', customFields: { order: 'A-1' } });
+    const b = makeTicket({ id: 2, createdAt: '2025-02-01T00:00:00Z', customFields: { order: 'B-2' } });
+    const c = makeTicket({ id: 3, createdAt: '2025-03-01T00:00:00Z', customFields: {} });
+    expect(defaultOf([a, b, c], 'customFields')).toBe(2);
+  });
+
+  it("assignee: the agent of the ticket whose status wins, else the primary's", () => {
+    expect(defaultOf([closedOld, closedMiddle, onHold], 'assigneeAgentId')).toBe(3);
+    const unassigned = makeTicket({ ...onHold, assigneeAgentId: null });
+    expect(defaultOf([closedOld, unassigned], 'assigneeAgentId')).toBe(1);
+  });
+
+  it("contact: always the primary's unless the agent picks another", () => {
+    const other = makeTicket({ ...onHold, contactId: 777 });
+    expect(defaultOf([closedOld, other], 'contactId')).toBe(1);
+  });
+});
+
+describe('R-MERGE-9/10 the warning when contacts differ', () => {
+  it("names the distinct contacts in the tickets' order", () => {
+    expect(differentContacts([{ contactId: 5 }, { contactId: 7 }, { contactId: 5 }])).toEqual([5, 7]);
+  });
+
+  it('says nothing when every ticket has the same contact', () => {
+    expect(differentContacts([{ contactId: 5 }, { contactId: 5 }])).toEqual([]);
   });
 });
 

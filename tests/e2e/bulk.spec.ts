@@ -135,7 +135,7 @@ test('Gmail: selected conversations without a ticket become tickets in one step'
   await expect(inbox.badge(NEW_CONVERSATION)).toHaveCount(0);
   await inbox.select(NEW_CONVERSATION);
   await inbox.bar.expectSummary(1, 0);
-  await inbox.bar.button('Create 1 tickets').click();
+  await inbox.bar.button('Create 1 ticket').click();
   await inbox.bar.expectSummary(1, 1);
   const made = (await backend.liveTickets(backend.tokens[AGENT]!)).filter((t) => t.webmailThreads.some((w) => w.threadId === NEW_CONVERSATION));
   expect(made).toHaveLength(1);

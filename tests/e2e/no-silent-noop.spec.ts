@@ -87,7 +87,7 @@ const FIXTURES: WebmailFixture[] = [
   {
     name: 'Gmail inbox',
     regions: ['bar'],
-    // One of the two selected rows has a ticket: the bar offers "Create 1 tickets" and the operations.
+    // One of the two selected rows has a ticket: the bar offers "Create 1 ticket" and the operations.
     setup: async (backend, { gmailId }) => [await gmailTicket(backend, gmailId(GMAIL_SELECTED[1]!), 'Invoice question (no-silent-noop)')],
     open: async ({ gmail, run }) => gmailUi(await gmail(`noop/${run}/gmail-inbox`)),
     ready: ({ bar }) => bar.expectSummary(2, 1),

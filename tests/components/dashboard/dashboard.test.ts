@@ -7,6 +7,7 @@ import { fakeBackground, Refusal, type Answers } from '../fake-background';
 import { DIRECTORY, sampleTickets, SALES, SUPPORT, ticket, viewOf } from '../dashboard-fixture';
 import { connectionStatus, withPinia } from '../session-fixture';
 import { useLocale } from '../setup';
+import { timeText } from '../../../components/shared/date-text';
 
 const STATUS = connectionStatus([
   { id: SUPPORT, name: 'Support', permissions: ['ticket.view'] },
@@ -57,7 +58,8 @@ describe('popup dashboard', () => {
     finishRefresh(refreshed);
     await flushPromises();
     expect(wrapper.get('h2#dashboard-open-heading').text()).toBe('Open tickets: 6');
-    const time = new Date('2026-12-02T06:05:00Z').toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    // The time as the one date helper writes it in the browser's zone (its format is tested in date-text.test.ts).
+    const time = timeText('2026-12-02T06:05:00Z');
     expect(wrapper.get('[role="status"]').text()).toBe(`Updated ${time}`);
     wrapper.unmount();
   });
@@ -188,7 +190,9 @@ describe('popup dashboard', () => {
     useLocale('ja');
     const { wrapper } = await mountPopup({ 'dashboard.get': () => viewOf(sampleTickets()) });
     expect(wrapper.get('h1').text()).toBe('チームダッシュボード');
-    expect(wrapper.get('h2#dashboard-open-heading').text()).toBe('完了していない問い合わせ: 5件');
+    // The total of every status but 完了 must not read as 未完了, which is one of the statuses counted below it.
+    expect(wrapper.get('h2#dashboard-open-heading').text()).toBe('ステータスが「完了」以外の問い合わせ: 5件');
+    expect(wrapper.get('h2#dashboard-open-heading').text()).not.toMatch(/未完了|完了していない/);
     expect(rowsOf(wrapper, 'counts-status')[0]).toEqual(['未完了', '2']);
     expect(rowsOf(wrapper, 'counts-assignee').at(-1)).toEqual(['担当者なし', '2']);
     expect(wrapper.get('[data-testid="dashboard-waiting"]').text()).toContain('12日待ち');

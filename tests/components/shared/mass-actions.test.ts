@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { massBlockedReason, massJobFor, modeOf, type ViewSelection } from '../../../components/shared/mass-actions';
 import type { AgentAccess } from '../../../core/rules/permissions';
 import type { View } from '../../../core/schemas/view';
+import { useLocale } from '../setup';
 
 const lead: AgentAccess = {
   agentId: 1,
@@ -32,7 +33,15 @@ describe('what "all tickets in this view" offers', () => {
     expect(massBlockedReason('assign', selection(3000), lead)).toBeNull();
     expect(massBlockedReason('move', selection(3000), lead)).toBeNull();
     expect(massBlockedReason('close', selection(3000), lead)).toMatch(/^R-BULK-2: Close cannot run as a mass action/);
-    expect(massBlockedReason('move', selection(20), lead)).toMatch(/^R-BULK-2: Move cannot run on a bulk selection/);
+    // R-BULK-1: "all tickets" of a small view is a bulk selection; the reason says so instead of "use a view".
+    expect(massBlockedReason('move', selection(44), lead)).toBe(
+      'R-BULK-2: “Move” runs only as a mass action, on a view of more than 50 tickets. This view holds 44 tickets, so selecting all of them is a bulk action (R-BULK-1), and “Move” is not one of the bulk actions.',
+    );
+    expect(massBlockedReason('move', selection(44), lead)).not.toMatch(/use a mass action over a view/);
+    useLocale('ja');
+    expect(massBlockedReason('move', selection(44), lead)).toBe(
+      'R-BULK-2: 「移動する」は大量一括処理(50件を超えるビュー)でのみ実行できます。このビューの問い合わせは44件なので、すべて選択すると一括処理になり(R-BULK-1)、一括処理では「移動する」を実行できません。',
+    );
   });
 
   it("R-PERM-5 a mass job needs ticket.mass_action in the view's department", () => {

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
-import { BadgeLayer, initials, type BadgeText } from '../../../content/features/row-badges';
+import { BadgeLayer, type BadgeText } from '../../../content/features/row-badges';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import type { ThreadRow } from '../../../webmail/adapter';
 import { createGmailAdapter } from '../../../webmail/gmail/adapter';
@@ -50,9 +50,5 @@ describe('the ticket badge on each listed conversation', () => {
     layer.render(rows, { [rows[0]!.threadId]: ticket(42), [rows[2]!.threadId]: ticket(7) });
     layer.removeAll();
     expect([...document.querySelectorAll('inbox-desk-badge')]).toEqual([foreign]);
-  });
-
-  it('uses at most two initials, whatever the script', () => {
-    expect([initials('Dana  Agent'), initials('ümit çelik yılmaz'), initials('山田')]).toEqual(['DA', 'ÜÇ', '山']);
   });
 });

@@ -273,28 +273,30 @@ describe('R-MERGE-4 the agent chooses each field; empty primary values are fille
     expect(isEmptyValue(value)).toBe(expected);
   });
 
-  it("keeps the primary's non-empty values and fills empty ones from the oldest ticket that has one", () => {
+  it('defaults text and custom fields to the newest non-empty value, and fills other empty fields of the primary from the newest ticket that has one', () => {
     const choices = defaultFieldChoices(tickets, 1);
-    expect(choices.subject).toBe(1);
-    expect(choices.account).toBe(2);
+    expect(choices.subject).toBe(3);
+    expect(choices.account).toBe(3);
     expect(choices.tags).toBe(2);
     expect(choices.product).toBe(3);
     expect(choices.customFields).toBe(3);
     expect(choices.category).toBe(1);
+    expect(choices.contactId).toBe(1);
     expect(Object.keys(choices).sort()).toEqual([...MERGEABLE_FIELDS].sort());
   });
 
-  it('fills by created time, then id, when several tickets have a value', () => {
+  it('takes the newest by created time, then the higher id, when several tickets have a value', () => {
     const at = '2025-01-05T00:00:00Z';
     const a = makeTicket({ id: 8, createdAt: at, account: 'Eight' });
     const b = makeTicket({ id: 7, createdAt: at, account: 'Seven' });
-    expect(defaultFieldChoices([primary, a, b], 1).account).toBe(7);
+    expect(defaultFieldChoices([primary, a, b], 1).account).toBe(8);
+    expect(defaultFieldChoices([primary, b, a], 1).account).toBe(8);
   });
 
-  it('a non-oldest primary keeps its own values', () => {
-    expect(defaultFieldChoices(tickets, 3).subject).toBe(3);
-    expect(defaultFieldChoices(tickets, 3).account).toBe(3);
+  it('a non-oldest primary keeps its own non-text values', () => {
+    expect(defaultFieldChoices(tickets, 2).tags).toBe(2);
     expect(defaultFieldChoices(tickets, 3).tags).toBe(2);
+    expect(defaultFieldChoices(tickets, 3).subject).toBe(3);
   });
 
   it('accepts choices of known fields and merged tickets', () => {

@@ -62,7 +62,7 @@ export class ReplyComposer {
   }
   /** After the undo window: how many of the job's recipients the SMTP server accepted. */
   async expectDelivered(delivered: number, total: number) {
-    await expect(this.root).toContainText(`${delivered} of ${total} recipients delivered`, { timeout: 30_000 });
+    await expect(this.root).toContainText(`${delivered} of ${total} recipient${total === 1 ? '' : 's'} delivered`, { timeout: 30_000 });
   }
 }
 
@@ -130,7 +130,7 @@ export class BulkBar {
   }
   /** "n selected · m tickets" */
   async expectSummary(selected: number, tickets: number) {
-    await expect(this.root).toContainText(new RegExp(`(?<!\\d)${selected} selected · ${tickets} tickets`));
+    await expect(this.root).toContainText(new RegExp(`(?<!\\d)${selected} selected · ${tickets} ticket${tickets === 1 ? '' : 's'}`));
   }
   /** The result line a finished job leaves in the bar. */
   async expectDone(changed: number, failed: number, timeout = 30_000) {

@@ -83,7 +83,8 @@ export class TicketPanel {
     return this.notice('Saved on this computer; it will reach the server when it is reachable again.');
   }
   timelineSummary(messages: number, comments: number) {
-    return this.page.getByText(`Timeline: ${messages} messages · ${comments} comments`);
+    const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    return this.page.getByText(`Timeline: ${count(messages, 'message')} · ${count(comments, 'comment')}`);
   }
   get timeline() {
     return this.page.locator('.ticket-timeline');

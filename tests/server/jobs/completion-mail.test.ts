@@ -62,5 +62,7 @@ describe.each(databaseKinds)('R-BULK-9 the mass result e-mail on %s', (kind) => 
     expect(text).not.toContain(`#${numbers[50]}:`);
     expect(text).toContain('… and 10 more.');
     expect(text).not.toContain(`ticket ${res.body.id}`);
+    // No time zone is known for the recipients: the times say UTC.
+    expect(text).toMatch(/Started: \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\. Finished: \d{1,2} \w{3} \d{4}, \d\d:\d\d UTC\./);
   });
 });

@@ -60,16 +60,16 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       expect(res.body.tickets.map((t: TicketRow) => t.id)).toEqual([oldest.id, middle.id, newer.id]);
       expect(res.body).toMatchObject({ defaultPrimaryId: oldest.id, primaryId: oldest.id });
       const field = (name: string) => res.body.fields.find((f: { field: string }) => f.field === name);
-      // The primary's own value wins when it has one; an empty one is filled from the oldest ticket that has a value.
-      expect(field('priority')).toMatchObject({ defaultTicketId: oldest.id });
-      expect(field('product')).toMatchObject({ defaultTicketId: middle.id });
+      // The most useful value is the default: the highest priority, the newest non-empty text; tags fill the primary's empty ones.
+      expect(field('priority')).toMatchObject({ defaultTicketId: newer.id });
+      expect(field('product')).toMatchObject({ defaultTicketId: newer.id });
       expect(field('product').candidates).toEqual([
         { ticketId: oldest.id, value: null, empty: true },
         { ticketId: middle.id, value: 'Router Y', empty: false },
         { ticketId: newer.id, value: 'Router X', empty: false },
       ]);
       expect(field('tags')).toMatchObject({ defaultTicketId: newer.id });
-      expect(res.body.merged).toMatchObject({ id: oldest.id, product: 'Router Y', priority: 'low', tags: ['vip'], customFields: { order: 'A-1' }, account: 'Customer Inc' });
+      expect(res.body.merged).toMatchObject({ id: oldest.id, product: 'Router X', priority: 'high', tags: ['vip'], customFields: { order: 'A-1' }, account: 'Customer Inc' });
       expect(res.body.timeline.map((e: { kind: string; thread?: { bodyText: string }; comment?: { body: string } }) => e.thread?.bodyText ?? e.comment?.body)).toEqual([
         'first mail',
         'note on the web form',
@@ -78,6 +78,17 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
         'latest note',
       ]);
       expect(res.body.contacts.map((c: { email: string }) => c.email)).toEqual(['alice@customer.test']);
+    });
+
+    it("R-MERGE-4 merging an on-hold request with the customer's older closed ones keeps it live: the most active status, the highest priority", async () => {
+      const closedOld = await ticket(0, { status: 'closed', priority: 'low', subject: 'Router dead' });
+      const closedLater = await ticket(10, { status: 'closed', priority: 'low' });
+      const onHold = await ticket(20, { status: 'on_hold', priority: 'medium', subject: 'Router still dead' });
+      const res = await preview([closedOld.id, closedLater.id, onHold.id]);
+      expect(res.body).toMatchObject({
+        primaryId: closedOld.id,
+        merged: { id: closedOld.id, number: closedOld.number, status: 'on_hold', priority: 'medium', subject: 'Router still dead' },
+      });
     });
 
     it('R-MERGE-3 previews with the primary the agent picked, and refuses one outside the merge', async () => {
@@ -121,7 +132,7 @@ describe.each(databaseKinds)('merge routes on %s', (kind) => {
       await comment(web.id, 22, 'web note', 'public');
       await server.database.db.insert(ticketWebmailThreads).values({ ticketId: web.id, provider: 'gmail', mailbox: 'support@acme.test', threadId: 'web-thread-1' });
 
-      const res = await merge([web.id, chat.id, primary.id], primary.id, { priority: web.id, assigneeAgentId: chat.id });
+      const res = await merge([web.id, chat.id, primary.id], primary.id, { subject: primary.id, priority: web.id, assigneeAgentId: chat.id });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.mergedIds.sort()).toEqual([web.id, chat.id].sort());
       expect(res.body.ticket).toMatchObject({

@@ -46,8 +46,8 @@ describe('BulkBar: every button does something visible or says why it cannot', (
   it('"Create N tickets" without the mailbox address is disabled with the reason, and sends nothing', async () => {
     const { wrapper, received } = bar({ mailbox: null, rows: [row('a', 'ann@x.test')] });
     await flushPromises();
-    expect(reasonOf(wrapper, 'Create 1 tickets')).toContain("could not read this mailbox's address");
-    await button(wrapper, 'Create 1 tickets').trigger('click');
+    expect(reasonOf(wrapper, 'Create 1 ticket')).toContain("could not read this mailbox's address");
+    await button(wrapper, 'Create 1 ticket').trigger('click');
     await flushPromises();
     expect(received.map((m) => m.type)).not.toContain('tickets.create');
     expect(wrapper.get('.disabled-reason').classes()).toContain('shown');
@@ -56,7 +56,7 @@ describe('BulkBar: every button does something visible or says why it cannot', (
   it('"Create N tickets" while not connected says to connect first', async () => {
     const { wrapper } = bar({ connected: false, rows: [row('a', 'ann@x.test')] });
     await flushPromises();
-    expect(reasonOf(wrapper, 'Create 1 tickets')).toBe('Inbox Desk is not connected. Open the extension options to set the backend URL and API token.');
+    expect(reasonOf(wrapper, 'Create 1 ticket')).toBe('Inbox Desk is not connected. Open the extension options to set the backend URL and API token.');
   });
 
   it('"Create N tickets" says what it made, what waits, and which rows it skipped for want of a sender', async () => {
@@ -66,7 +66,7 @@ describe('BulkBar: every button does something visible or says why it cannot', (
     expect(wrapper.get('[role=status]').text()).toBe('Creating 2 tickets…');
     await flushPromises();
     expect(wrapper.get('[role=status]').text()).toBe(
-      'Created 0 tickets; 1 more are saved on this computer and reach the server when it is reachable again. 1 conversations were skipped: the page shows no sender address for them (open each once, then try again).',
+      '1 ticket is saved on this computer and will be created when the server is reachable again. 1 conversation was skipped: the page shows no sender address for it (open it once, then try again).',
     );
     expect(received.filter((m) => m.type === 'tickets.create').map((m) => (m.payload as TicketCreate).webmailThread?.threadId)).toEqual(['a']);
   });

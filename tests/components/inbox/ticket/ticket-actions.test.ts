@@ -203,7 +203,7 @@ describe('TicketActions: Run macro on this ticket (R-BULK-14)', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     await flushPromises();
     expect(wrapper.text()).toContain('Macro "Close as resolved" ran on this ticket.');
-    expect(wrapper.text()).toContain('1 of 1 recipients delivered');
+    expect(wrapper.text()).toContain('1 of 1 recipient delivered');
     expect(wrapper.emitted('changed')).toHaveLength(1);
   });
 
