@@ -33,11 +33,7 @@ export interface PendingReply {
 }
 
 /** Waiting for a hand-over: the job's first attempt (`queued`), or the queue's retry once its backoff is over. */
-const due = () =>
-  and(
-    inArray(replyRecipients.status, ['queued', 'retrying']),
-    or(isNull(replyRecipients.nextAttemptAt), lte(replyRecipients.nextAttemptAt, sql`now()`)),
-  );
+const due = () => and(inArray(replyRecipients.status, ['queued', 'retrying']), or(isNull(replyRecipients.nextAttemptAt), lte(replyRecipients.nextAttemptAt, sql`now()`)));
 
 /** Recipients matching `where`, oldest first, with what their copies are made of. */
 export function pendingReplies(db: Db, where: SQL | undefined, limit: number): Promise<PendingReply[]> {

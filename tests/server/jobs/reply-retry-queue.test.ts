@@ -75,7 +75,8 @@ describe.each(databaseKinds)('bulk replies in the one mail retry queue on %s', (
   const recipientOf = async (jobId: number) => (await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, jobId)))[0]!;
   const copiesFor = (address: string) => peer.received.filter((r) => r.to.includes(address)).length;
   const jobOf = async (jobId: number) => (await api('GET', `/jobs/${jobId}`)).body;
-  const deadLetters = async () => (await api('GET', `/departments/${world.departments.support.id}/undelivered-mail`)).body.items as { source: string; id: number; status: string; to: string[] }[];
+  const deadLetters = async () =>
+    (await api('GET', `/departments/${world.departments.support.id}/undelivered-mail`)).body.items as { source: string; id: number; status: string; to: string[] }[];
 
   it('a temporary refusal at RCPT: the job finishes with the recipient retrying, the queue delivers it once', async () => {
     const { ticket, email } = await emailTicket(db, world);
@@ -83,7 +84,11 @@ describe.each(databaseKinds)('bulk replies in the one mail retry queue on %s', (
     const jobId = await bulkReply(ticket.id);
     await run(jobId, [1_500, 1_500]);
     expect(copiesFor(email)).toBe(0);
-    expect(await recipientOf(jobId)).toMatchObject({ status: 'retrying', attempts: 1, smtpResponse: expect.stringMatching(/^Attempt 1 of 3 not delivered, tried again later: .*451/) });
+    expect(await recipientOf(jobId)).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      smtpResponse: expect.stringMatching(/^Attempt 1 of 3 not delivered, tried again later: .*451/),
+    });
     expect(await jobOf(jobId)).toMatchObject({
       status: 'completed',
       delivery: { total: 1, counts: { retrying: 1 }, problems: [{ address: email, status: 'retrying' }] },
