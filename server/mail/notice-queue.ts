@@ -120,13 +120,16 @@ export class NoticeQueue {
       return this.running;
     }
     this.running = (async () => {
-      let handed: number;
-      do {
+      for (;;) {
         this.again = false;
+        const handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
+        if (this.stopped) return;
         // Until a pass hands nothing over: a retry that fell due during one is taken by the next.
-        handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
-      } while ((this.again || handed > 0) && !this.stopped);
-      await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
+        if (this.again || handed > 0) continue;
+        await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
+        // A kick while the wake-up was being scheduled is one more pass, not lost.
+        if (!this.again || this.stopped) return;
+      }
     })().finally(() => (this.running = null));
     return this.running;
   }
