@@ -59,8 +59,11 @@ export type JobStatus = z.infer<typeof JobStatus>;
 export const JobFailure = z.object({ ticketId: Id, ticketNumber: z.number().int().nullable(), reason: z.string().max(2000) });
 export type JobFailure = z.infer<typeof JobFailure>;
 
-/** Where one reply recipient stands (R-REPLY-8); `stored` means kept unsent, as a server without SMTP does. */
-export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'uncertain', 'stored']);
+/**
+ * Where one reply recipient stands (R-REPLY-8); `stored` means kept unsent, as a server without SMTP
+ * does; `retrying` waits in the mail queue for its next attempt after a transient failure.
+ */
+export const DeliveryStatus = z.enum(['queued', 'sending', 'sent', 'failed', 'bounced', 'uncertain', 'stored', 'retrying']);
 export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
 
 /** R-REPLY-8: per-recipient delivery of a bulk reply — how many got it, and who did not, and why. */

@@ -466,9 +466,10 @@ export const jobBatches = pgTable(
 
 /**
  * One recipient of one outgoing reply, delivered in its own SMTP envelope. The status moves
- * queued → sending → sent | failed | uncertain (| bounced, from a DSN); `stored` when no SMTP server
- * is configured (demo). "sending" is committed before the message is handed to SMTP, so a crash
- * in between leaves it `uncertain` instead of sending it twice.
+ * queued → sending → sent | failed | uncertain (| bounced, from a DSN), or → retrying (a transient
+ * failure, nothing handed over) → sending again at next_attempt_at, by the mail queue; `stored` when
+ * no SMTP server is configured (demo). "sending" is committed before the message is handed to SMTP,
+ * so a crash in between leaves it `uncertain` instead of sending it twice.
  */
 export const replyRecipients = pgTable(
   'reply_recipients',
@@ -483,6 +484,8 @@ export const replyRecipients = pgTable(
     status: text('status').notNull().default('queued'),
     attempts: integer('attempts').notNull().default(0),
     smtpResponse: text('smtp_response'),
+    /** When the mail queue hands a `retrying` recipient over again (mail-retry.ts backoff); null for the job's first attempt. */
+    nextAttemptAt: at('next_attempt_at'),
     updatedAt: at('updated_at').notNull().defaultNow(),
     /**
      * R-RCPT-1/2: set only when the department had read receipts on and the ticket came by e-mail;
@@ -496,7 +499,12 @@ export const replyRecipients = pgTable(
     lastOpenedAt: at('last_opened_at'),
     openCount: integer('open_count').notNull().default(0),
   },
-  (t) => [index('reply_recipients_job').on(t.jobId, t.status), index('reply_recipients_thread').on(t.threadId), index('reply_recipients_ticket').on(t.ticketId)],
+  (t) => [
+    index('reply_recipients_job').on(t.jobId, t.status),
+    index('reply_recipients_thread').on(t.threadId),
+    index('reply_recipients_ticket').on(t.ticketId),
+    index('reply_recipients_retry').on(t.status, t.nextAttemptAt),
+  ],
 );
 
 /** Follow-up tasks created by macros (R-BULK-14). */

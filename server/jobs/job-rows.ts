@@ -9,7 +9,8 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 /** How many failures a job answer lists; the counts always say how many there were. */
 const FAILURES_SHOWN = 500;
 
-const PROBLEMS: DeliveryStatus[] = ['failed', 'bounced', 'uncertain'];
+/** Not delivered, with the server's words: given up on, or (retrying) still tried by the mail queue. */
+const PROBLEMS: DeliveryStatus[] = ['failed', 'bounced', 'uncertain', 'retrying'];
 
 async function deliveryOf(db: Db, jobId: number): Promise<JobDelivery> {
   const counted = await db

@@ -26,7 +26,7 @@ export interface JobRunOptions {
   /** The SMTP servers bulk replies leave through; none stores them unsent (demo, no SMTP_URL). */
   mailers?: Mailers;
   delivery?: DeliveryOptions;
-  /** Sends the notices a job's items recorded (R-CC-5) once the job is done. */
+  /** The mail queue, kicked once the job is done: it sends the notices its items recorded (R-CC-5) and retries its replies' transient failures. */
   notices?: NoticeQueue;
 }
 
@@ -120,7 +120,8 @@ export async function runJob(db: Db, jobId: number, options: JobRunOptions = {})
   const spec = started.mode === 'mass' ? massSpecOf(started) : null;
   if (spec) await runMassBatches(db, started, spec, options);
   else await runItems(db, started, options);
-  // Each reply (a macro's too) is recorded with its ticket's item; only then is it handed to SMTP, recipient by recipient.
+  // Each reply (a macro's too) is recorded with its ticket's item; only then is it handed to SMTP,
+  // recipient by recipient, once: a transient failure is left to the mail queue's backoff.
   if (started.operation === 'reply' || started.operation === 'macro') await deliverJobReplies(db, started, options);
   // Completion and its e-mail commit together, once: a second worker finishing the same job finds it
   // no longer running. Nor does a worker complete a job whose last batch another worker still holds.

@@ -1,8 +1,8 @@
 import type { SendOutcome } from './smtp-mailer';
 
 /**
- * Waits before the 2nd, 3rd… hand-over of a recorded message after a transient failure (nothing
- * handed over, or a 4xx); its length is the number of retries. About three hours in all: an SMTP
+ * Waits before the 2nd, 3rd… hand-over of any outgoing message (a reply's recipient, a notice, a
+ * result) after a transient failure (nothing handed over, or a 4xx); its length is the number of retries. About three hours in all: an SMTP
  * outage of an afternoon still delivers, a longer one ends in `failed` that admins see and resend.
  */
 export const DEFAULT_RETRY_DELAYS_MS = [30_000, 120_000, 600_000, 1_800_000, 7_200_000];

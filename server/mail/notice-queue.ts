@@ -1,9 +1,10 @@
 import { and, asc, eq, gt, isNotNull, lt, min, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { departments, jobs, outgoingMail } from '../db/schema';
+import { departments, jobs, outgoingMail, replyRecipients } from '../db/schema';
 import { withHelpCenterLink } from './help-center-footer';
 import { retryDelaysFor } from './mail-retry';
 import { dueNow, mailDepartmentId, sendRecordedMail } from './stored-mail';
+import { dueReplyRetries, sendReply, type PendingReply } from './reply-delivery';
 import type { Mailers } from './mailers';
 import { describeError } from '../http/error-report';
 import { SecretKeyMismatch } from '../secrets/secret-box';
@@ -68,11 +69,13 @@ export async function recordNotice(tx: Db, notice: Notice): Promise<void> {
 }
 
 /**
- * The one retry queue of every recorded message (CC notices, sign-in links, R-BULK-9 results):
- * each is claimed before its hand-over (stored-mail.ts), so several backends on one database send it
+ * The one retry queue of every outgoing message: recorded ones (CC notices, sign-in links, R-BULK-9
+ * results, in outgoing_mail) and the recipients of replies (bulk and one-ticket, in
+ * reply_recipients) whose first hand-over by their job failed transiently. Each is claimed before
+ * its hand-over (stored-mail.ts, reply-delivery.ts), so several backends on one database send it
  * once; a transient failure waits its backoff in the table, so a restart resumes it; a row found
  * `sending` past the lease is marked `uncertain`, never resent. Without an SMTP server for the
- * department the message stays `stored` (demo mode).
+ * department a recorded message stays `stored` (demo mode).
  */
 export class NoticeQueue {
   private running: Promise<void> | null = null;
@@ -117,27 +120,35 @@ export class NoticeQueue {
       return this.running;
     }
     this.running = (async () => {
-      let handed: number;
-      do {
+      for (;;) {
         this.again = false;
+        const handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
+        if (this.stopped) return;
         // Until a pass hands nothing over: a retry that fell due during one is taken by the next.
-        handed = await this.pass().catch((error) => (console.error(`Sending queued mail failed; it stays queued: ${describeError(error)}`), 0));
-      } while ((this.again || handed > 0) && !this.stopped);
-      await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
+        if (this.again || handed > 0) continue;
+        await this.wakeForRetry().catch((error) => console.error(`Scheduling mail retries failed; the sweep catches them up: ${describeError(error)}`));
+        // A kick while the wake-up was being scheduled is one more pass, not lost.
+        if (!this.again || this.stopped) return;
+      }
     })().finally(() => (this.running = null));
     return this.running;
   }
 
   /** A retry due before the next sweep gets its own kick, so short backoffs are kept. */
   private async wakeForRetry(): Promise<void> {
-    const [next] = await this.db
+    // Retries ahead, or just due (since the last pass looked): one due longer is held back (a
+    // department's unreadable SMTP settings) and waits for the sweep instead of a busy loop.
+    const [mail] = await this.db
       .select({ at: min(outgoingMail.nextAttemptAt) })
       .from(outgoingMail)
-      // Retries ahead, or just due (since the last pass looked): one due longer is held back (a
-      // department's unreadable SMTP settings) and waits for the sweep instead of a busy loop.
       .where(and(eq(outgoingMail.status, 'retrying'), gt(outgoingMail.nextAttemptAt, sql`now() - interval '1 second'`)));
-    if (!next?.at || this.stopped) return;
-    const inMs = Math.max(MIN_WAKE_MS, next.at.getTime() - Date.now());
+    const [reply] = await this.db
+      .select({ at: min(replyRecipients.nextAttemptAt) })
+      .from(replyRecipients)
+      .where(and(eq(replyRecipients.status, 'retrying'), gt(replyRecipients.nextAttemptAt, sql`now() - interval '1 second'`)));
+    const next = [mail?.at, reply?.at].filter((at): at is Date => !!at).sort((a, b) => a.getTime() - b.getTime())[0];
+    if (!next || this.stopped) return;
+    const inMs = Math.max(MIN_WAKE_MS, next.getTime() - Date.now());
     if (inMs >= SWEEP_MS) return;
     if (this.wake) clearTimeout(this.wake);
     this.wake = setTimeout(() => void this.kick(), inMs + 5);
@@ -150,6 +161,10 @@ export class NoticeQueue {
       .update(outgoingMail)
       .set({ status: 'uncertain', response: INTERRUPTED, updatedAt: sql`now()` })
       .where(and(eq(outgoingMail.status, 'sending'), lt(outgoingMail.updatedAt, sql`now() - ${SENDING_LEASE}::interval`)));
+    await this.db
+      .update(replyRecipients)
+      .set({ status: 'uncertain', smtpResponse: INTERRUPTED, updatedAt: sql`now()` })
+      .where(and(eq(replyRecipients.status, 'sending'), lt(replyRecipients.updatedAt, sql`now() - ${SENDING_LEASE}::interval`)));
     const rows = await this.db
       .select({
         id: outgoingMail.id,
@@ -175,17 +190,21 @@ export class NoticeQueue {
       )
       .orderBy(asc(outgoingMail.id))
       .limit(500);
+    const sends = [
+      ...rows.map((row) => ({ departmentId: row.departmentId, send: () => this.send(row) })),
+      ...(await dueReplyRetries(this.db, 500)).map((row) => ({ departmentId: row.ticket.departmentId, send: () => this.sendReply(row) })),
+    ];
     const unreadable = new Set<number>();
     let handed = 0;
-    for (const row of rows) {
-      if (unreadable.has(row.departmentId) || this.stopped) continue;
+    for (const { departmentId, send } of sends) {
+      if (unreadable.has(departmentId) || this.stopped) continue;
       try {
-        if (await this.send(row)) handed += 1;
+        if (await send()) handed += 1;
       } catch (error) {
         // One department's SMTP settings saved with another key must not hold up every other department's mail.
         if (!(error instanceof SecretKeyMismatch)) throw error;
-        unreadable.add(row.departmentId);
-        console.error(`Mail of department ${row.departmentId} stays queued: ${error.message}`);
+        unreadable.add(departmentId);
+        console.error(`Mail of department ${departmentId} stays queued: ${error.message}`);
       }
     }
     return handed;
@@ -200,5 +219,11 @@ export class NoticeQueue {
   private async send(row: PendingRow): Promise<boolean> {
     const mailer = this.mailers!.for({ id: row.departmentId, smtpUrl: row.smtpUrl });
     return !!mailer && !!row.from && sendRecordedMail(this.db, mailer, row.from, { ...row, bodyText: this.textOf(row) }, this.delaysMs ?? retryDelaysFor(row.kind));
+  }
+
+  /** A reply's recipient whose job's hand-over failed transiently, through its ticket's department's server. */
+  private async sendReply(row: PendingReply): Promise<boolean> {
+    const mailer = this.mailers!.for({ id: row.ticket.departmentId, smtpUrl: row.smtpUrl });
+    return !!mailer && sendReply(this.db, mailer, row, this.delaysMs ?? retryDelaysFor('reply'), this.publicUrl);
   }
 }

@@ -34,12 +34,12 @@ const JOBS = [
   job(5, { status: 'failed', operation: 'macro', counts: { total: 3, done: 0, failed: 3 } }),
 ];
 
-async function mountHistory(props: { operation?: 'reply' } = {}) {
+async function mountHistory(props: { operation?: 'reply' } = {}, jobs = JOBS) {
   fakeBrowser.reset();
   const received = fakeBackground({
     'connection.status': () => connectionStatus([{ id: 10, permissions: ['ticket.view'] }]),
     'directory.get': () => ({ departments: [], agents: [], teams: [] }),
-    'jobs.list': () => ({ items: JOBS, nextCursor: null }),
+    'jobs.list': () => ({ items: jobs, nextCursor: null }),
   });
   const wrapper = mount(JobHistory, { props, ...withPinia(), attachTo: document.body });
   await flushPromises();
@@ -65,6 +65,24 @@ describe('JobHistory (the popup job monitor)', () => {
     await wrapper.get('#tab-failed').trigger('click');
     expect(operations(wrapper)).toEqual(['Delete', 'Run macro']);
     expect(wrapper.text()).toContain('Ticket #1009: R-PERM-5: no');
+    wrapper.unmount();
+  });
+
+  it('a bulk reply whose recipient waits for the mail queue is shown waiting to retry, not failed; one given up on is failed', async () => {
+    const retrying = { ticketId: 7, address: 'later@customer.example', status: 'retrying' as const, response: 'Attempt 1 of 6 not delivered, tried again later: 451 try again' };
+    const replies = [
+      job(6, { operation: 'reply', delivery: { total: 2, counts: { sent: 1, retrying: 1 }, problems: [retrying] } }),
+      job(7, {
+        operation: 'reply',
+        delivery: { total: 1, counts: { failed: 1 }, problems: [{ ...retrying, address: 'gone@customer.example', status: 'failed', response: '550 no' }] },
+      }),
+    ];
+    const { wrapper } = await mountHistory({ operation: 'reply' }, replies);
+    await wrapper.get('#tab-completed').trigger('click');
+    expect(wrapper.text()).toContain('later@customer.example (waiting to retry): Attempt 1 of 6');
+    await wrapper.get('#tab-failed').trigger('click');
+    expect(wrapper.text()).toContain('gone@customer.example (failed): 550 no');
+    expect(wrapper.text()).not.toContain('later@customer.example');
     wrapper.unmount();
   });
 

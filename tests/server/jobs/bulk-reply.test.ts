@@ -3,9 +3,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../server/db/client';
 import { contacts, jobs, replyRecipients, threads, tickets } from '../../../server/db/schema';
 import { Mailers } from '../../../server/mail/mailers';
+import { NoticeQueue } from '../../../server/mail/notice-queue';
 import { smtpMailer, type ReplyMailer } from '../../../server/mail/smtp-mailer';
 import { runJob } from '../../../server/jobs/job-runner';
-import { databaseKinds, type TestServer } from '../harness';
+import { databaseKinds, TEST_PUBLIC_URL, type TestServer } from '../harness';
 import { SmtpPeer } from '../mail/smtp-peer';
 import { startWorld, type World } from '../world';
 
@@ -326,23 +327,27 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     }
   });
 
-  it('SMTP down: each recipient is retried, then failed with the reason; nothing is sent twice', async () => {
+  it('SMTP down: the job finishes with each recipient retrying; the mail queue retries them, then fails them with the reason', async () => {
     const [t] = await emailTickets(1);
     const res = await submit([t!.id], { body: 'Hi' });
     const nowhere = smtpMailer('smtp://127.0.0.1:1');
     await runJob(db, res.body.id, { mailers: through(nowhere), delivery: { retryDelaysMs: [10, 10] } });
-    nowhere.close();
-    const recipients = await db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
-    expect(recipients.map((r) => [r.status, r.attempts])).toEqual([
-      ['failed', 3],
-      ['failed', 3],
-      ['failed', 3],
+    const recipients = () => db.select().from(replyRecipients).where(eq(replyRecipients.jobId, res.body.id));
+    expect((await recipients()).map((r) => [r.status, r.attempts])).toEqual([
+      ['retrying', 1],
+      ['retrying', 1],
+      ['retrying', 1],
     ]);
-    expect(recipients[0]!.smtpResponse).toMatch(/^Not delivered after 3 attempts: .*ECONNREFUSED|connect/i);
     expect((await db.select().from(jobs).where(eq(jobs.id, res.body.id)))[0]!.status).toBe('completed');
+    const queue = new NoticeQueue(db, through(nowhere), TEST_PUBLIC_URL, { retryDelaysMs: [10, 10] });
+    await expect.poll(async () => (await queue.kick(), (await recipients()).map((r) => r.status)), { timeout: 10_000 }).toEqual(['failed', 'failed', 'failed']);
+    await queue.stop();
+    nowhere.close();
+    expect((await recipients()).map((r) => r.attempts)).toEqual([3, 3, 3]);
+    expect((await recipients())[0]!.smtpResponse).toMatch(/^Not delivered after 3 attempts: .*ECONNREFUSED|connect/i);
   });
 
-  it('SMTP down mid-job: the rest fail after retries; once it is back, a resend delivers exactly those, without duplicates', async () => {
+  it('SMTP down mid-job with no retry left: the rest fail; once it is back, a resend delivers exactly those, without duplicates', async () => {
     const targets = await emailTickets(2);
     const res = await submit(
       targets.map((t) => t.id),
@@ -351,7 +356,7 @@ describe.each(databaseKinds)('bulk reply over SMTP on %s', (kind) => {
     const down = smtpMailer('smtp://127.0.0.1:1');
     let handed = 0;
     const flaky: ReplyMailer = { send: (m) => (++handed <= 2 ? mailer.send(m) : down.send(m)), close: () => undefined };
-    await runJob(db, res.body.id, { mailers: through(flaky), delivery: { retryDelaysMs: [10, 10] } });
+    await runJob(db, res.body.id, { mailers: through(flaky), delivery: { retryDelaysMs: [] } });
     down.close();
     let job = (await server.request('GET', `/api/v1/jobs/${res.body.id}`, { token: world.tokens.admin })).body;
     expect(job).toMatchObject({ status: 'completed', delivery: { total: 6, counts: { sent: 2, failed: 4 } } });

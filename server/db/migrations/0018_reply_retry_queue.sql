@@ -1,0 +1,2 @@
+ALTER TABLE "reply_recipients" ADD COLUMN "next_attempt_at" timestamp (3) with time zone;--> statement-breakpoint
+CREATE INDEX "reply_recipients_retry" ON "reply_recipients" USING btree ("status","next_attempt_at");
