@@ -23,8 +23,7 @@ export function checkBlueprintTransition(
 type BlueprintShape = Pick<Blueprint, 'name' | 'transitions'>;
 
 /** R-BULK-15: the statuses a blueprint's transitions name, in the usual order; a ticket under it sits in one of them. */
-export const blueprintStates = (blueprint: BlueprintShape): TicketStatus[] =>
-  TicketStatus.options.filter((s) => blueprint.transitions.some((t) => t.from === s || t.to === s));
+export const blueprintStates = (blueprint: BlueprintShape): TicketStatus[] => TicketStatus.options.filter((s) => blueprint.transitions.some((t) => t.from === s || t.to === s));
 
 /**
  * R-BULK-15: a blueprint is applied only to a ticket of its own department whose status is one of
@@ -35,7 +34,11 @@ export function checkBlueprintApply(
   ticket: { id: number; number: number; departmentId: number; status: TicketStatus },
 ): Verdict {
   if (blueprint.departmentId !== ticket.departmentId) {
-    return violation('R-BULK-15', `Blueprint "${blueprint.name}" belongs to another department than ticket #${ticket.number}; apply one of its own department's blueprints.`, ticket.id);
+    return violation(
+      'R-BULK-15',
+      `Blueprint "${blueprint.name}" belongs to another department than ticket #${ticket.number}; apply one of its own department's blueprints.`,
+      ticket.id,
+    );
   }
   const states = blueprintStates(blueprint);
   if (states.includes(ticket.status)) return OK;

@@ -32,9 +32,7 @@ export function blueprintHistory(changes: Record<string, { from: unknown; to: un
   const change = changes.blueprintId;
   if (!change) return null;
   delete changes.blueprintId;
-  return applied
-    ? { action: 'blueprint_applied', changes: { blueprintId: change, blueprint: applied.name } }
-    : { action: 'blueprint_removed', changes: { blueprintId: change } };
+  return applied ? { action: 'blueprint_applied', changes: { blueprintId: change, blueprint: applied.name } } : { action: 'blueprint_removed', changes: { blueprintId: change } };
 }
 
 /**

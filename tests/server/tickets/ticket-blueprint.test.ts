@@ -146,7 +146,12 @@ describe.each(databaseKinds)('blueprints on one ticket on %s', (kind) => {
 
     it('applies none once set back to null, and other departments never had it', async () => {
       await setting(world.blueprint.id);
-      const returns = await api('POST', '/tickets', { departmentId: world.departments.returns.id, channel: 'phone', subject: 'Broken', contact: { id: world.contacts.bob.id } }, world.tokens.admin);
+      const returns = await api(
+        'POST',
+        '/tickets',
+        { departmentId: world.departments.returns.id, channel: 'phone', subject: 'Broken', contact: { id: world.contacts.bob.id } },
+        world.tokens.admin,
+      );
       expect(returns.body.blueprintId).toBeNull();
       expect((await setting(null)).body.newTicketBlueprintId).toBeNull();
       expect((await create()).body.blueprintId).toBeNull();

@@ -26,7 +26,8 @@ describe.skipIf(imapUnavailable !== null).each(databaseKinds)(`${title} on %s`, 
     await peer.close();
   });
 
-  const mail = (id: string) => composeMail({ from: 'Carol Client <carol@customer.test>', to: 'billing@acme.test', subject: `Refund ${id}`, text: 'Please refund.', messageId: `<${id}@customer.test>` });
+  const mail = (id: string) =>
+    composeMail({ from: 'Carol Client <carol@customer.test>', to: 'billing@acme.test', subject: `Refund ${id}`, text: 'Please refund.', messageId: `<${id}@customer.test>` });
 
   it("a new e-mail ticket starts under the department's blueprint; with none set, under none", async () => {
     const billing = world.departments.billing.id;
