@@ -47,7 +47,9 @@ describe('DepartmentBlueprintForm', () => {
 
   it('sets it back to none, and shows a refusal of the server as it came', async () => {
     const { wrapper, calls } = await mountForm({}, { ...billing, newTicketBlueprintId: 5 });
-    await wrapper.get('select').findAll('option')[0]!.setSelected();
+    // "None" is the option whose value is null; picking it is choosing the first option.
+    (wrapper.get('select').element as HTMLSelectElement).selectedIndex = 0;
+    await wrapper.get('select').trigger('change');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
     expect(calls.at(-1)).toMatchObject({ op: 'departments.update', body: { newTicketBlueprintId: null } });
