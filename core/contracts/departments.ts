@@ -18,7 +18,8 @@ export const departments = resource('departments', 'departments', {
   update: {
     method: 'patch',
     path: '/departments/:id',
-    summary: 'Rename a department or change its support addresses, which route incoming mail and so belong to one department each (settings.manage)',
+    summary:
+      'Rename a department or change its support addresses, which route incoming mail and so belong to one department each, or pick the blueprint every new ticket starts under (newTicketBlueprintId, one of its own; null: none; R-BULK-15) (settings.manage)',
     params: IdParams,
     body: DepartmentPatch,
     response: Department,

@@ -18,7 +18,8 @@ export const tickets = resource('tickets', 'tickets', {
   update: {
     method: 'patch',
     path: '/tickets/:id',
-    summary: 'Change a ticket (send the version you read; a stale one is 409); spam true/false marks it spam or not spam (R-BULK-12), contactId gives it another existing contact',
+    summary:
+      "Change a ticket (send the version you read; a stale one is 409); spam true/false marks it spam or not spam (R-BULK-12), contactId gives it another existing contact, blueprintId applies one of its department's blueprints (its status must be one of the blueprint's states) and null removes it (R-BULK-15)",
     params: IdParams,
     body: TicketPatch,
     response: Ticket,

@@ -78,7 +78,12 @@ export type DepartmentCreate = z.infer<typeof DepartmentCreate>;
 
 /** PATCH /departments/:id — its name and the addresses customers write to. */
 export const DepartmentPatch = z
-  .object({ name: Name.optional(), supportAddresses: z.array(Email).max(20).optional() })
+  .object({
+    name: Name.optional(),
+    supportAddresses: z.array(Email).max(20).optional(),
+    /** R-BULK-15: one of the department's blueprints to apply to every new ticket, or null for none. */
+    newTicketBlueprintId: Id.nullable().optional(),
+  })
   .strict()
   .refine(nonEmpty, NOTHING_TO_CHANGE);
 export type DepartmentPatch = z.infer<typeof DepartmentPatch>;

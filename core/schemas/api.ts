@@ -125,6 +125,8 @@ export const TicketPatch = z
     spam: z.boolean().optional(),
     /** Another contact for the ticket: the one already using the address an agent tried to give this ticket's contact. */
     contactId: Id.optional(),
+    /** R-BULK-15: applies one of the department's blueprints (the ticket's status must be one of its states); null removes it. */
+    blueprintId: Id.nullable().optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 1, { message: 'Nothing to change: send at least one field besides version.' });

@@ -41,6 +41,8 @@ export const Department = z
     fromAddresses: z.array(Email),
     helpCenter: z.boolean(),
     features: DepartmentFeatures,
+    /** R-BULK-15: the blueprint new tickets (API and incoming mail) start under; null applies none. Always sent by the API. */
+    newTicketBlueprintId: Id.nullable().optional(),
   })
   .meta({ id: 'Department' });
 export type Department = z.infer<typeof Department>;

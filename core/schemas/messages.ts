@@ -14,7 +14,7 @@ import { IngestedMessage, IngestSettings, IngestSettingsPatch, Mailbox, MailboxC
 import { MergePreview, MergePreviewRequest, MergeRequest, MergeResult } from './merge';
 import { TicketReceipts } from './receipt';
 import { TicketSatisfaction } from './satisfaction';
-import { Macro, Template } from './template';
+import { Blueprint, Macro, Template } from './template';
 import { TicketReplyPreview, TicketReplyRequest } from './ticket-reply';
 import { Id } from './common';
 import { Contact } from './contact';
@@ -86,6 +86,8 @@ export const TicketChanges = z
     spam: z.boolean().optional(),
     /** The contact already using the address the agent tried to give this ticket's contact. */
     contactId: Id.optional(),
+    /** R-BULK-15: apply one of the department's blueprints, or null to remove it. */
+    blueprintId: Id.nullable().optional(),
   })
   .strict();
 export type TicketChanges = z.infer<typeof TicketChanges>;
@@ -185,6 +187,8 @@ export const protocol = {
   'ticketReplies.preview': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: TicketReplyPreview },
   'ticketReplies.send': { request: z.object({ ticketId: Id, reply: TicketReplyRequest }), response: z.object({ outboxId: z.string(), job: Job.nullable() }) },
   'macros.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Macro) }) },
+  /** R-BULK-15: the department's blueprints, for the panel's Blueprint section. */
+  'blueprints.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Blueprint) }) },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
   /** More of one dashboard list than the snapshot holds, from the local index (oldest first). */

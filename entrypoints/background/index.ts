@@ -1,6 +1,7 @@
 import { browser, defineBackground } from '#imports';
 import { adminHandlers } from './handlers/admin';
 import { attachmentHandlers } from './handlers/attachments';
+import { blueprintHandlers } from './handlers/blueprints';
 import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
 import { dashboardHandlers } from './handlers/dashboard';
@@ -37,6 +38,7 @@ const handlers: Handlers<MessageType> = {
   ...dashboardHandlers,
   ...viewHandlers,
   ...ticketReplyHandlers,
+  ...blueprintHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */

@@ -10,6 +10,8 @@ import { conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { managedDepartment } from '../http/department-scope';
 import { standardViews } from '../tickets/standard-views';
+import { enforceNewTicketBlueprint } from '../tickets/ticket-blueprint';
+import type { DepartmentRow } from '../db/rows';
 
 const nameTaken = (name: string, departmentId?: number) =>
   conflict(`A department named "${name}" already exists; pick another name.`, departmentId === undefined ? undefined : { departmentId });
@@ -63,11 +65,11 @@ export async function createDepartment(db: Db, auth: AuthContext, body: Departme
   return row;
 }
 
-/** A department's name and support addresses (settings.manage there). */
+/** A department's name, support addresses and blueprint for new tickets (settings.manage there). */
 export async function updateDepartment(db: Db, auth: AuthContext, departmentId: number, patch: DepartmentPatch): Promise<Department> {
   const current = await managedDepartment(db, auth, departmentId);
   await db.select({ id: departments.id }).from(departments).where(eq(departments.id, current.id)).for('update');
-  const changes: Partial<Pick<Department, 'name' | 'supportAddresses'>> = {};
+  const changes: Partial<Pick<DepartmentRow, 'name' | 'supportAddresses' | 'newTicketBlueprintId'>> = {};
   if (patch.name !== undefined) {
     await refuseTakenName(db, patch.name, current.id);
     changes.name = patch.name;
@@ -75,6 +77,10 @@ export async function updateDepartment(db: Db, auth: AuthContext, departmentId: 
   if (patch.supportAddresses !== undefined) {
     changes.supportAddresses = uniqueAddresses(patch.supportAddresses);
     await refuseClaimedAddresses(db, changes.supportAddresses, current.id);
+  }
+  if (patch.newTicketBlueprintId !== undefined) {
+    if (patch.newTicketBlueprintId !== null) await enforceNewTicketBlueprint(db, current, patch.newTicketBlueprintId);
+    changes.newTicketBlueprintId = patch.newTicketBlueprintId;
   }
   const [row] = await db.update(departments).set(changes).where(eq(departments.id, current.id)).returning();
   return row!;

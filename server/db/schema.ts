@@ -35,6 +35,8 @@ export const departments = pgTable(
     maxAttachmentBytes: integer('max_attachment_bytes')
       .notNull()
       .default(10 * 1024 * 1024),
+    /** R-BULK-15: the blueprint every new ticket of the department starts under (API and mail); null applies none. */
+    newTicketBlueprintId: id('new_ticket_blueprint_id'),
   },
   (t) => [uniqueIndex('departments_name_lower_unique').on(sql`lower(${t.name})`)],
 );

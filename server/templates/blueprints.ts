@@ -6,7 +6,7 @@ import { refuseTakenName } from './unique-name';
 import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { BlueprintRow } from '../db/rows';
-import { blueprints, tickets } from '../db/schema';
+import { blueprints, departments, tickets } from '../db/schema';
 import { conflict, enforce, notFound } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
@@ -24,6 +24,12 @@ async function writableBlueprint(db: Db, auth: AuthContext, id: number): Promise
 
 /** R-BULK-15: a blueprint still steering tickets is not deleted from under them. */
 async function refuseInUse(db: Db, row: BlueprintRow) {
+  const [department] = await db.select({ name: departments.name }).from(departments).where(eq(departments.newTicketBlueprintId, row.id));
+  if (department) {
+    throw conflict(
+      `Blueprint "${row.name}" is applied to every new ticket of department ${department.name}. Pick another blueprint (or none) for new tickets in that department's settings first, then delete it.`,
+    );
+  }
   const [usage] = await db
     .select({ total: count(), trashed: count(tickets.trashedAt) })
     .from(tickets)

@@ -13,6 +13,7 @@ import { enforceAssignee } from './assignee';
 import { noticeFollowers } from '../notices/cc-notices';
 import { autoSecondaryContacts, NO_AUTO_CC } from './auto-cc';
 import { enforceRecipients } from './secondary-contacts';
+import { newTicketBlueprint } from './ticket-blueprint';
 import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
 
@@ -60,7 +61,7 @@ async function insertFirstThread(db: Db, ticketId: number, input: TicketCreate, 
 }
 
 /**
- * A new ticket with the department's rules applied (assignee, R-CC-1..3, R-CC-6, R-BULK-12), its
+ * A new ticket with the department's rules applied (assignee, R-CC-1..3, R-CC-6, R-BULK-12, R-BULK-15), its
  * first message, history and notices (R-CC-5). `by` null is the backend itself (mail ingestion).
  */
 export async function insertTicket(db: Db, by: { agentId: number } | null, input: TicketCreate, headers?: FirstThreadHeaders): Promise<InsertedTicket> {
@@ -76,6 +77,8 @@ export async function insertTicket(db: Db, by: { agentId: number } | null, input
   // A spam sender's mail must not make us write to the addresses it copied (R-BULK-12, R-CC-6).
   const auto = contact.spam ? NO_AUTO_CC : await autoSecondaryContacts(db, department, input, contact.email);
   const secondaryContactIds = [...new Set([...(input.secondaryContactIds ?? []), ...auto.ids])];
+  const status = input.status ?? 'open';
+  const blueprint = await newTicketBlueprint(db, department, status);
   const [row] = await db
     .insert(tickets)
     .values({
@@ -83,7 +86,8 @@ export async function insertTicket(db: Db, by: { agentId: number } | null, input
       channel: input.channel,
       contactId: contact.id,
       subject: input.subject,
-      status: input.status ?? 'open',
+      status,
+      blueprintId: blueprint.blueprintId,
       priority: input.priority ?? 'medium',
       assigneeAgentId: input.assigneeAgentId ?? null,
       assigneeTeamId: input.assigneeTeamId ?? null,
@@ -101,7 +105,7 @@ export async function insertTicket(db: Db, by: { agentId: number } | null, input
   const ticket = row!;
   if (input.webmailThread) await linkWebmailThread(db, ticket.id, input.webmailThread);
   const firstThreadId = first ? await insertFirstThread(db, ticket.id, input, contact.email, headers) : null;
-  const changes = auto.added.length || auto.skipped.length ? { autoCc: { added: auto.added, skipped: auto.skipped } } : {};
+  const changes = { ...(auto.added.length || auto.skipped.length ? { autoCc: { added: auto.added, skipped: auto.skipped } } : {}), ...blueprint.history };
   await db.insert(ticketHistory).values({ ticketId: ticket.id, agentId: by?.agentId ?? null, action: 'created', changes });
   if (!ticket.spam) await noticeFollowers(db, ticket, { kind: 'created' });
   return { ticket: (await toTickets(db, [ticket]))[0]!, firstThreadId };

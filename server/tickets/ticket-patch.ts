@@ -14,6 +14,7 @@ import { enforceAssignee } from './assignee';
 import { enforceRecipients } from './secondary-contacts';
 import { contactChange } from './ticket-contact';
 import { planMove } from './ticket-move';
+import { blueprintHistory, enforceBlueprintApply } from './ticket-blueprint';
 import { getVisibleTicket } from './ticket-query';
 import { toTickets } from './ticket-rows';
 import { linkWebmailThread } from './webmail-links';
@@ -74,7 +75,11 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
   const move = await planMove(db, auth, row, patch);
   const fields = { ...move?.changes, ...requested, ...(move ? { departmentId: move.target.id } : {}), ...(await contactChange(db, row, requested.contactId)) };
   const [department] = move ? [move.target] : await db.select().from(departments).where(eq(departments.id, row.departmentId));
-  if (!move) await enforceBlueprint(db, row, fields.status);
+  // R-BULK-15: removing the blueprint frees the ticket, also for a status change sent with it.
+  if (!move && requested.blueprintId !== null) await enforceBlueprint(db, row, fields.status);
+  const applied = requested.blueprintId
+    ? await enforceBlueprintApply(db, { ...row, departmentId: department!.id, status: fields.status ?? (row.status as TicketStatus) }, requested.blueprintId)
+    : null;
   await enforceAssignee(db, department!, fields);
   await enforceCustomFields(
     db,
@@ -91,6 +96,7 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
     );
   }
   const changes = changedFields(row, fields);
+  const blueprintEntry = requested.blueprintId === undefined ? null : blueprintHistory(changes, applied);
   if (addWebmailThread) {
     await linkWebmailThread(db, row.id, addWebmailThread);
     changes.webmailThread = { from: null, to: addWebmailThread };
@@ -100,7 +106,9 @@ export async function patchTicket(db: Db, auth: AuthContext, id: number, patch: 
     .set({ ...fields, ...onHoldChange(row, fields.status), version: row.version + 1, updatedAt: sql`now()` })
     .where(and(eq(tickets.id, row.id), eq(tickets.version, row.version)))
     .returning();
-  await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, action: 'updated', changes });
+  // A patch that only applied or removed a blueprint says so alone, without an empty "updated".
+  if (!blueprintEntry || Object.keys(changes).length > 0) await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, action: 'updated', changes });
+  if (blueprintEntry) await db.insert(ticketHistory).values({ ticketId: row.id, agentId: auth.agent.id, ...blueprintEntry });
   await noticeNewFollowers(db, row, updated!);
   return (await toTickets(db, [updated!]))[0]!;
 }

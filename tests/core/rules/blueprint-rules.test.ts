@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkBlueprintTransition } from '../../../core/rules/blueprint-rules';
+import { blueprintStates, checkBlueprintApply, checkBlueprintTransition } from '../../../core/rules/blueprint-rules';
 
 const blueprint = {
   name: 'Refund approval',
@@ -27,5 +27,48 @@ describe('R-BULK-15 blueprint transitions', () => {
     const verdict = checkBlueprintTransition({ ...blueprint, transitions: [...blueprint.transitions] }, 'closed', 'open');
     expect(verdict.ok).toBe(false);
     if (!verdict.ok) expect(verdict.violations[0]!.message).toContain('cannot leave closed');
+  });
+});
+
+describe('R-BULK-15 applying a blueprint', () => {
+  const refund = { ...blueprint, transitions: [...blueprint.transitions], departmentId: 2 };
+  const ticket = { id: 7, number: 1207, departmentId: 2, status: 'open' as const };
+
+  it('its states are the statuses its transitions name, in the usual order', () => {
+    expect(
+      blueprintStates({
+        name: 'x',
+        transitions: [
+          { from: 'escalated', to: 'closed' },
+          { from: 'open', to: 'escalated' },
+        ],
+      }),
+    ).toEqual(['open', 'escalated', 'closed']);
+  });
+
+  it('applies to a ticket of its department in one of its states', () => {
+    expect(checkBlueprintApply(refund, ticket).ok).toBe(true);
+    expect(checkBlueprintApply(refund, { ...ticket, status: 'closed' }).ok).toBe(true);
+  });
+
+  it('refuses a status outside its states, naming the ticket, the states and what to do', () => {
+    const verdict = checkBlueprintApply(refund, { ...ticket, status: 'on_hold' });
+    expect(verdict).toEqual({
+      ok: false,
+      violations: [
+        {
+          rule: 'R-BULK-15',
+          ticketId: 7,
+          message:
+            'Ticket #1207 is on_hold, which is not a state of blueprint "Refund approval" (open, escalated, closed). Change its status to one of those first, then apply the blueprint.',
+        },
+      ],
+    });
+  });
+
+  it("refuses another department's blueprint", () => {
+    const verdict = checkBlueprintApply(refund, { ...ticket, departmentId: 3 });
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.violations[0]!.message).toContain('another department than ticket #1207');
   });
 });

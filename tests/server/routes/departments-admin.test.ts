@@ -27,6 +27,7 @@ describe.each(databaseKinds)('department admin routes on %s', (kind) => {
       fromAddresses: ['sales@acme.test'],
       helpCenter: false,
       features: defaultDepartmentFeatures,
+      newTicketBlueprintId: null,
     });
     const sales = created.body.id;
     const me = (await ctx.api.call('GET', '/me', undefined, ctx.supportAdmin.token)).body;

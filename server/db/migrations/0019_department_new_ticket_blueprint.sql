@@ -1,0 +1,1 @@
+ALTER TABLE "departments" ADD COLUMN "new_ticket_blueprint_id" bigint;
