@@ -19,3 +19,7 @@ export type PresenceEntry = z.infer<typeof PresenceEntry>;
 
 export const PresenceList = z.object({ items: z.array(PresenceEntry) }).meta({ id: 'PresenceList' });
 export type PresenceList = z.infer<typeof PresenceList>;
+
+/** What the panel gets back from a heartbeat: available false when the backend has no presence API yet (older server). */
+export const PanelPresence = z.object({ available: z.boolean(), items: z.array(PresenceEntry) });
+export type PanelPresence = z.infer<typeof PanelPresence>;

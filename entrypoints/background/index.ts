@@ -9,6 +9,7 @@ import { jobHandlers } from './handlers/jobs';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { mailboxAddressHandlers } from './handlers/mailbox-addresses';
 import { mergeHandlers } from './handlers/merge';
+import { presenceHandlers } from './handlers/presence';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
@@ -37,6 +38,7 @@ const handlers: Handlers<MessageType> = {
   ...dashboardHandlers,
   ...viewHandlers,
   ...ticketReplyHandlers,
+  ...presenceHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
