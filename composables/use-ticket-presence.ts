@@ -41,10 +41,17 @@ export function useTicketPresence(ticketId: Ref<number>) {
   });
   watch([ticketId, state], () => void beat(), { immediate: true });
   const timer = setInterval(() => void beat(), PRESENCE_BEAT_MS);
-  onScopeDispose(() => {
+  const stop = () => {
+    if (stopped) return;
     stopped = true;
     clearInterval(timer);
     leave(ticketId.value);
+  };
+  // Closing the tab or leaving the page unmounts nothing: say goodbye then too (else it expires in 15 s).
+  window.addEventListener('pagehide', stop);
+  onScopeDispose(() => {
+    window.removeEventListener('pagehide', stop);
+    stop();
   });
 
   return { others };

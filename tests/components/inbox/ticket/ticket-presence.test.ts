@@ -1,4 +1,4 @@
-import { flushPromises, mount } from '@vue/test-utils';
+import { enableAutoUnmount, flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import TicketPresence from '../../../../components/inbox/ticket/TicketPresence.vue';
 import { replyingTickets } from '../../../../components/inbox/reply/replying';
@@ -12,6 +12,8 @@ const BEN: PresenceEntry = { agentId: 5, name: 'Ben', state: 'viewing', since: '
 
 /** Issue 22, item 9: the panel says who else has the ticket open or is replying, from a heartbeat every few seconds. */
 describe('TicketPresence: collision detection in the ticket panel', () => {
+  // A panel left mounted by an earlier test would still hear this one's page events.
+  enableAutoUnmount(afterEach);
   afterEach(() => {
     vi.useRealTimers();
     replyingTickets.clear();
@@ -61,6 +63,19 @@ describe('TicketPresence: collision detection in the ticket panel', () => {
     expect(received.map((m) => m.type)).toEqual(['presence.beat', 'presence.leave', 'presence.beat']);
     expect(received[1]!.payload).toEqual({ ticketId: 7 });
     expect(wrapper.text()).toBe('');
+  });
+
+  it('leaving the page (tab closed, navigated away) leaves the ticket and stops the heartbeat', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    const received = fakeBackground({ 'presence.beat': () => ({ available: true, items: [] }), 'presence.leave': () => ({ available: true, items: [] }) });
+    const wrapper = mount(TicketPresence, { props: { ticketId: 7 } });
+    await flushPromises();
+    window.dispatchEvent(new Event('pagehide'));
+    await flushPromises();
+    await vi.advanceTimersByTimeAsync(3 * PRESENCE_BEAT_MS);
+    wrapper.unmount();
+    await flushPromises();
+    expect(received.map((m) => m.type)).toEqual(['presence.beat', 'presence.leave']);
   });
 
   it('an older backend without presence: nothing shown, no more heartbeats, no leave', async () => {
