@@ -12,9 +12,7 @@ export const PresenceUpdate = z.object({ state: PresenceState }).strict().meta({
 export type PresenceUpdate = z.infer<typeof PresenceUpdate>;
 
 /** Another agent on the ticket: who, doing what, since when (the caller is never listed). */
-export const PresenceEntry = z
-  .object({ agentId: Id, name: z.string().max(200), state: PresenceState, since: Timestamp })
-  .meta({ id: 'PresenceEntry' });
+export const PresenceEntry = z.object({ agentId: Id, name: z.string().max(200), state: PresenceState, since: Timestamp }).meta({ id: 'PresenceEntry' });
 export type PresenceEntry = z.infer<typeof PresenceEntry>;
 
 export const PresenceList = z.object({ items: z.array(PresenceEntry) }).meta({ id: 'PresenceList' });

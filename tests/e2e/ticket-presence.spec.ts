@@ -22,7 +22,11 @@ test('Gmail: two agents on one ticket see each other within 5 seconds: viewing, 
   gmail,
 }) => {
   const support = await departmentId(backend, 'Support', AGENT);
-  const ticket = await createTicket(backend, { departmentId: support, subject: 'Two agents, one parcel', contact: { email: 'pat.presence@mailbox.example', name: 'Pat Presence' }, gmailThread: THREAD, body: 'Any news?' }, AGENT);
+  const ticket = await createTicket(
+    backend,
+    { departmentId: support, subject: 'Two agents, one parcel', contact: { email: 'pat.presence@mailbox.example', name: 'Pat Presence' }, gmailThread: THREAD, body: 'Any news?' },
+    AGENT,
+  );
   cleanup = [ticket];
 
   await connect(AGENT);
@@ -45,7 +49,10 @@ test('Gmail: two agents on one ticket see each other within 5 seconds: viewing, 
     await expect(seenByLead).toHaveText(`${AGENT_NAME} is viewing this ticket`, { timeout: 5_000 });
 
     await theirs.panel.root.getByRole('button', { name: 'Reply', exact: true }).click();
-    await theirs.panel.root.getByRole('dialog', { name: `Reply to ticket #${ticket.number}` }).getByRole('textbox', { name: 'Message' }).fill('I have this one.');
+    await theirs.panel.root
+      .getByRole('dialog', { name: `Reply to ticket #${ticket.number}` })
+      .getByRole('textbox', { name: 'Message' })
+      .fill('I have this one.');
     await expect(seenByMe).toHaveText(`${LEAD_NAME} is replying`, { timeout: 5_000 });
 
     await theirs.page.close();

@@ -20,7 +20,10 @@ describe('outbox.forget', () => {
     const reply = await outbox.add({ kind: 'submit_job', label: 'reply', contract: 'ticketReplies.send', params: { id: 7 }, body: { body: 'Hi', seenThreadCount: 1 } });
     await outbox.drain();
     const other = await outbox.add({ kind: 'submit_job', label: 'other', contract: 'ticketReplies.send', params: { id: 8 }, body: { body: 'Hi' } });
-    expect((await outbox.list()).map((e) => [e.label, e.status])).toEqual([['reply', 'failed'], ['other', 'pending']]);
+    expect((await outbox.list()).map((e) => [e.label, e.status])).toEqual([
+      ['reply', 'failed'],
+      ['other', 'pending'],
+    ]);
     await outbox.forget(reply.id);
     expect((await outbox.list()).map((e) => e.id)).toEqual([other.id]);
     await outbox.forget('no-such-entry');

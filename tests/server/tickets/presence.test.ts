@@ -47,7 +47,10 @@ describe.each(databaseKinds)('ticket presence (PUT/GET/DELETE /tickets/:id/prese
   it('since stays while the state does and starts over when it changes', async () => {
     const ticket = world.tickets[1]!; // Support
     await beat(ticket.id, world.tokens.agent, 'viewing');
-    await db.update(ticketPresence).set({ since: sql`now() - interval '1 minute'` }).where(eq(ticketPresence.ticketId, ticket.id));
+    await db
+      .update(ticketPresence)
+      .set({ since: sql`now() - interval '1 minute'` })
+      .where(eq(ticketPresence.ticketId, ticket.id));
     await beat(ticket.id, world.tokens.agent, 'viewing');
     const sameState = (await list(ticket.id, world.tokens.lead)).body.items[0];
     expect(Date.now() - Date.parse(sameState.since)).toBeGreaterThan(50_000);

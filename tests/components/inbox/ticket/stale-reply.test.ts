@@ -68,7 +68,8 @@ function composer(answers: Answers) {
   return { wrapper: mount(TicketActions, { props: { ticket: TICKET }, global: { plugins: [pinia] } }), received };
 }
 const button = (wrapper: VueWrapper, name: string) => wrapper.findAll('button').find((b) => b.text() === name)!;
-const sends = (received: { type: string; payload: unknown }[]) => received.filter((m) => m.type === 'ticketReplies.send').map((m) => (m.payload as RequestOf<'ticketReplies.send'>).reply);
+const sends = (received: { type: string; payload: unknown }[]) =>
+  received.filter((m) => m.type === 'ticketReplies.send').map((m) => (m.payload as RequestOf<'ticketReplies.send'>).reply);
 
 async function writeAndSend(wrapper: VueWrapper) {
   await button(wrapper, 'Reply').trigger('click');
