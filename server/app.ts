@@ -30,6 +30,7 @@ import { inboundRoutes } from './routes/inbound';
 import { macroRoutes } from './routes/macros';
 import { mailboxRoutes } from './routes/mailboxes';
 import { mergeRoutes } from './routes/merge';
+import { presenceRoutes } from './routes/presence';
 import { openPixelRoute, receiptRoutes } from './routes/receipts';
 import { departmentFeatureRoutes } from './routes/department-features';
 import { satisfactionRoutes } from './routes/satisfaction';
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   ticketRoutes(api);
   jobRoutes(api, deps.jobs);
   ticketReplyRoutes(api, deps.jobs, deps.mail.publicUrl);
+  presenceRoutes(api);
   inboundRoutes(api, v1);
   contactRoutes(api);
   departmentRoutes(api);

@@ -14,6 +14,7 @@ import { macros } from './macros';
 import { mail } from './mail';
 import { mailboxes } from './mailboxes';
 import { merge } from './merge';
+import { presence } from './presence';
 import { receipts } from './receipts';
 import { roles } from './roles';
 import { secondaryContacts } from './secondary-contacts';
@@ -40,6 +41,7 @@ export {
   mail,
   mailboxes,
   merge,
+  presence,
   receipts,
   roles,
   secondaryContacts,
@@ -58,6 +60,7 @@ export const resources = {
   session,
   tickets,
   ticketReplies,
+  presence,
   comments,
   secondaryContacts,
   receipts,

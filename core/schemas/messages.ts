@@ -16,6 +16,7 @@ import { TicketReceipts } from './receipt';
 import { TicketSatisfaction } from './satisfaction';
 import { Blueprint, Macro, Template } from './template';
 import { TicketReplyPreview, TicketReplyRequest } from './ticket-reply';
+import { PanelPresence, PresenceState } from './presence';
 import { Id } from './common';
 import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
@@ -189,6 +190,10 @@ export const protocol = {
   'macros.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Macro) }) },
   /** R-BULK-15: the department's blueprints, for the panel's Blueprint section. */
   'blueprints.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(Blueprint) }) },
+  /** Collision detection: the open panel's heartbeat (viewing, or replying while the composer has text); answers the other agents on the ticket. */
+  'presence.beat': { request: z.object({ ticketId: Id, state: PresenceState }), response: PanelPresence },
+  /** The panel closed or moved to another ticket: the agent leaves at once instead of expiring. */
+  'presence.leave': { request: z.object({ ticketId: Id }), response: PanelPresence },
   /** The popup's dashboard: refresh false answers from the stored snapshot at once (computing one only if none exists); true syncs (when connected), then recomputes a stale snapshot. */
   'dashboard.get': { request: z.object({ refresh: z.boolean() }).strict(), response: DashboardView },
   /** More of one dashboard list than the snapshot holds, from the local index (oldest first). */

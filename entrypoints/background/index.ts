@@ -10,6 +10,7 @@ import { jobHandlers } from './handlers/jobs';
 import { mailboxHandlers } from './handlers/mailboxes';
 import { mailboxAddressHandlers } from './handlers/mailbox-addresses';
 import { mergeHandlers } from './handlers/merge';
+import { presenceHandlers } from './handlers/presence';
 import { receiptHandlers } from './handlers/receipts';
 import { satisfactionHandlers } from './handlers/satisfaction';
 import { ticketHandlers } from './handlers/tickets';
@@ -39,6 +40,7 @@ const handlers: Handlers<MessageType> = {
   ...viewHandlers,
   ...ticketReplyHandlers,
   ...blueprintHandlers,
+  ...presenceHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */

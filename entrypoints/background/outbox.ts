@@ -55,6 +55,12 @@ export class Outbox {
     return true;
   }
 
+  /** Drops a failed entry whose refusal its caller handles (nothing left for the agent to retry). */
+  async forget(id: string): Promise<void> {
+    const entry = await this.get(id);
+    if (entry?.seq !== undefined) await this.db.delete('outbox', entry.seq);
+  }
+
   /** The backend's answer to a delivered entry, once; undefined while it is still queued or failed. */
   takeAnswer(id: string): unknown {
     const answer = this.answers.get(id);

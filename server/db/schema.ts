@@ -673,3 +673,27 @@ export const attachments = pgTable(
   },
   (t) => [index('attachments_thread').on(t.threadId)],
 );
+
+/**
+ * Who has a ticket open in the panel, and whether they are writing a reply (collision detection).
+ * In the database, not in memory, so every backend instance sees the same agents; a row whose
+ * heartbeat stopped counts as gone after expiresAt and is swept by the next heartbeat on the ticket.
+ */
+export const ticketPresence = pgTable(
+  'ticket_presence',
+  {
+    // Cascade: a purged ticket (trash-purge.ts) or removed agent takes its presence rows along.
+    ticketId: id('ticket_id')
+      .notNull()
+      .references(() => tickets.id, { onDelete: 'cascade' }),
+    agentId: id('agent_id')
+      .notNull()
+      .references(() => agents.id, { onDelete: 'cascade' }),
+    /** viewing | replying */
+    state: text('state').notNull(),
+    /** When the agent entered this state; a heartbeat in the same state keeps it. */
+    since: at('since').notNull().defaultNow(),
+    expiresAt: at('expires_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.agentId] }), index('ticket_presence_expiry').on(t.expiresAt)],
+);

@@ -1,11 +1,12 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, count, desc, eq } from 'drizzle-orm';
 import { checkMaySendMail } from '../../core/rules/permissions';
 import { PLACEHOLDERS, unknownPlaceholders } from '../../core/templates/placeholders';
 import type { Job } from '../../core/schemas/job';
-import type { TicketReplyPreview, TicketReplyRequest } from '../../core/schemas/ticket-reply';
+import type { ThreadDirection } from '../../core/schemas/thread';
+import type { StaleReplyDetails, TicketReplyPreview, TicketReplyRequest } from '../../core/schemas/ticket-reply';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, threads } from '../db/schema';
-import { ApiFailure, enforce } from '../http/api-failure';
+import { ApiFailure, conflict, enforce } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { attemptItem } from '../jobs/job-runner';
 import { toJob } from '../jobs/job-rows';
@@ -33,7 +34,8 @@ async function replyableTicket(db: Db, auth: AuthContext, id: number, body: Tick
   return ticket;
 }
 
-const payloadOf = (body: TicketReplyRequest): Record<string, unknown> => ({ ...body, scope: ONE_TICKET });
+// What the composer had seen is for the check below, not part of the reply job.
+const payloadOf = ({ seenThreadCount: _seen, confirmStale: _confirm, ...reply }: TicketReplyRequest): Record<string, unknown> => ({ ...reply, scope: ONE_TICKET });
 
 /**
  * Runs the reply executor on the ticket inside a savepoint that is always rolled back: the reason it
@@ -89,11 +91,30 @@ export async function previewTicketReply(db: Db, auth: AuthContext, id: number, 
 }
 
 /**
+ * Collision detection (issue 22, item 9): the ticket got a message or a reply since the composer
+ * counted its threads, so the agent sees it before answering; confirmStale sends anyway.
+ */
+async function refuseStale(db: Db, ticket: TicketRow, seen: number) {
+  const [counted] = await db.select({ n: count() }).from(threads).where(eq(threads.ticketId, ticket.id));
+  const now = counted?.n ?? 0;
+  if (now <= seen) return;
+  const [latest] = await db.select().from(threads).where(eq(threads.ticketId, ticket.id)).orderBy(desc(threads.createdAt), desc(threads.id)).limit(1);
+  const details: StaleReplyDetails = {
+    reason: 'stale_reply',
+    threadCount: now,
+    latest: { direction: latest!.direction as ThreadDirection, from: latest!.from, createdAt: latest!.createdAt.toISOString() },
+  };
+  const news = now - seen === 1 ? 'a new message' : `${now - seen} new messages`;
+  throw conflict(`Ticket #${ticket.number} got ${news} since you started this reply (latest from ${latest!.from}): review before sending, or send anyway.`, details);
+}
+
+/**
  * One ticket's reply as a one-item reply job: it waits out the undo window in the queue (cancel =
  * DELETE /jobs/:id), and is delivered per recipient exactly like a bulk reply — sent once or uncertain.
  */
 export async function sendTicketReply(db: Db, queue: JobQueue, auth: AuthContext, id: number, body: TicketReplyRequest): Promise<Job> {
   const ticket = await replyableTicket(db, auth, id, body);
+  if (body.seenThreadCount !== undefined && !body.confirmStale) await refuseStale(db, ticket, body.seenThreadCount);
   const refused = (await dryRun(db, auth, ticket, body)).violations[0];
   if (refused) throw new ApiFailure(422, 'RULE_VIOLATION', refused.message, refused.rule);
   const [job] = await db

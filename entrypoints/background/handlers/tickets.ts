@@ -1,5 +1,5 @@
 import { tickets } from '../../../core/contracts/tickets';
-import type { TicketSummary } from '../../../core/schemas/messages';
+import type { MessageError, TicketSummary } from '../../../core/schemas/messages';
 import { Ticket } from '../../../core/schemas/ticket';
 import { ApiCallError } from '../api-client';
 import type { NewEntry } from '../outbox';
@@ -27,13 +27,18 @@ const summary = (t: Ticket): TicketSummary => ({
   spam: t.spam,
 });
 
-/** Queues a write, tries it at once, and answers with the backend's answer or null while it waits. */
-export async function queue(entry: NewEntry): Promise<{ outboxId: string; answer: unknown }> {
+/**
+ * Queues a write, tries it at once, and answers with the backend's answer or null while it waits.
+ * A refusal `answeredByCaller` accepts (a stale reply the agent reviews or sends anyway) leaves
+ * nothing to retry: it is dropped from the outbox rather than listed as a failed change.
+ */
+export async function queue(entry: NewEntry, answeredByCaller?: (error: MessageError) => boolean): Promise<{ outboxId: string; answer: unknown }> {
   const { outbox } = await services();
   const stored = await outbox.add(entry);
   await outbox.drain();
   const answer = outbox.takeAnswer(stored.id);
   const left = await outbox.get(stored.id);
+  if (left?.status === 'failed' && left.lastError && answeredByCaller?.(left.lastError)) await outbox.forget(stored.id);
   if (left?.status === 'failed' && left.lastError) throw new ApiCallError(left.lastError, null, false);
   return { outboxId: stored.id, answer };
 }
