@@ -3,6 +3,7 @@ import { adminHandlers } from './handlers/admin';
 import { attachmentHandlers } from './handlers/attachments';
 import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
+import { customFieldHandlers } from './handlers/custom-fields';
 import { dashboardHandlers } from './handlers/dashboard';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
@@ -37,6 +38,7 @@ const handlers: Handlers<MessageType> = {
   ...dashboardHandlers,
   ...viewHandlers,
   ...ticketReplyHandlers,
+  ...customFieldHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */
