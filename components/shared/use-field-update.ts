@@ -3,7 +3,13 @@ import { computed, ref, type WatchSource } from 'vue';
 import { useCustomFields } from '../../composables/use-custom-fields';
 import { fieldPick, updatableFields } from './field-update';
 
-const LABELS = { status: 'fieldUpdate.status', priority: 'fieldUpdate.priority', category: 'fieldUpdate.category', product: 'fieldUpdate.product', account: 'fieldUpdate.account' } as const;
+const LABELS = {
+  status: 'fieldUpdate.status',
+  priority: 'fieldUpdate.priority',
+  category: 'fieldUpdate.category',
+  product: 'fieldUpdate.product',
+  account: 'fieldUpdate.account',
+} as const;
 
 /**
  * "Update a field" for the bar and the mass panel: the fields offered (the standard ones, and the
