@@ -6,7 +6,8 @@ import { OK, violation, type Verdict } from './verdict';
 
 /** Fields an "update a field" operation may set (R-BULK-2), and the custom fields as `custom.<name>`. */
 export const UPDATABLE_FIELDS = ['status', 'priority', 'category', 'product', 'account'] as const;
-const CUSTOM = /^custom\.[A-Za-z][\w-]{0,59}$/;
+// As long as a field key may be (CustomFieldKeyName: 64 characters).
+const CUSTOM = /^custom\.[A-Za-z][\w-]{0,63}$/;
 
 /** Whether a value fits the field's type, in words the agent can act on. */
 export function checkFieldUpdate(field: string, value: CustomFieldValue): Verdict {

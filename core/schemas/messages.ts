@@ -21,7 +21,8 @@ import { Id } from './common';
 import { Contact } from './contact';
 import { SecondaryContacts, SecondaryContactsPut } from './secondary-contacts';
 import { ErrorCode } from './error';
-import { Priority, Ticket, TicketStatus, WebmailProvider, WebmailThread } from './ticket';
+import { CustomFieldValue, Priority, Ticket, TicketStatus, WebmailProvider, WebmailThread } from './ticket';
+import { CustomFieldDefinition } from './custom-field';
 import { View, ViewCount, ViewCreate, ViewPatch } from './view';
 
 /**
@@ -89,6 +90,8 @@ export const TicketChanges = z
     contactId: Id.optional(),
     /** R-BULK-15: apply one of the department's blueprints, or null to remove it. */
     blueprintId: Id.nullable().optional(),
+    /** The ticket's custom field values by key, all of them (the PATCH replaces the map). */
+    customFields: z.record(z.string().max(100), CustomFieldValue).optional(),
   })
   .strict();
 export type TicketChanges = z.infer<typeof TicketChanges>;
@@ -177,6 +180,8 @@ export const protocol = {
   'jobs.cancel': { request: z.object({ id: Id }), response: Job },
   'jobs.resend': { request: z.object({ id: Id, confirmUncertain: z.boolean().optional() }), response: Job },
   'mail.stored': { request: z.object({}).strict(), response: z.object({ items: z.array(StoredMail) }) },
+  /** A department's custom field definitions, for the ticket panel and the bulk and mass field pickers. */
+  'customFields.list': { request: z.object({ departmentId: Id }), response: z.object({ items: z.array(CustomFieldDefinition) }) },
   'views.list': { request: z.object({ departmentId: Id.optional() }), response: z.object({ items: z.array(View) }) },
   'views.count': { request: z.object({ viewId: Id }), response: ViewCount },
   'views.create': { request: ViewCreate, response: View },

@@ -4,6 +4,7 @@ import { attachmentHandlers } from './handlers/attachments';
 import { blueprintHandlers } from './handlers/blueprints';
 import { ccHandlers } from './handlers/cc';
 import { connectionHandlers } from './handlers/connection';
+import { customFieldHandlers } from './handlers/custom-fields';
 import { dashboardHandlers } from './handlers/dashboard';
 import { housekeepingHandlers } from './handlers/housekeeping';
 import { jobHandlers } from './handlers/jobs';
@@ -41,6 +42,7 @@ const handlers: Handlers<MessageType> = {
   ...ticketReplyHandlers,
   ...blueprintHandlers,
   ...presenceHandlers,
+  ...customFieldHandlers,
 };
 
 /** Pending writes and remote changes: both are caught up on every wake-up and every alarm. */

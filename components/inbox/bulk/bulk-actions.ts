@@ -8,7 +8,7 @@ import type { View } from '../../../core/schemas/view';
 import { checkViewAllowsJob } from '../../../core/rules/view-scope';
 
 /** The operations the in-page bar offers on a selection; the rest live in the ticket views. */
-export const BAR_OPERATIONS = ['assign', 'close', 'spam', 'delete'] as const satisfies readonly Operation[];
+export const BAR_OPERATIONS = ['assign', 'update_field', 'close', 'spam', 'delete'] as const satisfies readonly Operation[];
 export type BarOperation = (typeof BAR_OPERATIONS)[number];
 
 const departmentsOf = (tickets: TicketSummary[]) => [...new Set(tickets.map((t) => t.departmentId))];
