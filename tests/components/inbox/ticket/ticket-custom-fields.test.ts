@@ -126,15 +126,16 @@ describe("TicketPanel: the custom fields of the ticket's department (issue 23, i
       },
     });
     await flushPromises();
-    const status = wrapper.findAll('select').find((s) => s.findAll('option').some((o) => o.attributes('value') === 'closed'))!;
-    await status.setValue('closed');
+    // The status picker is drawn again after a refusal: look it up each time.
+    const status = () => wrapper.findAll('select').find((s) => s.findAll('option').some((o) => o.attributes('value') === 'closed'))!;
+    await status().setValue('closed');
     await flushPromises();
     expect(updates(received)).toEqual([]);
     expect(wrapper.get('section.panel > .notice.error').text()).toBe('Ticket #1260 cannot be closed while "Order number" is empty; fill it in first.');
-    expect((status.element as HTMLSelectElement).value).toBe('open');
+    expect((status().element as HTMLSelectElement).value).toBe('open');
 
     // Any other status goes to the backend; its refusal reaches the agent word for word.
-    await status.setValue('on_hold');
+    await status().setValue('on_hold');
     await flushPromises();
     expect(updates(received)).toEqual([{ id: 60, version: 3, changes: { status: 'on_hold' } }]);
     expect(wrapper.get('section.panel > .notice.error').text()).toContain('"Order number" is empty');
