@@ -4,6 +4,7 @@ import { visibleDepartmentIds, type AgentAccess } from '../../core/rules/permiss
 import { allOf } from '../../core/rules/verdict';
 import type { JobCreate, JobMode, Operation } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
+import { verdictReason } from './refusal-text';
 
 /** "All tickets in this view": the view and how many tickets it held when it was selected. */
 export interface ViewSelection {
@@ -28,7 +29,7 @@ export function massBlockedReason(operation: Operation, selection: ViewSelection
   const { view } = selection;
   const mode = modeOf(selection);
   const verdict = allOf(checkOperationAllowed(operation, mode, view.kind === 'all_departments'), checkJobPermissions(access, operation, mode, departmentsOfView(view, access)));
-  return verdict.ok ? null : `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
+  return verdictReason(verdict);
 }
 
 export function massJobFor(operation: Operation, selection: ViewSelection, payload: Record<string, unknown>): JobCreate {
