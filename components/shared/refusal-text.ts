@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import { isRefusalKey, renderRefusal, type RefusalLanguage, type RefusalParam } from '../../core/refusals/refusal';
+import { isRefusalKey, renderRefusal, type RefusalLanguage } from '../../core/refusals/refusal';
 import type { Verdict } from '../../core/rules/verdict';
-import { ErrorCode } from '../../core/schemas/error';
+import { ErrorCode, type RefusalParamValue } from '../../core/schemas/error';
 import type { MessageError } from '../../core/schemas/messages';
 
 /** A refusal as the server or a core rule gives it: a catalogue key and params, or (older answers, job items) words only. */
@@ -25,7 +25,7 @@ export function refusalLanguage(): RefusalLanguage {
 
 /** The refusal as a plain sentence in the UI language, without its rule id (issue 26 "Rule codes as sentences"). */
 export function refusalSentence(refusal: ShownRefusal): string {
-  if (isRefusalKey(refusal.key)) return renderRefusal(refusalLanguage(), refusal.key, (refusal.params ?? {}) as Record<string, RefusalParam>);
+  if (isRefusalKey(refusal.key)) return renderRefusal(refusalLanguage(), refusal.key, (refusal.params ?? {}) as Record<string, RefusalParamValue>);
   return refusal.message.replace(RULE_PREFIX, '');
 }
 
@@ -66,7 +66,7 @@ export function errorText(error: MessageError): string {
 
 /** A MessageFailure (messaging/send) carries the background's error; recognised by shape, so the popup need not load the protocol. */
 const messageErrorOf = (failure: unknown): MessageError | null =>
-  failure instanceof Error && typeof (failure as { error?: unknown }).error === 'object' && (failure as { error: object | null }).error !== null
+  failure instanceof Error && typeof (failure as { error?: unknown }).error === 'object' && (failure as unknown as { error: object | null }).error !== null
     ? (failure as unknown as { error: MessageError }).error
     : null;
 

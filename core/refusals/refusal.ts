@@ -1,4 +1,4 @@
-import type { Violation } from '../schemas/error';
+import type { RefusalParamValue, Violation } from '../schemas/error';
 import { en, type RefusalKey } from './catalogue-en';
 import { ja } from './catalogue-ja';
 
@@ -39,16 +39,19 @@ export function phrase<K extends RefusalKey>(key: K, params: ParamsOf<K>): Phras
 
 export const list = (items: RefusalParam[], join: RefusalList['join'] = 'comma'): RefusalList => ({ list: items, join });
 
-/** A parameter in words: a phrase or list in the language, a value as it is. */
-export function renderParam(language: RefusalLanguage, param: RefusalParam): string {
+/**
+ * A parameter in words: a phrase or list in the language, a value as it is. Takes the API's looser
+ * shape: a phrase a newer backend knows and this catalogue does not is shown by its key.
+ */
+export function renderParam(language: RefusalLanguage, param: RefusalParamValue): string {
   if (typeof param === 'string') return param;
   if (typeof param === 'number') return String(param);
   if ('list' in param) return param.list.map((p) => renderParam(language, p)).join(JOINERS[language][param.join]);
-  return renderRefusal(language, param.key, param.params ?? {});
+  return isRefusalKey(param.key) ? renderRefusal(language, param.key, param.params ?? {}) : param.key;
 }
 
 /** The sentence in a language; an unknown placeholder stays visible rather than vanishing. */
-export function renderRefusal(language: RefusalLanguage, key: RefusalKey, params: Record<string, RefusalParam>): string {
+export function renderRefusal(language: RefusalLanguage, key: RefusalKey, params: Readonly<Record<string, RefusalParamValue>>): string {
   return CATALOGUES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? renderParam(language, params[name]!) : whole));
 }
 
