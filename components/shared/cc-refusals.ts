@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { addressKey } from '../../core/rules/address';
 import type { MessageError } from '../../core/schemas/messages';
 
-const Details = z.object({ violations: z.array(z.object({ rule: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })).min(1) });
+const Details = z.object({
+  violations: z.array(z.object({ rule: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })).min(1),
+});
 
 /** One reason the server refused a list, pinned to the address it names when it names one. */
 export interface CcServerRefusal {

@@ -62,7 +62,8 @@ export const en = {
   'view.kind.archived': 'an archived view',
   'view.noActions': 'No bulk or mass action runs in the view "{view}" because it is {kind}. Open a normal view of the department to act on these tickets.',
   'view.blueprintBulkOnly': 'The view "{view}" is filtered on a blueprint, so it allows bulk actions only, never mass actions. Select at most {max} tickets and run a bulk action.',
-  'ticket.spam': '#{number} is marked spam, and no bulk or mass action runs on spam tickets (they belong to the spam view). Leave it out of the selection, or mark it not spam on the ticket first.',
+  'ticket.spam':
+    '#{number} is marked spam, and no bulk or mass action runs on spam tickets (they belong to the spam view). Leave it out of the selection, or mark it not spam on the ticket first.',
   // R-BULK-6, R-BULK-7, R-BULK-8
   'jobs.userLimit': 'You already have {count} jobs queued or running (at most {max} at once); wait for one to finish or cancel a queued one.',
   'jobs.onView': 'A job is already queued or running on the view "{view}"; wait for it to finish before starting another one there. Jobs on other views can start now.',
@@ -92,7 +93,8 @@ export const en = {
   'merge.foreignPrimary': 'The primary ticket (id {primary}) is not one of the tickets being merged ({numbers}); pick one of them.',
   'merge.noField': 'There is no field "{field}" to choose when merging; the fields are {fields}.',
   'merge.foreignTicket': 'For the field {field} you chose ticket id {ticketId}, which is not one of the tickets being merged ({numbers}); choose one of them.',
-  'merge.tooManyCc': "#{number} has {count} secondary contacts, but a ticket keeps at most {max}. Choose another ticket's secondary contacts, or remove {fewer} from #{number} first.",
+  'merge.tooManyCc':
+    "#{number} has {count} secondary contacts, but a ticket keeps at most {max}. Choose another ticket's secondary contacts, or remove {fewer} from #{number} first.",
 
   // R-CC
   'cc.disabled': "Secondary contacts (CC) are not enabled in department {department}; an admin can turn them on in the department's settings.",
@@ -124,7 +126,7 @@ export const en = {
   'reply.tooMany': 'You selected {count} tickets; one bulk reply goes to at most {max}. Select {fewer} fewer.',
   'reply.allDepartments': "Bulk reply is not available in the all-departments view; open one department's view.",
   'reply.departments': 'The selected tickets are in {count} departments ({departments}); one bulk reply goes to tickets of one department. Select tickets of one department only.',
-  'reply.needsBulkReply': "You need the permission ticket.bulk_reply in department {department}. Only admins have it by default; ask an admin to grant bulk reply to your role.",
+  'reply.needsBulkReply': 'You need the permission ticket.bulk_reply in department {department}. Only admins have it by default; ask an admin to grant bulk reply to your role.',
   'reply.unknownPlaceholder': 'Unknown placeholder {unknown}; use one of {known}.',
   'reply.unknownTemplatePlaceholder': 'Unknown placeholder {unknown}; a template may use {known}.',
 
@@ -133,7 +135,8 @@ export const en = {
   'perm.bulkReplyNeedsSend': 'The permission ticket.bulk_reply can only be granted together with ticket.send_email. Grant ticket.send_email too, or remove ticket.bulk_reply.',
   'perm.bulkReplyLacksSend': 'A bulk reply needs ticket.send_email as well as ticket.bulk_reply in department {department}, and you lack ticket.send_email there.',
   'perm.jobOfOther': 'Job {job} was started by another agent: to {action} it you need the permission settings.manage in department {department} (or ask the agent who started it).',
-  'perm.jobOfOtherEverywhere': 'Job {job} was started by another agent: to {action} it you need the permission settings.manage in every department it touches (or ask the agent who started it).',
+  'perm.jobOfOtherEverywhere':
+    'Job {job} was started by another agent: to {action} it you need the permission settings.manage in every department it touches (or ask the agent who started it).',
   'perm.action.cancel': 'cancel',
   'perm.action.resend': 'resend',
   'perm.adminRoleFixed': 'The admin role holds every permission in every department; its permissions cannot be changed.',

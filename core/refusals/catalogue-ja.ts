@@ -31,8 +31,7 @@ export const ja: Record<RefusalKey, string> = {
   'status.closed': '完了',
 
   'bulk.selectOne': '問い合わせを1件以上選択してください。',
-  'bulk.selectionTooLarge':
-    '{count}件選択されていますが、一括処理は最大{max}件までです。選択を減らすか、ビューのすべての問い合わせを選択して大量一括処理として実行してください。',
+  'bulk.selectionTooLarge': '{count}件選択されていますが、一括処理は最大{max}件までです。選択を減らすか、ビューのすべての問い合わせを選択して大量一括処理として実行してください。',
   'bulk.viewTooLarge': 'このビューには{count}件の問い合わせがあります。大量一括処理は1回につき最大{max}件までです。ビューの条件を絞り込み、何回かに分けて実行してください。',
   'bulk.notBulk': '「{operation}」は一括処理では実行できません。ビューに対する大量一括処理を使ってください。',
   'bulk.notMass': '「{operation}」は大量一括処理では実行できません。問い合わせを最大{max}件まで選択し、一括処理として実行してください。',
@@ -55,7 +54,8 @@ export const ja: Record<RefusalKey, string> = {
   'view.kind.shared': '共有ビュー',
   'view.kind.archived': 'アーカイブ済みのビュー',
   'view.noActions': 'ビュー「{view}」は{kind}のため、一括処理も大量一括処理も実行できません。これらの問い合わせを処理するには、部門の通常のビューを開いてください。',
-  'view.blueprintBulkOnly': 'ビュー「{view}」はブループリントで絞り込まれているため、一括処理のみ実行でき、大量一括処理は実行できません。問い合わせを最大{max}件まで選択して一括処理を実行してください。',
+  'view.blueprintBulkOnly':
+    'ビュー「{view}」はブループリントで絞り込まれているため、一括処理のみ実行でき、大量一括処理は実行できません。問い合わせを最大{max}件まで選択して一括処理を実行してください。',
   'ticket.spam':
     '問い合わせ #{number} はスパムに設定されています。スパムの問い合わせには一括処理も大量一括処理も実行されません(スパムのビューで扱います)。選択から外すか、先に問い合わせ画面でスパムの設定を解除してください。',
   'jobs.userLimit': 'すでに{count}件の処理が待機中または実行中です(同時に最大{max}件まで)。いずれかが終わるのを待つか、待機中の処理をキャンセルしてください。',
@@ -103,8 +103,10 @@ export const ja: Record<RefusalKey, string> = {
   'cc.customerDailyLimit':
     '過去{hours}時間にヘルプセンターから{count}件のアドレスを追加しています。1人の顧客が追加できるのは1日に最大{max}件です。{at} 以降に追加するか、問い合わせに返信してサポートに追加を依頼してください。',
 
-  'reply.noEmail': '問い合わせ #{number} の連絡先にメールアドレスがありません。一括返信はメールで送信されます。連絡先にメールアドレスを追加するか、この問い合わせを選択から外してください。',
-  'reply.spamContact': '問い合わせ #{number} の連絡先 {email} はスパムに設定されているため、一括返信は送信されません。この問い合わせを選択から外すか、先に連絡先のスパムの設定を解除してください。',
+  'reply.noEmail':
+    '問い合わせ #{number} の連絡先にメールアドレスがありません。一括返信はメールで送信されます。連絡先にメールアドレスを追加するか、この問い合わせを選択から外してください。',
+  'reply.spamContact':
+    '問い合わせ #{number} の連絡先 {email} はスパムに設定されているため、一括返信は送信されません。この問い合わせを選択から外すか、先に連絡先のスパムの設定を解除してください。',
   'reply.socialUnknown':
     '問い合わせ #{number} は最後のメッセージが不明なソーシャルメディアの問い合わせです。一括返信できるのは、メール、ヘルプセンター、電話の問い合わせ(と最後のメッセージがメールだったソーシャルメディアの問い合わせ)だけです。元のチャネルから返信してください。',
   'reply.socialLast':
@@ -114,8 +116,10 @@ export const ja: Record<RefusalKey, string> = {
   'reply.selectOne': '返信する問い合わせを1件以上選択してください。',
   'reply.tooMany': '{count}件選択されていますが、1回の一括返信で送信できるのは最大{max}件です。{fewer}件減らしてください。',
   'reply.allDepartments': '一括返信は「すべての部門」のビューでは使えません。いずれかの部門のビューを開いてください。',
-  'reply.departments': '選択した問い合わせは{count}つの部門({departments})にあります。1回の一括返信は1つの部門の問い合わせにだけ送信できます。1つの部門の問い合わせだけを選択してください。',
-  'reply.needsBulkReply': '部門「{department}」で ticket.bulk_reply の権限が必要です。初期状態では管理者だけが持っています。管理者に、あなたの役割へ一括返信の権限を付与するよう依頼してください。',
+  'reply.departments':
+    '選択した問い合わせは{count}つの部門({departments})にあります。1回の一括返信は1つの部門の問い合わせにだけ送信できます。1つの部門の問い合わせだけを選択してください。',
+  'reply.needsBulkReply':
+    '部門「{department}」で ticket.bulk_reply の権限が必要です。初期状態では管理者だけが持っています。管理者に、あなたの役割へ一括返信の権限を付与するよう依頼してください。',
   'reply.unknownTemplatePlaceholder': '不明なプレースホルダー {unknown} があります。テンプレートで使えるのは次のとおりです: {known}。',
   'reply.unknownPlaceholder': '不明なプレースホルダー {unknown} があります。次のいずれかを使ってください: {known}。',
 
@@ -123,7 +127,8 @@ export const ja: Record<RefusalKey, string> = {
   'perm.bulkReplyNeedsSend': 'ticket.bulk_reply の権限は ticket.send_email と一緒にのみ付与できます。ticket.send_email も付与するか、ticket.bulk_reply を外してください。',
   'perm.bulkReplyLacksSend': '一括返信には、部門「{department}」で ticket.bulk_reply に加えて ticket.send_email の権限が必要ですが、ticket.send_email がありません。',
   'perm.jobOfOther': '処理 {job} は別の担当者が開始したものです。{action}には部門「{department}」で settings.manage の権限が必要です(または開始した担当者に依頼してください)。',
-  'perm.jobOfOtherEverywhere': '処理 {job} は別の担当者が開始したものです。{action}には、関係するすべての部門で settings.manage の権限が必要です(または開始した担当者に依頼してください)。',
+  'perm.jobOfOtherEverywhere':
+    '処理 {job} は別の担当者が開始したものです。{action}には、関係するすべての部門で settings.manage の権限が必要です(または開始した担当者に依頼してください)。',
   'perm.action.cancel': 'キャンセルする',
   'perm.action.resend': '再送信する',
   'perm.adminRoleFixed': '管理者の役割はすべての部門ですべての権限を持っているため、権限を変更できません。',

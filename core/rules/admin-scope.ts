@@ -147,9 +147,7 @@ export function checkMayCopyRole(
   copied: readonly { departmentId: number; permissions: readonly Permission[] }[],
 ): Verdict {
   return allOf(
-    ...copied.map((c) =>
-      checkHandOut(access, roles, c.departmentId, c.permissions, { lead: phrase('perm.lead.copy', { role: sourceName }), todo: phrase('perm.todo.copy', {}) }),
-    ),
+    ...copied.map((c) => checkHandOut(access, roles, c.departmentId, c.permissions, { lead: phrase('perm.lead.copy', { role: sourceName }), todo: phrase('perm.todo.copy', {}) })),
   );
 }
 

@@ -49,18 +49,14 @@ export function checkSecondaryContacts(input: SecondaryContactsInput): { verdict
   const toCreate: string[] = [];
   // R-CC-2
   if (candidates.length > MAX_SECONDARY_CONTACTS) {
-    violations.push(
-      refusal('R-CC-2', 'cc.tooMany', { count: candidates.length, max: MAX_SECONDARY_CONTACTS, fewer: candidates.length - MAX_SECONDARY_CONTACTS }, input.ticketId),
-    );
+    violations.push(refusal('R-CC-2', 'cc.tooMany', { count: candidates.length, max: MAX_SECONDARY_CONTACTS, fewer: candidates.length - MAX_SECONDARY_CONTACTS }, input.ticketId));
   }
   const refuse = refusalReasons(input);
   for (const candidate of candidates) {
     const reasons = refuse(candidate);
     if (reasons.length > 0) {
       // R-CC-3: name the address and every reason, so the agent knows what to fix.
-      violations.push(
-        refusal('R-CC-3', 'cc.refused', { address: candidate.email.trim(), reasons: list(reasons, 'and') }, input.ticketId),
-      );
+      violations.push(refusal('R-CC-3', 'cc.refused', { address: candidate.email.trim(), reasons: list(reasons, 'and') }, input.ticketId));
     } else if (candidate.contact === null) {
       // R-CC-4: a typed address becomes a new contact.
       toCreate.push(addressKey(candidate.email));

@@ -9,7 +9,6 @@ import type { Verdict } from './verdict';
 /** R-BULK-4: views where no bulk or mass action runs. */
 export const NO_ACTION_VIEW_KINDS: readonly ViewKind[] = Object.freeze(['spam', 'shared_open', 'shared', 'archived']);
 
-
 /** Whether a job of this mode may run on the view (R-BULK-4, R-BULK-5). */
 export function checkViewAllowsJob(view: Pick<View, 'kind' | 'filter' | 'name'>, mode: JobMode): Verdict {
   // R-BULK-4

@@ -42,7 +42,9 @@ describe('RefusalText: a refusal as a plain sentence (issue 26, issue 24 item 4)
 
   it('says backend errors by their code in Japanese, and a listed refusal as its sentence', () => {
     useLocale('ja');
-    expect(failureText(new MessageFailure({ code: 'NOT_FOUND', message: 'Ticket 9 was not found.' }))).toBe('見つかりませんでした。削除されたか、別の部門に移動された可能性があります。');
+    expect(failureText(new MessageFailure({ code: 'NOT_FOUND', message: 'Ticket 9 was not found.' }))).toBe(
+      '見つかりませんでした。削除されたか、別の部門に移動された可能性があります。',
+    );
     expect(errorText({ code: 'RATE_LIMITED', message: 'Too many requests.' })).toBe('リクエストが多すぎます。少し待ってから、もう一度お試しください。');
     const error = { code: 'RULE_VIOLATION' as const, rule: 'R-BULK-4', message: refused!.message, details: { violations: [refused] } };
     expect(errorText(error)).toBe(refusalSentence(refused!));

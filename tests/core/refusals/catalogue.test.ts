@@ -38,7 +38,9 @@ describe('refusal catalogue (issue 24 item 4)', () => {
   it('says phrases and lists inside a refusal in the same language', () => {
     const v = refusal('R-BULK-2', 'bulk.notMass', { operation: phrase('op.close', {}), max: 50 });
     expect(v.message).toBe('Close cannot run as a mass action; select at most 50 tickets and run it as a bulk action.');
-    expect(renderRefusal('ja', v.key as keyof typeof en, v.params!)).toBe('「完了する」は大量一括処理では実行できません。問い合わせを最大50件まで選択し、一括処理として実行してください。');
+    expect(renderRefusal('ja', v.key as keyof typeof en, v.params!)).toBe(
+      '「完了する」は大量一括処理では実行できません。問い合わせを最大50件まで選択し、一括処理として実行してください。',
+    );
     const reasons = list([phrase('cc.reason.spam', {}), phrase('cc.reason.agent', {})], 'and');
     expect(renderRefusal('en', 'cc.refused', { address: 'a@x.co', reasons })).toBe("a@x.co cannot be a secondary contact: it is a spam contact and an agent's address.");
     expect(renderRefusal('ja', 'cc.refused', { address: 'a@x.co', reasons })).toBe('a@x.co はサブの連絡先(CC)にできません。理由: スパムの連絡先です、担当者のアドレスです。');
