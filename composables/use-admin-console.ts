@@ -1,13 +1,10 @@
 import { computed, ref } from 'vue';
 import { hasPermission } from '../core/rules/permissions';
-import { MessageFailure } from '../messaging/send';
 import { useSessionStore } from '../stores/session';
+import { failureText } from '../components/shared/refusal-text';
 
-/** A refusal as the admin reads it: the rule it broke first, then the server's words. */
-export function failureText(error: unknown): string {
-  if (error instanceof MessageFailure) return error.error.rule ? `${error.error.rule}: ${error.message}` : error.message;
-  return error instanceof Error ? error.message : String(error);
-}
+// A refusal as the admin reads it: plain sentences in the UI language (the rule id stays out of the words).
+export { failureText };
 
 /** One error notice (role=alert) and one success notice (role=status), for a form or a screen. */
 export function useNotices() {

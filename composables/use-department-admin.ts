@@ -3,16 +3,17 @@ import { computed, onMounted, ref, shallowRef, watch, type Ref } from 'vue';
 import { hasPermission } from '../core/rules/permissions';
 import { MessageFailure } from '../messaging/send';
 import { useSessionStore } from '../stores/session';
+import { failureText } from '../components/shared/refusal-text';
 
-/** A refusal as the admin reads it: the server's words and, when one applies, the rule id. */
+/** A refusal as the admin reads it: a sentence in the UI language and, when one applies, the rule id (its tooltip). */
 export interface Refusal {
   message: string;
   rule?: string;
 }
 
 function refusalOf(error: unknown): Refusal {
-  if (error instanceof MessageFailure) return { message: error.error.message, ...(error.error.rule ? { rule: error.error.rule } : {}) };
-  return { message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof MessageFailure) return { message: failureText(error), ...(error.error.rule ? { rule: error.error.rule } : {}) };
+  return { message: failureText(error) };
 }
 
 /**

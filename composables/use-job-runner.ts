@@ -2,7 +2,8 @@ import { i18n } from '#i18n';
 import { useIntervalFn } from '@vueuse/core';
 import { computed, ref, shallowRef } from 'vue';
 import type { Job, JobCreate } from '../core/schemas/job';
-import { MessageFailure, send } from '../messaging/send';
+import { send } from '../messaging/send';
+import { failureText } from '../components/shared/refusal-text';
 
 const FINISHED = ['completed', 'failed', 'cancelled'];
 
@@ -23,7 +24,7 @@ export function useJobRunner() {
     try {
       return await work();
     } catch (e) {
-      error.value = e instanceof MessageFailure ? e.message : String(e);
+      error.value = failureText(e);
       return undefined;
     } finally {
       busy.value = false;
@@ -52,7 +53,7 @@ export function useJobRunner() {
       if (lost.value !== null && error.value === lost.value) error.value = null;
       lost.value = null;
     } catch (e) {
-      lost.value = i18n.t('unavailable.jobLost', [e instanceof MessageFailure ? e.message : String(e)]);
+      lost.value = i18n.t('unavailable.jobLost', [failureText(e)]);
       error.value = lost.value;
     }
     if (finished.value) await send('sync.now', {}).catch(() => undefined);

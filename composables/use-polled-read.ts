@@ -1,5 +1,5 @@
 import { onUnmounted, ref, shallowRef, watch, type Ref, type ShallowRef, type WatchSource } from 'vue';
-import { MessageFailure } from '../messaging/send';
+import { failureText } from '../components/shared/refusal-text';
 
 /**
  * A read the panel repeats while it is open, for what changes without the ticket's version
@@ -13,7 +13,7 @@ export function usePolledRead<T>(read: () => Promise<T>, sources: WatchSource[],
       data.value = await read();
       error.value = null;
     } catch (failure) {
-      error.value = failure instanceof MessageFailure ? failure.message : String(failure);
+      error.value = failureText(failure);
     }
   }
   watch(sources, load, { immediate: true });

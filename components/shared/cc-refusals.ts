@@ -2,13 +2,18 @@ import { z } from 'zod';
 import { addressKey } from '../../core/rules/address';
 import type { MessageError } from '../../core/schemas/messages';
 
-const Details = z.object({ violations: z.array(z.object({ rule: z.string(), message: z.string() })).min(1) });
+const Details = z.object({
+  violations: z.array(z.object({ rule: z.string(), message: z.string(), key: z.string().optional(), params: z.record(z.string(), z.unknown()).optional() })).min(1),
+});
 
 /** One reason the server refused a list, pinned to the address it names when it names one. */
 export interface CcServerRefusal {
   address: string | null;
   rule: string | null;
   message: string;
+  /** The catalogue key and params, so the refusal is said in the UI language (RefusalText). */
+  key?: string;
+  params?: Record<string, unknown>;
 }
 
 const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -25,5 +30,6 @@ export function ccRefusals(error: MessageError, addresses: readonly string[]): C
   const details = Details.safeParse(error.details);
   const violations = details.success ? details.data.violations : [{ rule: error.rule ?? null, message: error.message }];
   const longestFirst = [...addresses].sort((a, b) => b.length - a.length);
-  return violations.map(({ rule, message }) => ({ rule, message, address: longestFirst.find((a) => mentions(message, a)) ?? null }));
+  // The English message names the address in every language's refusal, so it is matched there.
+  return violations.map((v) => ({ ...v, address: longestFirst.find((a) => mentions(v.message, a)) ?? null }));
 }

@@ -6,6 +6,7 @@ import { allOf } from '../../core/rules/verdict';
 import type { JobCreate, JobMode, Operation } from '../../core/schemas/job';
 import type { View } from '../../core/schemas/view';
 import { countText } from './plural';
+import { verdictReason } from './refusal-text';
 
 /** "All tickets in this view": the view and how many tickets it held when it was selected. */
 export interface ViewSelection {
@@ -32,10 +33,10 @@ export function massBlockedReason(operation: Operation, selection: ViewSelection
   // "Select all" on a small view is a bulk action (R-BULK-1); the core wording ("cannot run on a bulk
   // selection; use a mass action over a view") reads as nonsense to an agent who just did use a view.
   if (mode === 'bulk' && !OPERATION_MATRIX[operation].bulk) {
-    return `R-BULK-2: ${countText('mass.smallViewIsBulk', selection.total, i18n.t(`jobs.op.${operation}`), MAX_BULK_TICKETS)}`;
+    return countText('mass.smallViewIsBulk', selection.total, i18n.t(`jobs.op.${operation}`), MAX_BULK_TICKETS);
   }
   const verdict = allOf(checkOperationAllowed(operation, mode, view.kind === 'all_departments'), checkJobPermissions(access, operation, mode, departmentsOfView(view, access)));
-  return verdict.ok ? null : `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
+  return verdictReason(verdict);
 }
 
 export function massJobFor(operation: Operation, selection: ViewSelection, payload: Record<string, unknown>): JobCreate {

@@ -1,5 +1,6 @@
 import type { Permission, Role, RoleKind } from '../schemas/role';
 import { ALL_PERMISSIONS, checkPermission, departmentLabel, hasPermission, normalizePermissions, type AgentAccess } from './permissions';
+import { list, phrase, type Phrase } from '../refusals/refusal';
 import { allOf, OK, verdictOf, violation, type Verdict } from './verdict';
 
 /**
@@ -18,27 +19,27 @@ export function managedDepartmentIds(access: AgentAccess): number[] {
 /** R-PERM-5: the admin console's lists (roles, agents) need settings.manage somewhere. */
 export function checkManagesSomeDepartment(access: AgentAccess): Verdict {
   if (managedDepartmentIds(access).length > 0) return OK;
-  return violation('R-PERM-5', 'You need the permission settings.manage in at least one department (ask an admin to grant it to your role).');
+  return violation('R-PERM-5', 'perm.manageSome', {});
 }
 
 /**
  * R-PERM-5: settings.manage in every one of these departments, and in at least one at all. Used
  * for whatever reaches across departments: an agent (their name, activity and tokens give access
  * everywhere they work) and a role (its permissions in each department). `reason` says why each
- * department matters, e.g. "agent Ann works there".
+ * department matters, e.g. phrase('perm.reason.agentWorks', { agent: 'Ann' }).
  */
-export function checkManagesEvery(access: AgentAccess, departmentIds: readonly number[], reason: string): Verdict {
+export function checkManagesEvery(access: AgentAccess, departmentIds: readonly number[], reason: Phrase): Verdict {
   if (departmentIds.length === 0) return checkManagesSomeDepartment(access);
   const missing = departmentIds.filter((id) => !hasPermission(access, 'settings.manage', id));
   if (missing.length === 0) return OK;
-  const names = missing.map((id) => departmentLabel(access, id)).join(', ');
-  return violation('R-PERM-5', `You need the permission settings.manage in department${missing.length === 1 ? '' : 's'} ${names}: ${reason}.`);
+  const departments = list(missing.map((id) => departmentLabel(access, id)));
+  return violation('R-PERM-5', missing.length === 1 ? 'perm.manageEvery' : 'perm.manageEveryMany', { departments, reason });
 }
 
 /** R-PERM-5: a new department is the whole organisation's concern, so only a holder of an admin role creates one. */
 export function checkMayCreateDepartment(heldRoleKinds: readonly RoleKind[]): Verdict {
   if (heldRoleKinds.includes('admin')) return OK;
-  return violation('R-PERM-5', 'Only an admin can create a department: you need the admin role in at least one department.');
+  return violation('R-PERM-5', 'perm.createDepartment', {});
 }
 
 const holdsAdminRoleIn = (roles: HeldRoles, departmentId: number) => roles.get(departmentId)?.kind === 'admin';
@@ -51,8 +52,8 @@ const ADMIN_GRANTS: readonly Permission[] = ['ticket.bulk_reply', 'settings.mana
 
 /** How a refusal names what is handed out ("Role Lead grants") and what the admin is asked to do ("give this role"). */
 interface Wording {
-  lead: string;
-  todo: string;
+  lead: Phrase;
+  todo: Phrase;
 }
 
 /**
@@ -68,15 +69,8 @@ function checkHandOut(access: AgentAccess, roles: HeldRoles, departmentId: numbe
   const adminOnly = wanted.filter((p) => ADMIN_GRANTS.includes(p));
   const notHeld = wanted.filter((p) => !ADMIN_GRANTS.includes(p) && !hasPermission(access, p, departmentId));
   return allOf(
-    adminOnly.length === 0
-      ? OK
-      : violation('R-PERM-3', `${lead} ${adminOnly.join(', ')} in department ${where}, which only an admin of ${where} can hand out: ask an admin of ${where} to ${todo}.`),
-    notHeld.length === 0
-      ? OK
-      : violation(
-          'R-PERM-5',
-          `${lead} ${notHeld.join(', ')} in department ${where}, which you do not hold there yourself (you can hand out only what you hold): ask an admin of ${where} to ${todo}.`,
-        ),
+    adminOnly.length === 0 ? OK : violation('R-PERM-3', 'perm.adminOnlyGrant', { lead, permissions: list(adminOnly), department: where, todo }),
+    notHeld.length === 0 ? OK : violation('R-PERM-5', 'perm.notHeldGrant', { lead, permissions: list(notHeld), department: where, todo }),
   );
 }
 
@@ -84,7 +78,10 @@ function checkHandOut(access: AgentAccess, roles: HeldRoles, departmentId: numbe
 export function checkMayGrantPermissions(access: AgentAccess, roles: HeldRoles, departmentId: number, before: readonly Permission[], after: readonly Permission[]): Verdict {
   const held = normalizePermissions(before);
   const added = normalizePermissions(after).filter((p) => !held.includes(p));
-  return checkHandOut(access, roles, departmentId, added, { lead: 'This change grants', todo: added.length === 1 ? 'grant it' : 'grant them' });
+  return checkHandOut(access, roles, departmentId, added, {
+    lead: phrase('perm.lead.change', {}),
+    todo: phrase(added.length === 1 ? 'perm.todo.grantIt' : 'perm.todo.grantThem', {}),
+  });
 }
 
 /**
@@ -107,23 +104,27 @@ export interface RoleInDepartment {
 
 /** How a refusal about a whole role names it: as an admin role, and as what it grants. */
 interface RoleWording {
-  adminLead: string;
-  lead: string;
-  todo: string;
+  adminLead: Phrase;
+  lead: Phrase;
+  todo: Phrase;
 }
 
 function checkHandOutRole(access: AgentAccess, roles: HeldRoles, departmentId: number, role: RoleInDepartment, { adminLead, lead, todo }: RoleWording): Verdict {
   if (role.kind === 'admin' && !holdsAdminRoleIn(roles, departmentId)) {
     const where = departmentLabel(access, departmentId);
     // R-PERM-3: the admin role holds every permission, bulk reply and settings.manage included.
-    return violation('R-PERM-3', `${adminLead} in department ${where}, which only an admin of ${where} can hand out: ask an admin of ${where} to ${todo}.`);
+    return violation('R-PERM-3', 'perm.adminRoleGrant', { lead: adminLead, department: where, todo });
   }
   return checkHandOut(access, roles, departmentId, role.permissions, { lead, todo });
 }
 
 /** R-PERM-3/5: giving an agent a role in a department hands out everything the role grants there. */
 export function checkMayAssignRole(access: AgentAccess, roles: HeldRoles, departmentId: number, role: RoleInDepartment): Verdict {
-  return checkHandOutRole(access, roles, departmentId, role, { adminLead: `Role ${role.name} is an admin role`, lead: `Role ${role.name} grants`, todo: 'give this role' });
+  return checkHandOutRole(access, roles, departmentId, role, {
+    adminLead: phrase('perm.lead.adminRole', { role: role.name }),
+    lead: phrase('perm.lead.role', { role: role.name }),
+    todo: phrase('perm.todo.giveRole', {}),
+  });
 }
 
 /**
@@ -132,9 +133,9 @@ export function checkMayAssignRole(access: AgentAccess, roles: HeldRoles, depart
  */
 export function checkMayChangeHeldRole(access: AgentAccess, roles: HeldRoles, departmentId: number, agentName: string, held: RoleInDepartment): Verdict {
   return checkHandOutRole(access, roles, departmentId, held, {
-    adminLead: `Agent ${agentName} holds the admin role ${held.name}`,
-    lead: `Agent ${agentName} holds role ${held.name}, which grants`,
-    todo: `change ${agentName}'s role`,
+    adminLead: phrase('perm.lead.heldAdminRole', { agent: agentName, role: held.name }),
+    lead: phrase('perm.lead.heldRole', { agent: agentName, role: held.name }),
+    todo: phrase('perm.todo.changeRole', { agent: agentName }),
   });
 }
 
@@ -146,7 +147,7 @@ export function checkMayCopyRole(
   copied: readonly { departmentId: number; permissions: readonly Permission[] }[],
 ): Verdict {
   return allOf(
-    ...copied.map((c) => checkHandOut(access, roles, c.departmentId, c.permissions, { lead: `Role ${sourceName}, which you are copying, grants`, todo: 'make this copy' })),
+    ...copied.map((c) => checkHandOut(access, roles, c.departmentId, c.permissions, { lead: phrase('perm.lead.copy', { role: sourceName }), todo: phrase('perm.todo.copy', {}) })),
   );
 }
 
@@ -164,24 +165,21 @@ export interface AgentHolding extends RoleInDepartment {
 export function checkMayManageAgent(access: AgentAccess, roles: HeldRoles, agent: { id: number; name: string }, holdings: readonly AgentHolding[]): Verdict {
   if (holdings.length === 0) {
     if (agent.id === access.agentId || [...roles.values()].some((r) => r.kind === 'admin')) return checkManagesSomeDepartment(access);
-    return violation(
-      'R-PERM-5',
-      `Agent ${agent.name} works in no department yet, so a token of theirs would reach whatever department they join later: only an admin can manage them. Give them a role in a department you manage first, or ask an admin.`,
-    );
+    return violation('R-PERM-5', 'perm.agentNowhere', { agent: agent.name });
   }
   const manages = checkManagesEvery(
     access,
     holdings.map((h) => h.departmentId),
-    `agent ${agent.name} works there`,
+    phrase('perm.reason.agentWorks', { agent: agent.name }),
   );
   // Managing yourself hands out nothing you do not hold already.
   if (!manages.ok || agent.id === access.agentId) return manages;
   return allOf(
     ...holdings.map((h) =>
       checkHandOutRole(access, roles, h.departmentId, h, {
-        adminLead: `Agent ${agent.name} holds the admin role ${h.name}`,
-        lead: `Agent ${agent.name}'s role ${h.name} grants`,
-        todo: `manage ${agent.name}`,
+        adminLead: phrase('perm.lead.heldAdminRole', { agent: agent.name, role: h.name }),
+        lead: phrase('perm.lead.agentRole', { agent: agent.name, role: h.name }),
+        todo: phrase('perm.todo.manage', { agent: agent.name }),
       }),
     ),
   );

@@ -1,5 +1,6 @@
 import type { Blueprint } from '../schemas/template';
 import { TicketStatus } from '../schemas/ticket';
+import { list, phrase } from '../refusals/refusal';
 import { OK, violation, type Verdict } from './verdict';
 
 /** R-BULK-15: while a blueprint is applied, a status change must be one of its transitions. */
@@ -12,12 +13,11 @@ export function checkBlueprintTransition(
   if (from === to) return OK;
   if (blueprint.transitions.some((t) => t.from === from && t.to === to)) return OK;
   const allowed = blueprint.transitions.filter((t) => t.from === from).map((t) => t.to);
-  const next = allowed.length ? `From ${from} it may go to: ${allowed.join(', ')}.` : `It cannot leave ${from} while the blueprint is applied.`;
-  return violation(
-    'R-BULK-15',
-    `Blueprint "${blueprint.name}" does not allow ${from} → ${to}${ticket ? ` on #${ticket.number}` : ''}. ${next} Remove the blueprint to change the status freely.`,
-    ticket?.id,
-  );
+  const status = (s: TicketStatus) => phrase(`status.${s}`, {});
+  const next = allowed.length ? phrase('blueprint.next', { from: status(from), allowed: list(allowed.map(status)) }) : phrase('blueprint.stuck', { from: status(from) });
+  const params = { blueprint: blueprint.name, from: status(from), to: status(to), next };
+  if (!ticket) return violation('R-BULK-15', 'blueprint.transition', params);
+  return violation('R-BULK-15', 'blueprint.transitionOn', { ...params, number: ticket.number }, ticket.id);
 }
 
 type BlueprintShape = Pick<Blueprint, 'name' | 'transitions'>;
@@ -34,17 +34,10 @@ export function checkBlueprintApply(
   ticket: { id: number; number: number; departmentId: number; status: TicketStatus },
 ): Verdict {
   if (blueprint.departmentId !== ticket.departmentId) {
-    return violation(
-      'R-BULK-15',
-      `Blueprint "${blueprint.name}" belongs to another department than ticket #${ticket.number}; apply one of its own department's blueprints.`,
-      ticket.id,
-    );
+    return violation('R-BULK-15', 'blueprint.otherDepartment', { blueprint: blueprint.name, number: ticket.number }, ticket.id);
   }
   const states = blueprintStates(blueprint);
   if (states.includes(ticket.status)) return OK;
-  return violation(
-    'R-BULK-15',
-    `Ticket #${ticket.number} is ${ticket.status}, which is not a state of blueprint "${blueprint.name}" (${states.join(', ')}). Change its status to one of those first, then apply the blueprint.`,
-    ticket.id,
-  );
+  const status = (s: TicketStatus) => phrase(`status.${s}`, {});
+  return violation('R-BULK-15', 'blueprint.notAState', { number: ticket.number, status: status(ticket.status), blueprint: blueprint.name, states: list(states.map(status)) }, ticket.id);
 }

@@ -2,6 +2,7 @@ import type { Contact } from '../schemas/contact';
 import type { Department } from '../schemas/department';
 import type { Violation } from '../schemas/error';
 import { addressKey, senderKey } from './address';
+import { list, phrase, refusal, renderParam, type Phrase } from '../refusals/refusal';
 import { verdictOf } from './verdict';
 import type { Verdict } from './verdict';
 
@@ -12,16 +13,10 @@ export const MAX_SECONDARY_CONTACTS = 20;
 export function checkCcEnabled(dept: Pick<Department, 'name' | 'helpCenter' | 'features'>): Verdict {
   const violations: Violation[] = [];
   if (!dept.features.cc) {
-    violations.push({
-      rule: 'R-CC-1',
-      message: `Secondary contacts (CC) are not enabled in department ${dept.name}; an admin can turn them on in the department's settings.`,
-    });
+    violations.push(refusal('R-CC-1', 'cc.disabled', { department: dept.name }));
   }
   if (!dept.helpCenter) {
-    violations.push({
-      rule: 'R-CC-1',
-      message: `Secondary contacts need the help center of department ${dept.name}, which is off; an admin must turn the help center on first.`,
-    });
+    violations.push(refusal('R-CC-1', 'cc.needsHelpCenter', { department: dept.name }));
   }
   return verdictOf(violations);
 }
@@ -54,24 +49,14 @@ export function checkSecondaryContacts(input: SecondaryContactsInput): { verdict
   const toCreate: string[] = [];
   // R-CC-2
   if (candidates.length > MAX_SECONDARY_CONTACTS) {
-    violations.push(
-      withTicket(input.ticketId, {
-        rule: 'R-CC-2',
-        message: `This ticket would have ${candidates.length} secondary contacts; at most ${MAX_SECONDARY_CONTACTS} are allowed. Remove ${candidates.length - MAX_SECONDARY_CONTACTS}.`,
-      }),
-    );
+    violations.push(refusal('R-CC-2', 'cc.tooMany', { count: candidates.length, max: MAX_SECONDARY_CONTACTS, fewer: candidates.length - MAX_SECONDARY_CONTACTS }, input.ticketId));
   }
   const refuse = refusalReasons(input);
   for (const candidate of candidates) {
     const reasons = refuse(candidate);
     if (reasons.length > 0) {
       // R-CC-3: name the address and every reason, so the agent knows what to fix.
-      violations.push(
-        withTicket(input.ticketId, {
-          rule: 'R-CC-3',
-          message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reasons.join(' and ')}.`,
-        }),
-      );
+      violations.push(refusal('R-CC-3', 'cc.refused', { address: candidate.email.trim(), reasons: list(reasons, 'and') }, input.ticketId));
     } else if (candidate.contact === null) {
       // R-CC-4: a typed address becomes a new contact.
       toCreate.push(addressKey(candidate.email));
@@ -98,26 +83,22 @@ function addressOwners(departments: DepartmentAddresses[], pick: (d: DepartmentA
 }
 
 /** R-CC-3: the reasons an address may never be a secondary contact, in words for the agent. */
-function refusalReasons(input: Pick<SecondaryContactsInput, 'department' | 'otherDepartments' | 'agentEmails'>): (candidate: CcCandidate) => string[] {
+function refusalReasons(input: Pick<SecondaryContactsInput, 'department' | 'otherDepartments' | 'agentEmails'>): (candidate: CcCandidate) => Phrase[] {
   const all = [input.department, ...(input.otherDepartments ?? [])];
   const support = addressOwners(all, (d) => d.supportAddresses);
   const from = addressOwners(all, (d) => d.fromAddresses);
   const agents = new Set(input.agentEmails.map(addressKey));
   return ({ email, contact }) => {
     const key = addressKey(email);
-    const reasons: string[] = [];
-    if (contact?.deleted) reasons.push('a deleted contact');
-    if (contact?.spam) reasons.push('a spam contact');
-    if (contact?.anonymous) reasons.push('an anonymous contact');
-    for (const name of support.get(key) ?? []) reasons.push(`a support address of department ${name}`);
-    for (const name of from.get(key) ?? []) reasons.push(`a from-address of department ${name}`);
-    if (agents.has(key)) reasons.push("an agent's address");
+    const reasons: Phrase[] = [];
+    if (contact?.deleted) reasons.push(phrase('cc.reason.deleted', {}));
+    if (contact?.spam) reasons.push(phrase('cc.reason.spam', {}));
+    if (contact?.anonymous) reasons.push(phrase('cc.reason.anonymous', {}));
+    for (const name of support.get(key) ?? []) reasons.push(phrase('cc.reason.support', { department: name }));
+    for (const name of from.get(key) ?? []) reasons.push(phrase('cc.reason.from', { department: name }));
+    if (agents.has(key)) reasons.push(phrase('cc.reason.agent', {}));
     return reasons;
   };
-}
-
-function withTicket(ticketId: number | undefined, v: Violation): Violation {
-  return ticketId === undefined ? v : { ...v, ticketId };
 }
 
 export interface AutoCcInput {
@@ -154,7 +135,7 @@ export function autoCcAddresses(input: AutoCcInput): { add: CcCandidate[]; skipp
     seen.add(key);
     const candidate: CcCandidate = { email: key, contact: input.knownContacts.get(key) ?? null };
     const reasons = refuse(candidate);
-    if (reasons.length > 0) skipped.push({ email: key, reason: `R-CC-3: ${reasons.join(' and ')}` });
+    if (reasons.length > 0) skipped.push({ email: key, reason: `R-CC-3: ${renderParam('en', list(reasons, 'and'))}` });
     else if (add.length >= room) skipped.push({ email: key, reason: `R-CC-2: the ticket already has ${MAX_SECONDARY_CONTACTS} secondary contacts` });
     else add.push(candidate);
   }

@@ -1,4 +1,5 @@
 import type { Violation } from '../schemas/error';
+import { refusal } from '../refusals/refusal';
 import { verdictOf, type Verdict } from './verdict';
 
 /**
@@ -30,26 +31,29 @@ function freedAt(window: AddedInWindow, now: Date): string {
   return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-const ASK_SUPPORT = 'or reply to the ticket and ask support to copy them in';
-
 /** R-CC-6: refuses one more address from the help center once either daily limit is reached, saying the limit and when it frees. */
 export function checkCustomerCcLimits(counts: CustomerCcCounts, now = new Date()): Verdict {
   const violations: Violation[] = [];
   if (counts.onTicket.count >= CUSTOMER_CC_PER_TICKET_PER_DAY) {
-    violations.push({
-      rule: 'R-CC-6',
-      message:
-        `Ticket #${counts.ticketNumber} already had ${counts.onTicket.count} addresses added from the help center in the last ${CUSTOMER_CC_WINDOW_HOURS} hours; ` +
-        `at most ${CUSTOMER_CC_PER_TICKET_PER_DAY} a day may be added to one ticket. Add this one after ${freedAt(counts.onTicket, now)}, ${ASK_SUPPORT}.`,
-    });
+    violations.push(
+      refusal('R-CC-6', 'cc.ticketDailyLimit', {
+        number: counts.ticketNumber,
+        count: counts.onTicket.count,
+        hours: CUSTOMER_CC_WINDOW_HOURS,
+        max: CUSTOMER_CC_PER_TICKET_PER_DAY,
+        at: freedAt(counts.onTicket, now),
+      }),
+    );
   }
   if (counts.byCustomer.count >= CUSTOMER_CC_PER_CUSTOMER_PER_DAY) {
-    violations.push({
-      rule: 'R-CC-6',
-      message:
-        `You added ${counts.byCustomer.count} addresses from the help center in the last ${CUSTOMER_CC_WINDOW_HOURS} hours; ` +
-        `at most ${CUSTOMER_CC_PER_CUSTOMER_PER_DAY} a day may be added by one customer. Add this one after ${freedAt(counts.byCustomer, now)}, ${ASK_SUPPORT}.`,
-    });
+    violations.push(
+      refusal('R-CC-6', 'cc.customerDailyLimit', {
+        count: counts.byCustomer.count,
+        hours: CUSTOMER_CC_WINDOW_HOURS,
+        max: CUSTOMER_CC_PER_CUSTOMER_PER_DAY,
+        at: freedAt(counts.byCustomer, now),
+      }),
+    );
   }
   return verdictOf(violations);
 }

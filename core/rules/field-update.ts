@@ -1,7 +1,8 @@
 import type { CustomFieldValue } from '../schemas/ticket';
 import { Priority, TicketStatus } from '../schemas/ticket';
 import type { JobMode, Operation } from '../schemas/job';
-import { checkOperationAllowed, OPERATION_LABELS } from './bulk-limits';
+import { checkOperationAllowed, operationName } from './bulk-limits';
+import { asPhrase, list, phrase, type Phrase } from '../refusals/refusal';
 import { OK, violation, type Verdict } from './verdict';
 
 /** Fields an "update a field" operation may set (R-BULK-2), and the custom fields as `custom.<name>`. */
@@ -11,26 +12,26 @@ const CUSTOM = /^custom\.[A-Za-z][\w-]{0,63}$/;
 
 /** Whether a value fits the field's type, in words the agent can act on. */
 export function checkFieldUpdate(field: string, value: CustomFieldValue): Verdict {
-  const refuse = (why: string) => violation('R-BULK-2', `Cannot set ${field}: ${why}`);
+  const refuse = (why: Phrase) => violation('R-BULK-2', 'field.cannotSet', { field, why });
   switch (field) {
     case 'status':
-      return TicketStatus.safeParse(value).success ? OK : refuse(`use one of ${TicketStatus.options.join(', ')}.`);
+      return TicketStatus.safeParse(value).success ? OK : refuse(phrase('field.why.oneOf', { values: list([...TicketStatus.options]) }));
     case 'priority':
-      return Priority.safeParse(value).success ? OK : refuse(`use one of ${Priority.options.join(', ')}.`);
+      return Priority.safeParse(value).success ? OK : refuse(phrase('field.why.oneOf', { values: list([...Priority.options]) }));
     case 'category':
     case 'product':
     case 'account':
-      return value === null || (typeof value === 'string' && value.length <= 200) ? OK : refuse('it takes text of at most 200 characters, or null.');
+      return value === null || (typeof value === 'string' && value.length <= 200) ? OK : refuse(phrase('field.why.text', {}));
     default:
-      return CUSTOM.test(field) ? OK : refuse(`it is not a field; use ${UPDATABLE_FIELDS.join(', ')} or custom.<name>.`);
+      return CUSTOM.test(field) ? OK : refuse(phrase('field.why.notField', { fields: list([...UPDATABLE_FIELDS]) }));
   }
 }
 
 /** Field changes that are really another operation of R-BULK-2's table. */
-const EFFECTS: readonly { matches: (field: string, value: CustomFieldValue) => boolean; operation: Operation; words: string }[] = [
-  { matches: (field, value) => field === 'status' && value === 'closed', operation: 'close', words: 'Setting the status to closed is closing the tickets' },
-  { matches: (field) => field === 'spam', operation: 'spam', words: 'Setting the spam flag is marking the tickets as spam' },
-  { matches: (field) => field === 'department' || field === 'departmentId', operation: 'move', words: 'Changing the department is moving the tickets' },
+const EFFECTS: readonly { matches: (field: string, value: CustomFieldValue) => boolean; operation: Operation; words: Phrase }[] = [
+  { matches: (field, value) => field === 'status' && value === 'closed', operation: 'close', words: phrase('field.effect.close', {}) },
+  { matches: (field) => field === 'spam', operation: 'spam', words: phrase('field.effect.spam', {}) },
+  { matches: (field) => field === 'department' || field === 'departmentId', operation: 'move', words: phrase('field.effect.move', {}) },
 ];
 
 /**
@@ -41,11 +42,10 @@ const EFFECTS: readonly { matches: (field: string, value: CustomFieldValue) => b
 export function checkFieldEffect(field: string, value: CustomFieldValue, mode: JobMode, allDepartments: boolean): Verdict {
   const effect = EFFECTS.find((e) => e.matches(field, value));
   if (!effect) return OK;
-  const label = OPERATION_LABELS[effect.operation];
   if (effect.operation !== 'close') {
-    return violation('R-BULK-2', `${effect.words}; use "${label}" instead of "Update a field" (it runs where R-BULK-2 allows ${label}).`);
+    return violation('R-BULK-2', 'field.useOperation', { effect: effect.words, operation: operationName(effect.operation) });
   }
   const verdict = checkOperationAllowed(effect.operation, mode, allDepartments);
   if (verdict.ok) return OK;
-  return violation('R-BULK-2', `${effect.words}: ${verdict.violations[0]!.message}`);
+  return violation('R-BULK-2', 'field.effectRefused', { effect: effect.words, refusal: asPhrase(verdict.violations[0]!) });
 }

@@ -3,6 +3,7 @@ import type { Priority, Ticket, TicketStatus } from '../schemas/ticket';
 import { MAX_SECONDARY_CONTACTS } from './cc-rules';
 import { checkPermission } from './permissions';
 import type { AgentAccess } from './permissions';
+import { list, refusal } from '../refusals/refusal';
 import { allOf, OK, verdictOf, violation, withRule } from './verdict';
 import type { Verdict } from './verdict';
 
@@ -36,10 +37,10 @@ function uniqueById<T extends { id: number }>(tickets: T[]): T[] {
 /** R-MERGE-2 */
 function checkMergeCount(count: number): Verdict {
   if (count < MIN_MERGE) {
-    return violation('R-MERGE-2', `Select at least ${MIN_MERGE} different tickets to merge; you selected ${count}.`);
+    return violation('R-MERGE-2', 'merge.tooFew', { min: MIN_MERGE, count });
   }
   if (count > MAX_MERGE) {
-    return violation('R-MERGE-2', `You selected ${count} tickets; at most ${MAX_MERGE} can be merged at once. Select ${count - MAX_MERGE} fewer.`);
+    return violation('R-MERGE-2', 'merge.tooMany', { count, max: MAX_MERGE, fewer: count - MAX_MERGE });
   }
   return OK;
 }
@@ -47,21 +48,18 @@ function checkMergeCount(count: number): Verdict {
 /** R-MERGE-2 */
 function checkSameDepartment(departmentIds: number[]): Verdict {
   if (departmentIds.length <= 1) return OK;
-  return violation(
-    'R-MERGE-2',
-    `The tickets are in different departments (${departmentIds.join(', ')}); only tickets of one department can be merged. Move them into one department first.`,
-  );
+  return violation('R-MERGE-2', 'merge.departments', { departments: list(departmentIds) });
 }
 
 /** R-MERGE-7: trashed and merged tickets already left the inbox; merging them again would lose track of them. */
 function checkStillMergeable(ticket: MergeCandidate, primaryNumbers?: ReadonlyMap<number, number>): Verdict {
   if (ticket.mergedIntoId !== null) {
     const number = primaryNumbers?.get(ticket.mergedIntoId);
-    const primary = number === undefined ? 'the ticket it was merged into' : `#${number}`;
-    return violation('R-MERGE-7', `#${ticket.number} was already merged into ${number === undefined ? 'another ticket' : primary}; merge ${primary} instead.`, ticket.id);
+    if (number === undefined) return violation('R-MERGE-7', 'merge.alreadyMergedUnknown', { number: ticket.number }, ticket.id);
+    return violation('R-MERGE-7', 'merge.alreadyMerged', { number: ticket.number, primary: number }, ticket.id);
   }
   if (ticket.trashedAt !== null) {
-    return violation('R-MERGE-7', `#${ticket.number} is in the trash; restore it before merging.`, ticket.id);
+    return violation('R-MERGE-7', 'merge.trashed', { number: ticket.number }, ticket.id);
   }
   return OK;
 }
@@ -167,20 +165,14 @@ export function defaultFieldChoices(tickets: Ticket[], primaryId: number): Recor
 /** Refuses field choices that name an unknown field or a ticket outside the merge (R-MERGE-4, R-CC-9). */
 export function checkFieldChoices(tickets: Ticket[], choices: Partial<Record<string, number>>): Verdict {
   const ids = tickets.map((t) => t.id);
-  const numbers = tickets.map((t) => `#${t.number}`).join(', ');
+  const numbers = list(tickets.map((t) => `#${t.number}`));
   const violations: Violation[] = [];
   for (const [field, ticketId] of Object.entries(choices)) {
     if (ticketId === undefined) continue;
     if (!isMergeableField(field)) {
-      violations.push({
-        rule: 'R-MERGE-4',
-        message: `There is no field "${field}" to choose when merging; the fields are ${MERGEABLE_FIELDS.join(', ')}.`,
-      });
+      violations.push(refusal('R-MERGE-4', 'merge.noField', { field, fields: list([...MERGEABLE_FIELDS]) }));
     } else if (!ids.includes(ticketId)) {
-      violations.push({
-        rule: 'R-MERGE-4',
-        message: `For the field ${field} you chose ticket id ${ticketId}, which is not one of the tickets being merged (${numbers}); choose one of them.`,
-      });
+      violations.push(refusal('R-MERGE-4', 'merge.foreignTicket', { field, ticketId, numbers }));
     } else if (field === 'secondaryContactIds') {
       violations.push(...checkChosenSecondaryContacts(findTicket(tickets, ticketId)));
     }
@@ -192,13 +184,7 @@ export function checkFieldChoices(tickets: Ticket[], choices: Partial<Record<str
 function checkChosenSecondaryContacts(source: Ticket): Violation[] {
   const count = source.secondaryContactIds.length;
   if (count <= MAX_SECONDARY_CONTACTS) return [];
-  return [
-    {
-      rule: 'R-CC-2',
-      message: `#${source.number} has ${count} secondary contacts, but a ticket keeps at most ${MAX_SECONDARY_CONTACTS}. Choose another ticket's secondary contacts, or remove ${count - MAX_SECONDARY_CONTACTS} from #${source.number} first.`,
-      ticketId: source.id,
-    },
-  ];
+  return [refusal('R-CC-2', 'merge.tooManyCc', { number: source.number, count, max: MAX_SECONDARY_CONTACTS, fewer: count - MAX_SECONDARY_CONTACTS }, source.id)];
 }
 
 /** The merged ticket as the preview shows it (R-MERGE-4, R-MERGE-5, R-MERGE-8). */

@@ -1,6 +1,7 @@
 import { Permission } from '../schemas/role';
 import type { Department } from '../schemas/department';
 import type { Membership, Role, RoleKind } from '../schemas/role';
+import { phrase } from '../refusals/refusal';
 import { allOf, OK, violation } from './verdict';
 import type { Verdict } from './verdict';
 
@@ -37,7 +38,7 @@ export function normalizePermissions(perms: readonly Permission[]): Permission[]
 export function checkRolePermissions(perms: readonly Permission[]): Verdict {
   // R-PERM-4
   if (perms.includes('ticket.bulk_reply') && !perms.includes('ticket.send_email')) {
-    return violation('R-PERM-4', 'The permission ticket.bulk_reply can only be granted together with ticket.send_email. Grant ticket.send_email too, or remove ticket.bulk_reply.');
+    return violation('R-PERM-4', 'perm.bulkReplyNeedsSend', {});
   }
   return OK;
 }
@@ -92,7 +93,7 @@ export function departmentLabel(access: AgentAccess, departmentId: number): stri
 /** R-PERM-5: refuses an action in a department where the agent's role lacks the permission. */
 export function checkPermission(access: AgentAccess, permission: Permission, departmentId: number): Verdict {
   if (hasPermission(access, permission, departmentId)) return OK;
-  return violation('R-PERM-5', `You need the permission ${permission} in department ${departmentLabel(access, departmentId)} (ask an admin to grant it to your role).`);
+  return violation('R-PERM-5', 'perm.missing', { permission, department: departmentLabel(access, departmentId) });
 }
 
 /** R-PERM-5: the departments whose tickets the agent may see at all. */
@@ -111,8 +112,7 @@ export function mailPermissions(bulk: boolean): Permission[] {
 /** R-PERM-4: bulk_reply alone never sends; said first, so nobody grants it again without send_email. */
 export function checkBulkReplySendsEmail(access: AgentAccess, departmentId: number): Verdict {
   if (hasPermission(access, 'ticket.send_email', departmentId)) return OK;
-  const where = departmentLabel(access, departmentId);
-  return violation('R-PERM-4', `A bulk reply needs ticket.send_email as well as ticket.bulk_reply in department ${where}, and you lack ticket.send_email there.`);
+  return violation('R-PERM-4', 'perm.bulkReplyLacksSend', { department: departmentLabel(access, departmentId) });
 }
 
 /** R-PERM-5: refuses sending mail in a department, naming each missing permission (R-PERM-4 first for a bulk reply). */
@@ -133,7 +133,7 @@ export function bulkReplyHistoryDepartmentIds(access: AgentAccess): number[] {
 export function checkMayControlJob(access: AgentAccess, job: { id: number; initiatorId: number; departmentId: number | null }, action: 'cancel' | 'resend'): Verdict {
   if (job.initiatorId === access.agentId) return OK;
   if (job.departmentId !== null && hasPermission(access, 'settings.manage', job.departmentId)) return OK;
-  const verb = action === 'cancel' ? 'cancel' : 'resend';
-  const where = job.departmentId === null ? 'every department it touches' : `department ${departmentLabel(access, job.departmentId)}`;
-  return violation('R-PERM-5', `Job ${job.id} was started by another agent: to ${verb} it you need the permission settings.manage in ${where} (or ask the agent who started it).`);
+  const verb = phrase(`perm.action.${action}`, {});
+  if (job.departmentId === null) return violation('R-PERM-5', 'perm.jobOfOtherEverywhere', { job: job.id, action: verb });
+  return violation('R-PERM-5', 'perm.jobOfOther', { job: job.id, action: verb, department: departmentLabel(access, job.departmentId) });
 }

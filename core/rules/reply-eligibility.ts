@@ -4,6 +4,7 @@ import type { ViewKind } from '../schemas/view';
 import { uniqueAddresses } from './address';
 import { departmentLabel, hasPermission } from './permissions';
 import type { AgentAccess } from './permissions';
+import { list, phrase, refusal } from '../refusals/refusal';
 import { allOf, OK, verdictOf, violation } from './verdict';
 import type { Verdict } from './verdict';
 
@@ -17,10 +18,8 @@ export interface ReplyTarget {
   contactSpam?: boolean;
 }
 
-const ELIGIBLE_LIST = 'bulk reply only goes to email, web and phone tickets (and social tickets whose last message was e-mail)';
-
 /** R-REPLY-4: why a channel cannot take a bulk reply, or null when it can. */
-function channelRefusal(ref: string, channel: Channel, lastThreadChannel: Channel | null): string | null {
+function channelRefusal(number: number, id: number, channel: Channel, lastThreadChannel: Channel | null): Violation | null {
   switch (channel) {
     case 'email':
     case 'web':
@@ -28,37 +27,29 @@ function channelRefusal(ref: string, channel: Channel, lastThreadChannel: Channe
       return null;
     case 'social':
       if (lastThreadChannel === 'email') return null;
-      return `${ref} is a social ticket ${lastThreadChannel === null ? 'with no known last message' : `whose last message came by ${lastThreadChannel}`}; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
+      if (lastThreadChannel === null) return refusal('R-REPLY-4', 'reply.socialUnknown', { number }, id);
+      return refusal('R-REPLY-4', 'reply.socialLast', { number, channel: phrase(`channel.${lastThreadChannel}`, {}) }, id);
     case 'chat':
     case 'forum':
     case 'im':
-      return `${ref} is a ${channel} ticket; ${ELIGIBLE_LIST}. Reply to it from its own channel.`;
+      return refusal('R-REPLY-4', 'reply.channel', { number, channel: phrase(`channel.${channel}`, {}) }, id);
   }
 }
 
 /** Whether one ticket can receive a bulk reply; every reason is reported, not just the first. */
 export function replyEligibility(target: ReplyTarget): Verdict {
   const { id, number, channel, lastThreadChannel } = target.ticket;
-  const ref = `#${number}`;
   const violations: Violation[] = [];
   // R-REPLY-3: the reply goes out by e-mail, so there must be an address to send to.
   if (target.contactEmail === null || target.contactEmail.trim() === '') {
-    violations.push({
-      rule: 'R-REPLY-3',
-      message: `${ref} has no contact e-mail address, and bulk reply sends by e-mail. Add an e-mail address to its contact, or leave the ticket out.`,
-      ticketId: id,
-    });
+    violations.push(refusal('R-REPLY-3', 'reply.noEmail', { number }, id));
   }
   if (target.contactSpam) {
-    violations.push({
-      rule: 'R-BULK-12',
-      message: `${ref}'s contact ${target.contactEmail ?? ''} is marked spam, and a bulk reply never goes to a spam sender. Leave the ticket out, or unmark the contact as spam first.`,
-      ticketId: id,
-    });
+    violations.push(refusal('R-BULK-12', 'reply.spamContact', { number, email: target.contactEmail ?? '' }, id));
   }
   // R-REPLY-4
-  const refusal = channelRefusal(ref, channel, lastThreadChannel);
-  if (refusal !== null) violations.push({ rule: 'R-REPLY-4', message: refusal, ticketId: id });
+  const refused = channelRefusal(number, id, channel, lastThreadChannel);
+  if (refused !== null) violations.push(refused);
   return verdictOf(violations);
 }
 
@@ -95,9 +86,9 @@ function uniqueTargets(targets: ReplyTarget[]): ReplyTarget[] {
 
 /** R-REPLY-1 */
 export function checkReplyCount(count: number): Verdict {
-  if (count === 0) return violation('R-REPLY-1', 'Select at least one ticket to reply to.');
+  if (count === 0) return violation('R-REPLY-1', 'reply.selectOne', {});
   if (count > MAX_BULK_REPLY) {
-    return violation('R-REPLY-1', `You selected ${count} tickets; one bulk reply goes to at most ${MAX_BULK_REPLY}. Select ${count - MAX_BULK_REPLY} fewer.`);
+    return violation('R-REPLY-1', 'reply.tooMany', { count, max: MAX_BULK_REPLY, fewer: count - MAX_BULK_REPLY });
   }
   return OK;
 }
@@ -105,13 +96,10 @@ export function checkReplyCount(count: number): Verdict {
 /** R-REPLY-6 */
 function checkOneDepartment(viewKind: ViewKind | null, departmentIds: number[]): Verdict {
   if (viewKind === 'all_departments') {
-    return violation('R-REPLY-6', "Bulk reply is not available in the all-departments view; open one department's view.");
+    return violation('R-REPLY-6', 'reply.allDepartments', {});
   }
   if (departmentIds.length > 1) {
-    return violation(
-      'R-REPLY-6',
-      `The selected tickets are in ${departmentIds.length} departments (${departmentIds.join(', ')}); one bulk reply goes to tickets of one department. Select tickets of one department only.`,
-    );
+    return violation('R-REPLY-6', 'reply.departments', { count: departmentIds.length, departments: list(departmentIds) });
   }
   return OK;
 }
@@ -119,10 +107,7 @@ function checkOneDepartment(viewKind: ViewKind | null, departmentIds: number[]):
 /** R-PERM-3: bulk reply is admin-only unless an admin granted it, so say who can fix it. */
 function checkBulkReplyPermission(access: AgentAccess, departmentId: number): Verdict {
   if (hasPermission(access, 'ticket.bulk_reply', departmentId)) return OK;
-  return violation(
-    'R-PERM-3',
-    `You need the permission ticket.bulk_reply in department ${departmentLabel(access, departmentId)}. Only admins have it by default; ask an admin to grant bulk reply to your role.`,
-  );
+  return violation('R-PERM-3', 'reply.needsBulkReply', { department: departmentLabel(access, departmentId) });
 }
 
 /**

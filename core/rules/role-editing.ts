@@ -31,7 +31,7 @@ export type RoleEdit = { ok: true; permissions: Permission[]; dropped: Permissio
  */
 export function editRolePermissions(kind: RoleKind, current: readonly Permission[], permission: Permission, granted: boolean): RoleEdit {
   if (isFixedRole(kind)) {
-    return violation('R-PERM-3', 'The admin role holds every permission in every department; its permissions cannot be changed.') as Refused;
+    return violation('R-PERM-3', 'perm.adminRoleFixed', {});
   }
   const base = normalizePermissions(current);
   const wanted = granted ? [...base, permission] : base.filter((p) => p !== permission);

@@ -20,22 +20,16 @@ export interface TicketState {
  * ticket merged away after the job took it.
  */
 export function checkTicketActionable(ticket: TicketState, operation: Operation): Verdict {
-  const ref = `#${ticket.number}`;
+  const { number } = ticket;
   if (ticket.mergedIntoId !== null) {
-    const primary = ticket.mergedIntoNumber ? `#${ticket.mergedIntoNumber}` : 'another ticket';
-    return violation('R-MERGE-7', `${ref} was merged into ${primary}; act on ${primary} instead.`, ticket.id);
+    if (!ticket.mergedIntoNumber) return violation('R-MERGE-7', 'ticket.mergedAway', { number }, ticket.id);
+    return violation('R-MERGE-7', 'ticket.mergedInto', { number, primary: ticket.mergedIntoNumber }, ticket.id);
   }
   if (ticket.trashedAt !== null) {
-    if (operation === 'delete') return violation('R-BULK-11', `${ref} is already in the trash.`, ticket.id);
-    return violation('R-BULK-11', `${ref} is in the trash; restore it from the trash first to act on it.`, ticket.id);
+    if (operation === 'delete') return violation('R-BULK-11', 'ticket.alreadyTrashed', { number }, ticket.id);
+    return violation('R-BULK-11', 'ticket.trashed', { number }, ticket.id);
   }
-  if (ticket.spam) {
-    return violation(
-      'R-BULK-4',
-      `${ref} is marked spam, and no bulk or mass action runs on spam tickets (they belong to the spam view). Leave it out of the selection, or mark it not spam on the ticket first.`,
-      ticket.id,
-    );
-  }
+  if (ticket.spam) return violation('R-BULK-4', 'ticket.spam', { number }, ticket.id);
   return OK;
 }
 

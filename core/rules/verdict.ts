@@ -1,4 +1,5 @@
 import type { Violation } from '../schemas/error';
+import { refusal, type ParamsOf, type RefusalKey } from '../refusals/refusal';
 
 /** What every rule function answers: fine, or each broken rule in words a user can act on. */
 export type Verdict = { ok: true } | { ok: false; violations: Violation[] };
@@ -9,8 +10,9 @@ export function verdictOf(violations: Violation[]): Verdict {
   return violations.length === 0 ? OK : { ok: false, violations };
 }
 
-export function violation(rule: string, message: string, ticketId?: number): Verdict {
-  return { ok: false, violations: [ticketId === undefined ? { rule, message } : { rule, message, ticketId }] };
+/** One refusal from the catalogue (core/refusals): its key and parameters, and the English message. */
+export function violation<K extends RefusalKey>(rule: string, key: K, params: ParamsOf<K>, ticketId?: number): { ok: false; violations: Violation[] } {
+  return { ok: false, violations: [refusal(rule, key, params, ticketId)] };
 }
 
 /** Joins verdicts, keeping every violation in order. */

@@ -2,35 +2,24 @@ import type { JobMode } from '../schemas/job';
 import type { Ticket } from '../schemas/ticket';
 import type { DateRange, View, ViewFilter, ViewKind } from '../schemas/view';
 import { MAX_BULK_TICKETS } from './bulk-limits';
+import { phrase } from '../refusals/refusal';
 import { OK, violation } from './verdict';
 import type { Verdict } from './verdict';
 
 /** R-BULK-4: views where no bulk or mass action runs. */
 export const NO_ACTION_VIEW_KINDS: readonly ViewKind[] = Object.freeze(['spam', 'shared_open', 'shared', 'archived']);
 
-const KIND_WORDS: Readonly<Partial<Record<ViewKind, string>>> = {
-  spam: 'the spam view',
-  shared_open: 'a shared open view',
-  shared: 'a shared view',
-  archived: 'an archived view',
-};
-
 /** Whether a job of this mode may run on the view (R-BULK-4, R-BULK-5). */
 export function checkViewAllowsJob(view: Pick<View, 'kind' | 'filter' | 'name'>, mode: JobMode): Verdict {
   // R-BULK-4
   if (NO_ACTION_VIEW_KINDS.includes(view.kind)) {
-    return violation(
-      'R-BULK-4',
-      `No bulk or mass action runs in the view "${view.name}" because it is ${KIND_WORDS[view.kind]}. Open a normal view of the department to act on these tickets.`,
-    );
+    const kind = phrase(`view.kind.${view.kind as 'spam' | 'shared_open' | 'shared' | 'archived'}`, {});
+    return violation('R-BULK-4', 'view.noActions', { view: view.name, kind });
   }
   // R-BULK-5: a blueprint view (by kind or by filter) is limited to selections.
   const onBlueprint = view.kind === 'blueprint' || view.filter.blueprintId !== undefined;
   if (onBlueprint && mode === 'mass') {
-    return violation(
-      'R-BULK-5',
-      `The view "${view.name}" is filtered on a blueprint, so it allows bulk actions only, never mass actions. Select at most ${MAX_BULK_TICKETS} tickets and run a bulk action.`,
-    );
+    return violation('R-BULK-5', 'view.blueprintBulkOnly', { view: view.name, max: MAX_BULK_TICKETS });
   }
   return OK;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Email, HeaderText, Id, Text, Timestamp } from './common';
 import { CommentVisibility } from './thread';
 import { CustomFieldValue } from './ticket';
+import { PreviewRefusal } from './error';
 
 /** The operations of R-BULK-2; names and payloads are the public contract of POST /jobs. */
 export const Operation = z.enum(['assign', 'update_field', 'reply', 'comment', 'merge', 'close', 'delete', 'move', 'spam', 'macro', 'remove_blueprint', 'update_resolution']);
@@ -166,7 +167,7 @@ export const JobPreview = z
     mode: JobMode,
     total: z.number().int().nonnegative(),
     /** Request-level refusals (rule, permission, limits); empty when the job may be submitted. */
-    violations: z.array(z.object({ rule: z.string().optional(), message: z.string() })),
+    violations: z.array(PreviewRefusal),
     /** Per ticket, for bulk jobs: would it be applied, and if not why. */
     tickets: z.array(z.object({ ticketId: Id, ok: z.boolean(), reason: z.string().nullable() })),
     /** Bulk reply: the message exactly as one eligible ticket would get it. */

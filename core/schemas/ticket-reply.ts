@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Timestamp } from './common';
+import { PreviewRefusal } from './error';
 import { ReplyPayloadFields, ReplySample } from './job';
 import { ThreadDirection } from './thread';
 
@@ -28,7 +29,7 @@ export type StaleReplyDetails = z.infer<typeof StaleReplyDetails>;
 /** The reply exactly as the customer gets it, or why it cannot be sent (rule and words). */
 export const TicketReplyPreview = z
   .object({
-    violations: z.array(z.object({ rule: z.string().optional(), message: z.string() })),
+    violations: z.array(PreviewRefusal),
     sample: ReplySample.nullable(),
   })
   .meta({ id: 'TicketReplyPreview' });

@@ -5,17 +5,17 @@ import type { RoleCreate, RolePermissionsPut } from '../../core/schemas/admin-pe
 import type { Permission, Role } from '../../core/schemas/role';
 import type { Db } from '../db/client';
 import { departments, memberships, rolePermissions, roles } from '../db/schema';
-import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
+import { conflict, enforce, notFound, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { loadScopedRole, roleDepartmentIds, roleRow, storedRolePermissions, storeRolePermissions } from './admin-roles';
 import { revokeOutgrownTokens } from './api-tokens';
 import { recordAudit } from './audit-log';
 import { lockDepartments, refuseLockOut } from './lock-out';
 import { removed } from './removed';
+import { phrase, refusal } from '../../core/refusals/refusal';
 
 // R-PERM-3: the admin role holds every permission; that is what makes its holders admins.
-const adminRoleIsFixed = (name: string) =>
-  new ApiFailure(409, 'CONFLICT', `${name} is the admin role: it always holds every permission in every department, so it cannot be changed or deleted.`, 'R-PERM-3');
+const adminRoleIsFixed = (name: string) => refusedWith(409, 'CONFLICT', refusal('R-PERM-3', 'perm.adminRoleNamed', { role: name }));
 
 /** Names are unique case-insensitively: agents pick roles from a list by name. */
 async function refuseTakenName(db: Db, name: string, exceptId = 0) {
@@ -94,7 +94,7 @@ export async function setRolePermissions(db: Db, auth: AuthContext, roleId: numb
 export async function removeRole(db: Db, auth: AuthContext, roleId: number) {
   const role = await roleRow(db, roleId);
   if (role.kind === 'admin') throw adminRoleIsFixed(role.name);
-  enforce(checkManagesEvery(auth.access, await roleDepartmentIds(db, role.id), `role ${role.name} has permissions there`));
+  enforce(checkManagesEvery(auth.access, await roleDepartmentIds(db, role.id), phrase('perm.reason.rolePermissions', { role: role.name })));
   await db.select({ id: roles.id }).from(roles).where(eq(roles.id, role.id)).for('update');
   const [held] = await db.select({ n: count() }).from(memberships).where(eq(memberships.roleId, role.id));
   const n = Number(held?.n ?? 0);

@@ -4,10 +4,11 @@ import type { ContactPatch } from '../../core/schemas/api';
 import type { Contact } from '../../core/schemas/contact';
 import type { Db } from '../db/client';
 import { contacts, tickets } from '../db/schema';
-import { ApiFailure, conflict } from '../http/api-failure';
+import { conflict, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { findContactByEmail, getContact, toContact } from './contact-store';
 import type { ContactRow } from '../db/rows';
+import { refusal } from '../../core/refusals/refusal';
 
 const nameOf = (row: ContactRow) => (row.name ? `"${row.name}"` : (row.email ?? 'without an address'));
 
@@ -23,7 +24,7 @@ async function requireEditor(db: Db, auth: AuthContext, contact: ContactRow) {
     .where(and(eq(tickets.contactId, contact.id), isNull(tickets.trashedAt)));
   const departmentIds = rows.length > 0 ? rows.map((r) => r.departmentId) : auth.access.departments.map((d) => d.departmentId);
   if (departmentIds.some((id) => hasPermission(auth.access, 'ticket.edit', id))) return;
-  throw new ApiFailure(403, 'FORBIDDEN', `Editing the contact ${nameOf(contact)} needs the permission ticket.edit in a department where they have tickets.`, 'R-PERM-5');
+  throw refusedWith(403, 'FORBIDDEN', refusal('R-PERM-5', 'perm.contactEdit', { contact: nameOf(contact) }));
 }
 
 /** An address belongs to one contact: another one using it is offered instead (the caller may switch the ticket to it). */

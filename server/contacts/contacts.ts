@@ -5,10 +5,11 @@ import type { ContactCreate, ContactListQuery, Page } from '../../core/schemas/a
 import type { Contact } from '../../core/schemas/contact';
 import type { Db } from '../db/client';
 import { contacts } from '../db/schema';
-import { ApiFailure, conflict } from '../http/api-failure';
+import { conflict, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { findContactByEmail, getContact, toContact } from './contact-store';
+import { refusal } from '../../core/refusals/refusal';
 
 const Cursor = z.object({ id: z.number().int() });
 
@@ -16,7 +17,7 @@ const Cursor = z.object({ id: z.number().int() });
 function requireSomeDepartment(auth: AuthContext, permission: 'ticket.view' | 'ticket.edit') {
   const ok =
     permission === 'ticket.view' ? visibleDepartmentIds(auth.access).length > 0 : auth.access.departments.some((d) => hasPermission(auth.access, 'ticket.edit', d.departmentId));
-  if (!ok) throw new ApiFailure(403, 'FORBIDDEN', `You need the permission ${permission} in at least one department to use contacts.`, 'R-PERM-5');
+  if (!ok) throw refusedWith(403, 'FORBIDDEN', refusal('R-PERM-5', 'perm.contacts', { permission }));
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => `\\${m}`);

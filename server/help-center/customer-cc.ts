@@ -10,6 +10,7 @@ import { ApiFailure, enforce } from '../http/api-failure';
 import { setSecondaryContacts } from '../tickets/secondary-contacts-set';
 import { customerCcCounts } from './customer-cc-counts';
 import type { ContactRow, DepartmentRow, TicketRow } from '../db/rows';
+import { refusal } from '../../core/refusals/refusal';
 
 export const CcForm = z.object({
   email: z.string().trim().pipe(Email),
@@ -25,7 +26,7 @@ export function customerCcRefusals(department: DepartmentRow): Violation[] {
   const enabled = checkCcEnabled(department);
   if (!enabled.ok) return enabled.violations;
   if (department.features.ccOptions.customersMayAddCc) return [];
-  return [{ rule: 'R-CC-6', message: `Customers may not add secondary contacts in department ${department.name}; an admin can allow it in the department's settings.` }];
+  return [refusal('R-CC-6', 'cc.customersMayNot', { department: department.name })];
 }
 
 function refusalsOf(failure: ApiFailure): CcRefusal[] {

@@ -27,6 +27,11 @@ export class ApiFailure extends Error {
   }
 }
 
+/** One catalogue refusal (core/refusals) as an API error: the client can say it in its own language. */
+export function refusedWith(status: ContentfulStatusCode, code: ErrorCode, refused: Violation, details: Record<string, unknown> = {}): ApiFailure {
+  return new ApiFailure(status, code, refused.message, refused.rule, { ...details, violations: [refused] });
+}
+
 export const notFound = (what: string) => new ApiFailure(404, 'NOT_FOUND', `${what} was not found.`);
 
 export const conflict = (message: string, details?: unknown) => new ApiFailure(409, 'CONFLICT', message, undefined, details);

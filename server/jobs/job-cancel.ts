@@ -3,10 +3,11 @@ import type { Job } from '../../core/schemas/job';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
 import { checkMayControlJob } from '../../core/rules/permissions';
-import { ApiFailure, conflict, enforce } from '../http/api-failure';
+import { conflict, enforce, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { visibleJob } from './job-access';
 import { toJob } from './job-rows';
+import { refusal } from '../../core/refusals/refusal';
 
 /** Only a queued job is cancelled (a running one has changed tickets already, R-BULK-8), by who started it or a manager of its department. */
 export async function cancelJob(db: Db, auth: AuthContext, id: number): Promise<Job> {
@@ -18,7 +19,7 @@ export async function cancelJob(db: Db, auth: AuthContext, id: number): Promise<
     .where(and(eq(jobs.id, row.id), eq(jobs.status, 'queued')))
     .returning();
   if (!cancelled) {
-    if (row.status === 'running') throw new ApiFailure(409, 'CONFLICT', `Job ${row.id} is already running and cannot be cancelled (R-BULK-8).`, 'R-BULK-8');
+    if (row.status === 'running') throw refusedWith(409, 'CONFLICT', refusal('R-BULK-8', 'jobs.alreadyRunning', { job: row.id }));
     throw conflict(`Job ${row.id} is ${row.status}; only a queued job can be cancelled.`);
   }
   return toJob(db, cancelled);

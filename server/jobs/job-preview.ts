@@ -14,7 +14,7 @@ const ROLLBACK = new Error('dry run');
 
 function refusal(error: unknown): JobPreview['violations'] {
   if (!(error instanceof ApiFailure)) throw error;
-  const listed = (error.details as { violations?: { rule: string; message: string }[] } | undefined)?.violations;
+  const listed = (error.details as { violations?: JobPreview['violations'] } | undefined)?.violations;
   return listed ?? [{ ...(error.rule ? { rule: error.rule } : {}), message: error.message }];
 }
 

@@ -13,11 +13,12 @@ import type { Db } from '../db/client';
 import { departments, jobItems, jobs, tickets } from '../db/schema';
 import { mergeTickets } from '../merge/merge-apply';
 import { recordMassBatches } from './mass-batch';
-import { ApiFailure, enforce } from '../http/api-failure';
+import { enforce, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { resolveScope, type JobScope } from './job-scope';
 import { toJob } from './job-rows';
 import type { JobQueue } from './queue';
+import { list, refusal } from '../../core/refusals/refusal';
 
 const ACTIVE = ['queued', 'running'];
 /** Advisory-lock namespaces: submissions of one agent, and submissions on one view, are serialised. */
@@ -28,12 +29,8 @@ const LOCK_VIEW = 71_002;
 function refuseUnknownPlaceholders(payload: { subject?: string; body: string }) {
   const unknown = unknownPlaceholders(`${payload.subject ?? ''} ${payload.body}`);
   if (unknown.length === 0) return;
-  throw new ApiFailure(
-    422,
-    'RULE_VIOLATION',
-    `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
-    'R-REPLY-2',
-  );
+  const params = { unknown: list(unknown.map((u) => `{{${u}}}`)), known: list(PLACEHOLDERS.map((p) => `{{${p}}}`)) };
+  throw refusedWith(422, 'RULE_VIOLATION', refusal('R-REPLY-2', 'reply.unknownPlaceholder', params));
 }
 
 async function enforceMove(db: Db, auth: AuthContext, request: JobCreate, scope: JobScope) {

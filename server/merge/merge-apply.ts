@@ -5,7 +5,7 @@ import type { FieldChoices, MergeResult } from '../../core/schemas/merge';
 import type { Ticket, TicketStatus } from '../../core/schemas/ticket';
 import type { Db } from '../db/client';
 import { comments, departments, jobItems, jobs, replyRecipients, threads, ticketHistory, tickets, ticketTasks, ticketWebmailThreads } from '../db/schema';
-import { ApiFailure, conflict, enforce } from '../http/api-failure';
+import { conflict, enforce, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { toJob } from '../jobs/job-rows';
 import { noticeNewFollowers } from '../notices/cc-notices';
@@ -15,6 +15,7 @@ import { enforceBlueprint, onHoldChange } from '../tickets/ticket-patch';
 import { toTickets } from '../tickets/ticket-rows';
 import { loadMergeTickets } from './merge-tickets';
 import type { TicketRow } from '../db/rows';
+import { list, refusal } from '../../core/refusals/refusal';
 
 export interface MergeInput {
   ticketIds: number[];
@@ -41,12 +42,8 @@ function refuseStale(rows: TicketRow[], versions: Map<number, number> | undefine
 /** R-MERGE-3: the agent may pick another primary, but only one of the tickets being merged. */
 function refuseForeignPrimary(tickets: Ticket[], primaryId: number) {
   if (tickets.some((t) => t.id === primaryId)) return;
-  throw new ApiFailure(
-    422,
-    'RULE_VIOLATION',
-    `The primary ticket (id ${primaryId}) is not one of the tickets being merged (${tickets.map((t) => `#${t.number}`).join(', ')}); pick one of them.`,
-    'R-MERGE-3',
-  );
+  const numbers = list(tickets.map((t) => `#${t.number}`));
+  throw refusedWith(422, 'RULE_VIOLATION', refusal('R-MERGE-3', 'merge.foreignPrimary', { primary: primaryId, numbers }));
 }
 
 /** The merged values must still be valid for the primary's department: R-CC-1..3 for chosen recipients, assignees, the blueprint. */

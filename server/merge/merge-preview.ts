@@ -1,6 +1,7 @@
 import { asc, inArray } from 'drizzle-orm';
 import { fieldOptions, mergedTimeline } from '../../core/merge-plan';
 import { checkFieldChoices, checkMerge, defaultPrimary, mergedFields } from '../../core/rules/merge-rules';
+import { list } from '../../core/refusals/refusal';
 import { allOf, violation, type Verdict } from '../../core/rules/verdict';
 import type { MergePreview, MergePreviewRequest } from '../../core/schemas/merge';
 import { toThreads } from '../attachments/thread-attachments';
@@ -20,10 +21,7 @@ function primaryOf(tickets: Ticket[], wanted: number | undefined): { primaryId: 
   if (wanted === undefined || tickets.some((t) => t.id === wanted)) return { primaryId: wanted ?? fallback, verdict: { ok: true } };
   return {
     primaryId: fallback,
-    verdict: violation(
-      'R-MERGE-3',
-      `The primary ticket (id ${wanted}) is not one of the tickets being merged (${tickets.map((t) => `#${t.number}`).join(', ')}); pick one of them.`,
-    ),
+    verdict: violation('R-MERGE-3', 'merge.foreignPrimary', { primary: wanted, numbers: list(tickets.map((t) => `#${t.number}`)) }),
   };
 }
 

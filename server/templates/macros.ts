@@ -7,9 +7,10 @@ import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { MacroRow } from '../db/rows';
 import { macros, templates } from '../db/schema';
-import { ApiFailure, enforce, notFound } from '../http/api-failure';
+import { enforce, notFound, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
+import { list, phrase, refusal } from '../../core/refusals/refusal';
 
 /** Loads a macro for a write: 404 when missing, 403 without settings.manage in its department. */
 async function writableMacro(db: Db, auth: AuthContext, id: number): Promise<MacroRow> {
@@ -31,10 +32,8 @@ async function enforceOwnTemplates(db: Db, auth: AuthContext, departmentId: numb
   const foreign = wanted.filter((id) => !ownIds.has(id));
   if (foreign.length === 0) return;
   const department = departmentLabel(auth.access, departmentId);
-  const which = foreign.length === 1 ? `template ${foreign[0]} is not one of them` : `templates ${foreign.join(', ')} are not among them`;
-  throw new ApiFailure(422, 'RULE_VIOLATION', `A macro of department ${department} can only reply with templates of department ${department}; ${which}.`, 'R-BULK-14', {
-    templateIds: foreign,
-  });
+  const which = foreign.length === 1 ? phrase('macro.foreignTemplate', { template: foreign[0]! }) : phrase('macro.foreignTemplates', { templates: list(foreign) });
+  throw refusedWith(422, 'RULE_VIOLATION', refusal('R-BULK-14', 'macro.templateDepartment', { department, which }), { templateIds: foreign });
 }
 
 export async function listMacros(db: Db, auth: AuthContext, departmentId: number | undefined): Promise<Macro[]> {

@@ -8,21 +8,17 @@ import { removed } from '../admin/removed';
 import type { Db } from '../db/client';
 import type { TemplateRow } from '../db/rows';
 import { jobs, macros, templates } from '../db/schema';
-import { ApiFailure, conflict, enforce, notFound } from '../http/api-failure';
+import { conflict, enforce, notFound, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { readableDepartments } from '../http/department-scope';
+import { list, refusal } from '../../core/refusals/refusal';
 
 /** R-REPLY-2: an unknown placeholder is refused when the template is saved, not when a reply is sent. */
 function refuseUnknownPlaceholders(subject: string, body: string) {
   const unknown = unknownPlaceholders(`${subject} ${body}`);
   if (unknown.length === 0) return;
-  throw new ApiFailure(
-    422,
-    'RULE_VIOLATION',
-    `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; a template may use ${PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}.`,
-    'R-REPLY-2',
-    { placeholders: unknown },
-  );
+  const params = { unknown: list(unknown.map((u) => `{{${u}}}`)), known: list(PLACEHOLDERS.map((p) => `{{${p}}}`)) };
+  throw refusedWith(422, 'RULE_VIOLATION', refusal('R-REPLY-2', 'reply.unknownTemplatePlaceholder', params), { placeholders: unknown });
 }
 
 /** R-BULK-14: a macro that replies with the template would fail on every ticket it runs on. */

@@ -1,3 +1,4 @@
+import { list, phrase } from '../../core/refusals/refusal';
 import { eq } from 'drizzle-orm';
 import { blueprintStates, checkBlueprintApply } from '../../core/rules/blueprint-rules';
 import type { Blueprint } from '../../core/schemas/template';
@@ -57,10 +58,5 @@ export async function enforceNewTicketBlueprint(db: Db, department: DepartmentRo
   if (!row || row.departmentId !== department.id) throw notFound(`Blueprint ${blueprintId} of department ${department.name}`);
   const states = blueprintStates(shapeOf(row));
   if (states.includes('open')) return;
-  enforce(
-    violation(
-      'R-BULK-15',
-      `Blueprint "${row.name}" has no transition from or to open (its states: ${states.join(', ')}), and new tickets start open; add one to it first, or pick another blueprint.`,
-    ),
-  );
+  enforce(violation('R-BULK-15', 'blueprint.newTicketsNeedOpen', { blueprint: row.name, states: list(states.map((s) => phrase(`status.${s}`, {}))) }));
 }

@@ -6,7 +6,7 @@ import type { ThreadDirection } from '../../core/schemas/thread';
 import type { StaleReplyDetails, TicketReplyPreview, TicketReplyRequest } from '../../core/schemas/ticket-reply';
 import type { Db } from '../db/client';
 import { departments, jobItems, jobs, threads } from '../db/schema';
-import { ApiFailure, conflict, enforce } from '../http/api-failure';
+import { ApiFailure, conflict, enforce, refusedWith } from '../http/api-failure';
 import type { AuthContext } from '../http/app-env';
 import { attemptItem } from '../jobs/job-runner';
 import { toJob } from '../jobs/job-rows';
@@ -15,6 +15,7 @@ import { withHelpCenterLink } from '../mail/help-center-footer';
 import { ONE_TICKET } from './one-ticket-reply';
 import { getVisibleTicket } from './ticket-query';
 import type { JobRow, TicketRow } from '../db/rows';
+import { list, refusal } from '../../core/refusals/refusal';
 
 const ROLLBACK = new Error('dry run');
 const RULE_PREFIX = /^(R-[A-Z]+-\d+): /;
@@ -22,8 +23,8 @@ const RULE_PREFIX = /^(R-[A-Z]+-\d+): /;
 function refuseUnknownPlaceholders(body: TicketReplyRequest) {
   const unknown = unknownPlaceholders(`${body.subject ?? ''} ${body.body}`);
   if (unknown.length === 0) return;
-  const known = PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ');
-  throw new ApiFailure(422, 'RULE_VIOLATION', `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}; use one of ${known}.`, 'R-REPLY-2');
+  const params = { unknown: list(unknown.map((u) => `{{${u}}}`)), known: list(PLACEHOLDERS.map((p) => `{{${p}}}`)) };
+  throw refusedWith(422, 'RULE_VIOLATION', refusal('R-REPLY-2', 'reply.unknownPlaceholder', params));
 }
 
 /** The ticket, if the agent may see it and send mail in its department (R-PERM-2/5: send_email, not bulk_reply). */
@@ -85,7 +86,7 @@ export async function previewTicketReply(db: Db, auth: AuthContext, id: number, 
     return await dryRun(db, auth, await replyableTicket(db, auth, id, body), body, publicUrl);
   } catch (error) {
     if (!(error instanceof ApiFailure) || error.status === 404) throw error;
-    const listed = (error.details as { violations?: { rule: string; message: string }[] } | undefined)?.violations;
+    const listed = (error.details as { violations?: TicketReplyPreview['violations'] } | undefined)?.violations;
     return { violations: listed ?? [{ ...(error.rule ? { rule: error.rule } : {}), message: error.message }], sample: null };
   }
 }
@@ -116,7 +117,7 @@ export async function sendTicketReply(db: Db, queue: JobQueue, auth: AuthContext
   const ticket = await replyableTicket(db, auth, id, body);
   if (body.seenThreadCount !== undefined && !body.confirmStale) await refuseStale(db, ticket, body.seenThreadCount);
   const refused = (await dryRun(db, auth, ticket, body)).violations[0];
-  if (refused) throw new ApiFailure(422, 'RULE_VIOLATION', refused.message, refused.rule);
+  if (refused) throw new ApiFailure(422, 'RULE_VIOLATION', refused.message, refused.rule, { violations: [refused] });
   const [job] = await db
     .insert(jobs)
     .values({ operation: 'reply', mode: 'bulk', payload: payloadOf(body), departmentId: ticket.departmentId, viewId: null, initiatorId: auth.agent.id, total: 1 })

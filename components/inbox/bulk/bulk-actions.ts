@@ -1,11 +1,12 @@
-import { checkOperationAllowed, MAX_BULK_TICKETS } from '../../../core/rules/bulk-limits';
+import { checkOperationAllowed, jobModeFor } from '../../../core/rules/bulk-limits';
 import { checkJobPermissions } from '../../../core/rules/job-request';
 import type { AgentAccess } from '../../../core/rules/permissions';
-import { ticketStateReason } from '../../../core/rules/ticket-state';
+import { checkTicketActionable } from '../../../core/rules/ticket-state';
 import type { JobCreate, Operation } from '../../../core/schemas/job';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import type { View } from '../../../core/schemas/view';
 import { checkViewAllowsJob } from '../../../core/rules/view-scope';
+import { verdictReason } from '../../shared/refusal-text';
 
 /** The operations the in-page bar offers on a selection; the rest live in the ticket views. */
 export const BAR_OPERATIONS = ['assign', 'update_field', 'close', 'spam', 'delete'] as const satisfies readonly Operation[];
@@ -30,7 +31,8 @@ export function selectionView(tickets: TicketSummary[], view: View | null): View
  */
 export function blockedReason(operation: Operation, tickets: TicketSummary[], access: AgentAccess, shownView: View | null = null): string | null {
   if (tickets.length === 0) return null;
-  if (tickets.length > MAX_BULK_TICKETS) return `R-BULK-1: at most ${MAX_BULK_TICKETS} tickets per bulk action; ${tickets.length} are selected.`;
+  const mode = jobModeFor(tickets.length, 'selection');
+  if (!mode.ok) return verdictReason(mode);
   const departments = departmentsOf(tickets);
   const view = selectionView(tickets, shownView);
   const allDepartments = departments.length > 1 || view?.kind === 'all_departments';
@@ -39,13 +41,13 @@ export function blockedReason(operation: Operation, tickets: TicketSummary[], ac
     checkOperationAllowed(operation, 'bulk', allDepartments),
     checkJobPermissions(access, operation, 'bulk', departments),
   ];
-  for (const verdict of verdicts) if (!verdict.ok) return `${verdict.violations[0]!.rule}: ${verdict.violations[0]!.message}`;
+  for (const verdict of verdicts) if (!verdict.ok) return verdictReason(verdict);
   // The backend refuses these tickets one by one (R-BULK-4, R-BULK-11): say so before the agent asks.
   // A merged-away ticket is not among them: the job acts on its primary (R-MERGE-6).
   for (const ticket of tickets) {
     if (ticket.mergedIntoId !== null) continue;
-    const refused = ticketStateReason({ ...ticket, spam: ticket.spam ?? false }, operation);
-    if (refused) return refused;
+    const refused = checkTicketActionable({ ...ticket, spam: ticket.spam ?? false }, operation);
+    if (!refused.ok) return verdictReason(refused);
   }
   return null;
 }

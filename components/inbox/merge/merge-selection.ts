@@ -1,6 +1,7 @@
 import { checkMerge, type MergeCandidate } from '../../../core/rules/merge-rules';
 import type { AgentAccess } from '../../../core/rules/permissions';
 import type { TicketSummary } from '../../../core/schemas/messages';
+import { verdictReason } from '../../shared/refusal-text';
 
 /**
  * Why these tickets cannot be merged by this agent, or null: the same core check the backend runs
@@ -8,10 +9,7 @@ import type { TicketSummary } from '../../../core/schemas/messages';
  * or trashed already), worded as the other bar operations word theirs.
  */
 export function mergeBlockedReason(tickets: MergeCandidate[], access: AgentAccess): string | null {
-  const verdict = checkMerge({ tickets, access });
-  if (verdict.ok) return null;
-  const first = verdict.violations[0]!;
-  return `${first.rule}: ${first.message}`;
+  return verdictReason(checkMerge({ tickets, access }));
 }
 
 /**

@@ -3,9 +3,10 @@ import { decideMatch, lookupRequestFor, type LookupRequest } from './ingested-ma
 import { hasPermission } from '../../../core/rules/permissions';
 import type { TicketSummary } from '../../../core/schemas/messages';
 import type { Ticket, WebmailThread } from '../../../core/schemas/ticket';
-import { MessageFailure, send } from '../../../messaging/send';
+import { send } from '../../../messaging/send';
 import { usePageStore } from '../../../stores/page';
 import { useSessionStore } from '../../../stores/session';
+import { failureText } from '../../shared/refusal-text';
 
 /**
  * The ticket the mailbox already made of an Outlook conversation that has none linked: linked at
@@ -36,7 +37,7 @@ export function useIngestedMatch() {
   async function lookUpAndLink(request: LookupRequest, webmailThread: WebmailThread): Promise<Ticket | null> {
     // Unreachable backend: the panel still offers Create ticket (queued), and says the check for a duplicate could not run.
     const { items } = await send('tickets.lookup', request).catch((error: unknown) => {
-      lookupError.value = error instanceof MessageFailure ? error.message : String(error);
+      lookupError.value = failureText(error);
       return { items: [] };
     });
     if (page.conversation?.threadId !== webmailThread.threadId) return null;

@@ -17,6 +17,7 @@ import {
 import { ALL_PERMISSIONS } from '../../../core/rules/permissions';
 import type { Role, RoleKind } from '../../../core/schemas/role';
 import { makeAccess, rulesOf, violationsOf } from './fixtures';
+import { phrase } from '../../../core/refusals/refusal';
 
 const NAMES = { 10: 'Support', 20: 'Billing', 30: 'Returns' };
 /** Admin of Support, an agent in Billing, nothing in Returns. */
@@ -42,7 +43,7 @@ describe('R-PERM-5 what an admin of some departments manages', () => {
   });
 
   it('names each department it lacks settings.manage in', () => {
-    const refused = checkManagesEvery(supportAdmin, [10, 20, 30], 'role Lead has permissions there');
+    const refused = checkManagesEvery(supportAdmin, [10, 20, 30], phrase('perm.reason.rolePermissions', { role: 'Lead' }));
     expect(rulesOf(refused)).toEqual(['R-PERM-5']);
     expect(violationsOf(refused)[0]!.message).toBe('You need the permission settings.manage in departments Billing, Returns: role Lead has permissions there.');
   });

@@ -40,7 +40,7 @@ describe('R-BULK-1 bulk is 1–50 selected tickets, mass is 51–200,000 of a vi
     const result = jobModeFor(count, source);
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.violations).toEqual([{ rule: 'R-BULK-1', message: 'Select at least one ticket.' }]);
+      expect(result.violations).toMatchObject([{ rule: 'R-BULK-1', message: 'Select at least one ticket.' }]);
     }
   });
 

@@ -57,7 +57,7 @@ describe('R-CC-2 at most 20 secondary contacts per ticket', () => {
 
   it('refuses 21, naming the count, with the ticket id', () => {
     const { verdict } = check(many(21), 42);
-    expect(violationsOf(verdict)).toEqual([
+    expect(violationsOf(verdict)).toMatchObject([
       {
         rule: 'R-CC-2',
         message: 'This ticket would have 21 secondary contacts; at most 20 are allowed. Remove 1.',
@@ -81,7 +81,7 @@ describe('R-CC-3 never allowed addresses are named with the reason', () => {
     ["an agent's address", typed(' alice@ACME.test ')],
   ])('refuses %s', (reason, candidate) => {
     const { verdict, toCreate } = check([candidate]);
-    expect(violationsOf(verdict)).toEqual([{ rule: 'R-CC-3', message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reason}.` }]);
+    expect(violationsOf(verdict)).toMatchObject([{ rule: 'R-CC-3', message: `${candidate.email.trim()} cannot be a secondary contact: it is ${reason}.` }]);
     expect(toCreate).toEqual([]);
   });
 

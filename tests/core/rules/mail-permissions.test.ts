@@ -57,7 +57,7 @@ describe("R-PERM-5 controlling another agent's job", () => {
 
 describe('R-PERM-3 before R-PERM-5', () => {
   it('puts the admin-only refusal first, keeping the missing settings.manage', () => {
-    const verdict = checkMayHandOutIn(access, 2, violation('R-PERM-3', 'only an admin'));
+    const verdict = checkMayHandOutIn(access, 2, violation('R-PERM-3', 'perm.createDepartment', {}));
     expect(verdict.ok ? [] : verdict.violations.map((v) => v.rule)).toEqual(['R-PERM-3', 'R-PERM-5']);
     expect(checkMayHandOutIn(access, 1, OK)).toEqual(OK);
   });

@@ -27,7 +27,7 @@ describe('R-MERGE-1 merging needs ticket.merge', () => {
 
   it('refuses without it, naming the permission and the department', () => {
     const access = makeAccess({ 10: ['ticket.view'] }, { 10: 'Billing' });
-    expect(violationsOf(checkMerge({ tickets: candidates(2), access }))).toEqual([
+    expect(violationsOf(checkMerge({ tickets: candidates(2), access }))).toMatchObject([
       {
         rule: 'R-MERGE-1',
         message: 'You need the permission ticket.merge in department Billing (ask an admin to grant it to your role).',
@@ -81,12 +81,12 @@ describe('R-MERGE-2 2 to 5 tickets, all in the same department', () => {
 describe('R-MERGE-7 trashed or already merged tickets cannot be merged again', () => {
   it('refuses a trashed ticket, naming it', () => {
     const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, number: 1260, trashedAt: '2025-02-01T00:00:00Z' })];
-    expect(violationsOf(checkMerge({ tickets, access: merger }))).toEqual([{ rule: 'R-MERGE-7', message: '#1260 is in the trash; restore it before merging.', ticketId: 2 }]);
+    expect(violationsOf(checkMerge({ tickets, access: merger }))).toMatchObject([{ rule: 'R-MERGE-7', message: '#1260 is in the trash; restore it before merging.', ticketId: 2 }]);
   });
 
   it('refuses a ticket already merged, pointing to its primary', () => {
     const tickets = [makeTicket({ id: 1 }), makeTicket({ id: 2, number: 1261, mergedIntoId: 9, trashedAt: '2025-02-01T00:00:00Z' })];
-    expect(violationsOf(checkMerge({ tickets, access: merger, primaryNumbers: new Map([[9, 1287]]) }))).toEqual([
+    expect(violationsOf(checkMerge({ tickets, access: merger, primaryNumbers: new Map([[9, 1287]]) }))).toMatchObject([
       { rule: 'R-MERGE-7', message: '#1261 was already merged into #1287; merge #1287 instead.', ticketId: 2 },
     ]);
     expect(violationsOf(checkMerge({ tickets, access: merger }))[0]?.message).toBe('#1261 was already merged into another ticket; merge the ticket it was merged into instead.');

@@ -191,7 +191,7 @@ describe('R-PERM-5 agents act only where their role allows', () => {
 
   it('names the missing permission and the department by name', () => {
     const verdict = checkPermission(access, 'ticket.move', 10);
-    expect(violationsOf(verdict)).toEqual([
+    expect(violationsOf(verdict)).toMatchObject([
       {
         rule: 'R-PERM-5',
         message: 'You need the permission ticket.move in department Billing (ask an admin to grant it to your role).',

@@ -188,7 +188,7 @@ describe('R-PERM-3 bulk reply needs ticket.bulk_reply in the department', () => 
   it('refuses an agent without it, naming the department and that an admin grants it', () => {
     const agent = makeAccess({ 10: ['ticket.view', 'ticket.send_email'] }, { 10: 'Billing' });
     const { request } = check([target(1)], 'normal', agent);
-    expect(violationsOf(request)).toEqual([
+    expect(violationsOf(request)).toMatchObject([
       {
         rule: 'R-PERM-3',
         message: 'You need the permission ticket.bulk_reply in department Billing. Only admins have it by default; ask an admin to grant bulk reply to your role.',

@@ -116,7 +116,7 @@ describe('DepartmentGeneral', () => {
     await form.get('input[id$="smtp-url"]').setValue('smtps://me:pw@mail.example.com:465');
     await form.trigger('submit');
     await flushPromises();
-    expect(form.get('[role="alert"]').text()).toBe('R-PERM-5: You need the permission settings.manage in department Support.');
+    expect(form.get('[role="alert"]').text()).toBe('You need the permission settings.manage in department Support.');
     expect(form.get<HTMLInputElement>('input[id$="smtp-url"]').element.value).toBe('smtps://me:pw@mail.example.com:465');
     wrapper.unmount();
   });

@@ -154,7 +154,7 @@ describe('AgentDirectory', () => {
     await select().setValue('1');
     await apply().trigger('click');
     await flushPromises();
-    expect(row('Bo Berg').get('[role="alert"]').text()).toBe('R-PERM-5: You need settings.manage in Support.');
+    expect(row('Bo Berg').get('[role="alert"]').text()).toBe('You need settings.manage in Support.');
     expect(select().element.value).toBe('1');
     expect(select().attributes('aria-describedby')).toBe('agent-2-role-10-unsaved');
     expect(row('Bo Berg').get('#agent-2-role-10-unsaved').text()).toBe('not saved yet');

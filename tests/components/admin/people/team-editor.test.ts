@@ -112,7 +112,7 @@ describe('TeamEditor', () => {
         throw new Refusal({ code: 'FORBIDDEN', rule: 'R-PERM-5', message: 'You need the permission settings.manage.' });
       },
     });
-    expect(wrapper.get('[role="alert"]').text()).toBe('R-PERM-5: You need the permission settings.manage.');
+    expect(wrapper.get('[role="alert"]').text()).toBe('You need the permission settings.manage.');
     expect(wrapper.find('section > fieldset').exists()).toBe(false);
     wrapper.unmount();
   });

@@ -111,7 +111,7 @@ describe('RolePermissionMatrix', () => {
     expect(box('Search and merge', 'Night shift').element.checked).toBe(false);
     expect(box('View tickets', 'Night shift').element.checked).toBe(true);
     expect(box('Search and merge', 'Night shift').element.disabled).toBe(false);
-    expect(wrapper.get('[role="alert"]').text()).toBe('The permissions of Night shift were not changed: R-PERM-5: You need the permission settings.manage in department Support.');
+    expect(wrapper.get('[role="alert"]').text()).toBe('The permissions of Night shift were not changed: You need the permission settings.manage in department Support.');
     wrapper.unmount();
   });
 
@@ -222,7 +222,7 @@ describe('RolePermissionMatrix', () => {
     expect(wrapper.get('[role="status"]').text()).toBe('');
     await box('View tickets', 'Lead').setValue(true);
     await flushPromises();
-    expect(wrapper.get('section > [role="alert"]').text()).toContain('R-PERM-5: Not in Billing.');
+    expect(wrapper.get('section > [role="alert"]').text()).toContain('Not in Billing.');
     await wrapper.get('label.pick select').setValue(String(SUPPORT));
     await flushPromises();
     expect(wrapper.find('section > [role="alert"]').exists()).toBe(false);

@@ -145,7 +145,7 @@ describe('TemplateEditor', () => {
     expect(document.activeElement?.id).toBe('template-confirm-7');
     await wrapper.get('#template-confirm-7').trigger('click');
     await flushPromises();
-    expect(wrapper.get('[role=alert]').text()).toBe('R-BULK-14: Template "Welcome" is used by macro "Greet"; change that macro first.');
+    expect(wrapper.get('[role=alert]').text()).toBe('Template "Welcome" is used by macro "Greet"; change that macro first.');
     expect(wrapper.text()).toContain('Welcome');
     expect(document.activeElement?.getAttribute('aria-label')).toBe('Delete “Welcome”');
   });

@@ -152,7 +152,7 @@ describe('ApiTokenList', () => {
     const wrapper = await mountList();
     await wrapper.get('select').setValue('2');
     await flushPromises();
-    expect(wrapper.get('[role="alert"]').text()).toBe('R-PERM-5: You need the permission settings.manage.');
+    expect(wrapper.get('[role="alert"]').text()).toBe('You need the permission settings.manage.');
     expect(wrapper.find('table').exists()).toBe(false);
     expect(wrapper.text()).not.toContain('has no tokens');
     wrapper.unmount();

@@ -23,7 +23,7 @@ const access = makeAccess({ 1: ['ticket.view', 'ticket.merge'], 2: ['ticket.view
 
 describe('whether the bar and the panel offer Merge', () => {
   it('R-MERGE-2 needs 2 to 5 tickets', () => {
-    expect(mergeBlockedReason([summary(1)], access)).toMatch(/^R-MERGE-2: Select at least 2/);
+    expect(mergeBlockedReason([summary(1)], access)).toMatch(/^Select at least 2/);
     expect(mergeBlockedReason([summary(1), summary(2)], access)).toBeNull();
     expect(
       mergeBlockedReason(
@@ -36,19 +36,19 @@ describe('whether the bar and the panel offer Merge', () => {
         [1, 2, 3, 4, 5, 6].map((id) => summary(id)),
         access,
       ),
-    ).toMatch(/^R-MERGE-2: .*at most 5/);
+    ).toMatch(/at most 5/);
   });
 
   it('R-MERGE-2 refuses tickets of different departments', () => {
-    expect(mergeBlockedReason([summary(1, 1), summary(2, 2)], access)).toMatch(/^R-MERGE-2: .*different departments/);
+    expect(mergeBlockedReason([summary(1, 1), summary(2, 2)], access)).toMatch(/different departments/);
   });
 
   it('R-MERGE-1 needs ticket.merge in the department, naming it', () => {
-    expect(mergeBlockedReason([summary(1, 2), summary(2, 2)], access)).toMatch(/^R-MERGE-1: .*ticket\.merge/);
+    expect(mergeBlockedReason([summary(1, 2), summary(2, 2)], access)).toMatch(/ticket\.merge/);
   });
 
   it('R-MERGE-7 a ticket already merged away cannot be merged again', () => {
-    expect(mergeBlockedReason([summary(1), summary(2, 1, { mergedIntoId: 7 })], access)).toMatch(/^R-MERGE-7: /);
+    expect(mergeBlockedReason([summary(1), summary(2, 1, { mergedIntoId: 7 })], access)).toMatch(/^#1002 was already merged into another ticket/);
   });
 
   it("R-MERGE-10 lists the contact's tickets of the same department first, keeping the order within each group", () => {

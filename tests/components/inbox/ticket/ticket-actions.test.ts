@@ -65,7 +65,7 @@ describe('TicketActions: Reply to this ticket (R-PERM-2, R-REPLY-2/5, R-CC-7)', 
     const { wrapper } = actions(['ticket.view', 'ticket.edit']);
     await flushPromises();
     expect(button(wrapper, 'Reply').attributes('aria-disabled')).toBe('true');
-    expect(reasonOf(wrapper, 'Reply')).toBe('R-PERM-2: You need the permission ticket.send_email in department Support (ask an admin to grant it to your role).');
+    expect(reasonOf(wrapper, 'Reply')).toBe('You need the permission ticket.send_email in department Support (ask an admin to grant it to your role).');
     await button(wrapper, 'Reply').trigger('click');
     expect(wrapper.find('[role=dialog]').exists()).toBe(false);
   });
@@ -143,7 +143,7 @@ describe('TicketActions: Reply to this ticket (R-PERM-2, R-REPLY-2/5, R-CC-7)', 
     await wrapper.get('textarea').setValue('Hello');
     await button(wrapper, 'Preview').trigger('click');
     await flushPromises();
-    expect(wrapper.get('[role=alert]').text()).toBe('R-REPLY-3: Ticket #1260: the contact has no e-mail address.');
+    expect(wrapper.get('[role=alert]').text()).toBe('Ticket #1260: the contact has no e-mail address.');
     expect(button(wrapper, 'Send').attributes('aria-disabled')).toBe('true');
     await button(wrapper, 'Send').trigger('click');
     expect(received.map((m) => m.type)).not.toContain('ticketReplies.send');
@@ -181,7 +181,7 @@ describe('TicketActions: Run macro on this ticket (R-BULK-14)', () => {
     await flushPromises();
     expect(reasonOf(wrapper, 'Run macro')).toBe('Choose a macro first.');
     await wrapper.get('select').setValue('5');
-    expect(reasonOf(wrapper, 'Run macro')).toBe('R-PERM-5: You need the permission ticket.send_email in department Support (ask an admin to grant it to your role).');
+    expect(reasonOf(wrapper, 'Run macro')).toBe('You need the permission ticket.send_email in department Support (ask an admin to grant it to your role).');
     await wrapper.get('select').setValue('6');
     expect(button(wrapper, 'Run macro').attributes('aria-disabled')).toBe('false');
   });
