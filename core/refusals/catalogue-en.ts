@@ -83,8 +83,10 @@ export const en = {
   'blueprint.next': 'From {from} it may go to: {allowed}.',
   'blueprint.stuck': 'It cannot leave {from} while the blueprint is applied.',
   'blueprint.otherDepartment': 'Blueprint "{blueprint}" belongs to another department than ticket #{number}; apply one of its own department\'s blueprints.',
-  'blueprint.notAState': 'Ticket #{number} is {status}, which is not a state of blueprint "{blueprint}" ({states}). Change its status to one of those first, then apply the blueprint.',
-  'blueprint.newTicketsNeedOpen': 'Blueprint "{blueprint}" has no transition from or to open (its states: {states}), and new tickets start open; add one to it first, or pick another blueprint.',
+  'blueprint.notAState':
+    'Ticket #{number} is {status}, which is not a state of blueprint "{blueprint}" ({states}). Change its status to one of those first, then apply the blueprint.',
+  'blueprint.newTicketsNeedOpen':
+    'Blueprint "{blueprint}" has no transition from or to open (its states: {states}), and new tickets start open; add one to it first, or pick another blueprint.',
 
   // R-MERGE
   'merge.tooFew': 'Select at least {min} different tickets to merge; you selected {count}.',

@@ -75,8 +75,10 @@ export const ja: Record<RefusalKey, string> = {
   'blueprint.next': '{from} からは次のステータスに変更できます: {allowed}。',
   'blueprint.stuck': 'ブループリントの適用中は {from} から変更できません。',
   'blueprint.otherDepartment': 'ブループリント「{blueprint}」は問い合わせ #{number} とは別の部署のものです。この問い合わせの部署のブループリントを適用してください。',
-  'blueprint.notAState': '問い合わせ #{number} のステータスは {status} で、ブループリント「{blueprint}」のステータス({states})に含まれていません。先にステータスをそのいずれかに変更してから、ブループリントを適用してください。',
-  'blueprint.newTicketsNeedOpen': 'ブループリント「{blueprint}」には未完了からの、または未完了への遷移がありません(ステータス: {states})。新しい問い合わせは未完了で始まるため、先に遷移を追加するか、別のブループリントを選んでください。',
+  'blueprint.notAState':
+    '問い合わせ #{number} のステータスは {status} で、ブループリント「{blueprint}」のステータス({states})に含まれていません。先にステータスをそのいずれかに変更してから、ブループリントを適用してください。',
+  'blueprint.newTicketsNeedOpen':
+    'ブループリント「{blueprint}」には未完了からの、または未完了への遷移がありません(ステータス: {states})。新しい問い合わせは未完了で始まるため、先に遷移を追加するか、別のブループリントを選んでください。',
 
   'merge.tooFew': '統合するには異なる問い合わせを{min}件以上選択してください(現在{count}件)。',
   'merge.tooMany': '{count}件選択されていますが、一度に統合できるのは最大{max}件です。{fewer}件減らしてください。',

@@ -39,5 +39,10 @@ export function checkBlueprintApply(
   const states = blueprintStates(blueprint);
   if (states.includes(ticket.status)) return OK;
   const status = (s: TicketStatus) => phrase(`status.${s}`, {});
-  return violation('R-BULK-15', 'blueprint.notAState', { number: ticket.number, status: status(ticket.status), blueprint: blueprint.name, states: list(states.map(status)) }, ticket.id);
+  return violation(
+    'R-BULK-15',
+    'blueprint.notAState',
+    { number: ticket.number, status: status(ticket.status), blueprint: blueprint.name, states: list(states.map(status)) },
+    ticket.id,
+  );
 }

@@ -97,7 +97,7 @@ test('Options page: an admin grants bulk reply to the Agent role in Support; an 
   await billingInbox.bar.expectSummary(2, 2);
   const reply = billingInbox.bar.button('Reply to 2 tickets');
   await expect(reply).toHaveAttribute('aria-disabled', 'true');
-  await expect(reply).toHaveAttribute('title', 'R-PERM-5: You need the permission ticket.bulk_reply in department Billing (ask an admin to grant it to your role).');
+  await expect(reply).toHaveAttribute('title', 'You need the permission ticket.bulk_reply in department Billing (ask an admin to grant it to your role).');
   await reply.click({ force: true });
   await expect(billingInbox.bar.replyComposer(2).root).toHaveCount(0);
   const refused = await backend.api('POST', '/jobs', minted.body.token, {

@@ -115,7 +115,7 @@ test('Gmail panel: merge with another ticket of the same contact, picking that o
   const others = panel.otherTickets(1);
   const mergeButton = others.getByRole('button', { name: 'Merge 1 ticket' });
   await expect(mergeButton).toHaveAttribute('aria-disabled', 'true');
-  await expect(mergeButton).toHaveAttribute('title', 'R-MERGE-2: Select at least 2 different tickets to merge; you selected 1.');
+  await expect(mergeButton).toHaveAttribute('title', 'Select at least 2 different tickets to merge; you selected 1.');
   await others.getByRole('checkbox', { name: new RegExp(`#${second.number} ${requests[1]!.subject}`) }).check();
   await others.getByRole('button', { name: 'Merge 2 tickets' }).click();
 

@@ -53,12 +53,13 @@ describe('R-BULK-15 applying a blueprint', () => {
 
   it('refuses a status outside its states, naming the ticket, the states and what to do', () => {
     const verdict = checkBlueprintApply(refund, { ...ticket, status: 'on_hold' });
-    expect(verdict).toEqual({
+    expect(verdict).toMatchObject({
       ok: false,
       violations: [
         {
           rule: 'R-BULK-15',
           ticketId: 7,
+          key: 'blueprint.notAState',
           message:
             'Ticket #1207 is on_hold, which is not a state of blueprint "Refund approval" (open, escalated, closed). Change its status to one of those first, then apply the blueprint.',
         },
