@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** "1 ticket", "2 tickets": the English plural the UI uses. */
+const tickets = (count: number) => `${count} ticket${count === 1 ? '' : 's'}`;
+
 /** The pre-check sheet every bulk or mass job opens ("Check before running"): in the bar and in the popup. */
 export class JobSheet {
   readonly root: Locator;
@@ -19,7 +22,7 @@ export class JobSheet {
     return this.root.getByTestId('mass-typed-count');
   }
   runOn(count: string) {
-    return this.root.getByRole('button', { name: `Run on ${count} tickets` });
+    return this.root.getByRole('button', { name: `Run on ${tickets(count)}` });
   }
   get cancel() {
     return this.root.getByRole('button', { name: 'Cancel' });
@@ -33,7 +36,7 @@ export class JobSheet {
 export class ReplyComposer {
   readonly root: Locator;
   constructor(page: Page, count: number) {
-    this.root = page.getByRole('dialog', { name: `Bulk reply to ${count} tickets` });
+    this.root = page.getByRole('dialog', { name: `Bulk reply to ${tickets(count)}` });
   }
   get template() {
     return this.root.getByLabel('Template');
@@ -58,7 +61,7 @@ export class ReplyComposer {
     await this.root.getByRole('button', { name: 'Check and preview' }).click();
   }
   async send(count: number) {
-    await this.root.getByRole('button', { name: `Send to ${count} tickets` }).click();
+    await this.root.getByRole('button', { name: `Send to ${tickets(count)}` }).click();
   }
   /** After the undo window: how many of the job's recipients the SMTP server accepted. */
   async expectDelivered(delivered: number, total: number) {
@@ -70,7 +73,7 @@ export class ReplyComposer {
 export class MergeDialog {
   readonly root: Locator;
   constructor(page: Page, count: number) {
-    this.root = page.getByRole('dialog', { name: `Merge ${count} tickets` });
+    this.root = page.getByRole('dialog', { name: `Merge ${tickets(count)}` });
   }
   get primary() {
     return this.root.getByRole('group', { name: 'Primary ticket' });
@@ -145,7 +148,7 @@ export class BulkBar {
     return new ReplyComposer(this.page, count);
   }
   async openReply(count: number): Promise<ReplyComposer> {
-    await this.button(`Reply to ${count} tickets`).click();
+    await this.button(`Reply to ${tickets(count)}`).click();
     return this.replyComposer(count);
   }
   async openMerge(count: number): Promise<MergeDialog> {

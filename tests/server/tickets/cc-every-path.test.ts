@@ -198,7 +198,7 @@ describe.each(databaseKinds)('CC rules on every path, on %s', (kind) => {
       const primary = await plainTicket();
       const other = await plainTicket({ secondaryContactIds: [follower.id] });
       const versions = [primary, other].map((r) => ({ id: r.id, version: r.version }));
-      const res = await api('POST', '/merge', { tickets: versions, primaryId: primary.id, fieldChoices: { secondaryContactIds: other.id } });
+      const res = await api('POST', '/merge', { tickets: versions, primaryId: primary.id, fieldChoices: { secondaryContactIds: other.id, subject: primary.id } });
       expect(res.status, JSON.stringify(res.body)).toBe(200);
       expect(res.body.ticket.secondaryContactIds).toEqual([follower.id]);
       await server.notices.kick();
