@@ -69,7 +69,7 @@ test('Gmail: a reply is sent, its recipient opens it, and the mark beside the me
   const recipients = inbox.receiptMarks.getByRole('list');
   await expect(recipients.getByRole('listitem')).toHaveCount(1);
   await expect(recipients).toContainText(CUSTOMER.email);
-  await expect(recipients).toContainText('opened 1 times');
+  await expect(recipients).toContainText('opened 1 time,');
 
   await setReceipts(backend, support, false);
   try {
