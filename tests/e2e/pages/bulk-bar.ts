@@ -1,7 +1,7 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** "1 ticket", "2 tickets": the English plural the UI uses. */
-const tickets = (count: number) => `${count} ticket${count === 1 ? '' : 's'}`;
+const tickets = (count: number | string) => `${count} ticket${String(count) === '1' ? '' : 's'}`;
 
 /** The pre-check sheet every bulk or mass job opens ("Check before running"): in the bar and in the popup. */
 export class JobSheet {

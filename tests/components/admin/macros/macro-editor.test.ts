@@ -158,9 +158,7 @@ describe('MacroEditor', () => {
         ],
       },
     });
-    expect(wrapper.get('form [role=alert]').text()).toBe(
-      'A macro of department Support can only reply with templates of department Support; template 7 is not one of them.',
-    );
+    expect(wrapper.get('form [role=alert]').text()).toBe('A macro of department Support can only reply with templates of department Support; template 7 is not one of them.');
     expect(steps(wrapper)).toHaveLength(2);
     expect((labelled(steps(wrapper)[1]!, 'Template').element as HTMLSelectElement).value).toBe('7');
   });
