@@ -98,13 +98,15 @@ const LIST_MEMBERS: Record<DashboardListName, (t: Ticket) => boolean> = {
   oldestWaiting: (t) => WAITING_ON_TEAM.has(t.status),
 };
 
+/** What the dashboard counts as open work: every status but closed. */
+const openOf = (live: readonly Ticket[]) => live.filter((t) => t.status !== 'closed');
 const listMembers = (open: readonly Ticket[], name: DashboardListName) => open.filter(LIST_MEMBERS[name]).sort(oldestFirst);
 const ageAt = (now: Date) => (t: Ticket) => Math.max(0, now.getTime() - Date.parse(t.createdAt));
 const capped = <T>(all: Ticket[], cap: number, item: (t: Ticket) => T) => ({ total: all.length, items: all.slice(0, cap).map(item) });
 
 /** More of one list than the snapshot holds: "Show more" in the popup pages past the first LIST_CAP. */
 export function dashboardList(all: readonly Ticket[], name: DashboardListName, { now, limit }: { now: Date; limit: number }): { total: number; items: WaitingTicket[] } {
-  const open = all.filter(onDashboard).filter((t) => t.status !== 'closed');
+  const open = openOf(all.filter(onDashboard));
   const age = ageAt(now);
   return capped(listMembers(open, name), limit, (t) => ({ ...listed(t), ageMs: age(t) }));
 }
@@ -112,7 +114,7 @@ export function dashboardList(all: readonly Ticket[], name: DashboardListName, {
 /** The team lead's overview of the tickets in the local index (the ones the agent may see, R-PERM-5). */
 export function dashboardStats(all: readonly Ticket[], { now, timeZone, cap = LIST_CAP }: DashboardOptions): DashboardStats {
   const live = all.filter(onDashboard);
-  const open = live.filter((t) => t.status !== 'closed');
+  const open = openOf(live);
   const unassigned = listMembers(open, 'unassigned');
   const waiting = listMembers(open, 'oldestWaiting');
   const age = ageAt(now);
